@@ -1,0 +1,312 @@
+//! Checks that every edition must pass: well-formed, complete against the others, no empty
+//! strings, and links only to schemes a reader's browser should follow from a government page.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::{parse_edition, Edition};
+
+/// URL schemes a content link may use.
+pub const ALLOWED_SCHEMES: [&str; 4] = ["https", "http", "tel", "mailto"];
+
+/// One content file, as read from disk or bundled into the build.
+#[derive(Clone, Copy, Debug)]
+pub struct SourceFile<'a> {
+    /// The path shown in errors, e.g. `content/ja.json`.
+    pub path: &'a str,
+    /// The locale the file name declares, e.g. `ja`.
+    pub locale: &'a str,
+    pub json: &'a str,
+}
+
+/// A fault in one file, at one key path, in one locale.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub locale: String,
+    /// Where in the file, e.g. `pages.symposia.events[0].name`; empty for the whole file.
+    pub path: String,
+    pub kind: ContentErrorKind,
+}
+
+/// What is wrong at a key path.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ContentErrorKind {
+    #[error("not valid content: {0}")]
+    Malformed(String),
+    #[error("the key is missing here but present in the {0:?} edition")]
+    MissingKey(String),
+    #[error("this list has {ours} entries but the {other:?} edition has {theirs}; entries must correspond")]
+    LengthMismatch {
+        other: String,
+        ours: usize,
+        theirs: usize,
+    },
+    #[error("this is a {ours} but in the {other:?} edition it is a {theirs}")]
+    TypeMismatch {
+        other: String,
+        ours: &'static str,
+        theirs: &'static str,
+    },
+    #[error("the string is empty")]
+    EmptyString,
+    #[error("link {0:?} must start with one of https:, http:, tel:, mailto:")]
+    LinkScheme(String),
+    #[error("locale.code is {found:?} but the file name says {expected:?}")]
+    LocaleCode { expected: String, found: String },
+    #[error("there is no edition at all")]
+    NoEditions,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = if self.path.is_empty() {
+            "(whole file)"
+        } else {
+            &self.path
+        };
+        write!(
+            f,
+            "{} [locale {}] at {}: {}",
+            self.file, self.locale, at, self.kind
+        )
+    }
+}
+
+impl std::error::Error for ContentError {}
+
+/// Checks every edition and parses them in the order given.
+///
+/// Returns every error found, not just the first, so one build shows all that must be fixed.
+pub fn check_editions(files: &[SourceFile<'_>]) -> Result<Vec<Edition>, Vec<ContentError>> {
+    if files.is_empty() {
+        return Err(vec![ContentError {
+            file: "content/".into(),
+            locale: "-".into(),
+            path: String::new(),
+            kind: ContentErrorKind::NoEditions,
+        }]);
+    }
+    let mut errors = Vec::new();
+    let mut trees = Vec::new();
+    for file in files {
+        let err = |path: String, kind| ContentError {
+            file: file.path.into(),
+            locale: file.locale.into(),
+            path,
+            kind,
+        };
+        match serde_json::from_str::<Value>(file.json) {
+            Ok(tree) => {
+                walk_strings(&tree, &mut String::new(), &mut |path, key, s| {
+                    if s.trim().is_empty() {
+                        errors.push(err(path.to_owned(), ContentErrorKind::EmptyString));
+                    } else if key == Some("href") && !has_allowed_scheme(s) {
+                        errors.push(err(
+                            path.to_owned(),
+                            ContentErrorKind::LinkScheme(s.to_owned()),
+                        ));
+                    }
+                });
+                trees.push(Some(tree));
+            }
+            Err(e) => {
+                errors.push(err(
+                    String::new(),
+                    ContentErrorKind::Malformed(e.to_string()),
+                ));
+                trees.push(None);
+            }
+        }
+    }
+    // Every edition is compared with every other, so each side reports its own missing keys.
+    for (i, a) in files.iter().enumerate() {
+        for (j, b) in files.iter().enumerate() {
+            if let (Some(ta), Some(tb), true) = (&trees[i], &trees[j], i != j) {
+                compare(ta, tb, &mut String::new(), a, b.locale, &mut errors);
+            }
+        }
+    }
+    let mut editions = Vec::new();
+    for file in files {
+        match parse_edition(file.path, file.locale, file.json) {
+            Ok(ed) if ed.locale.code != file.locale => errors.push(ContentError {
+                file: file.path.into(),
+                locale: file.locale.into(),
+                path: "locale.code".into(),
+                kind: ContentErrorKind::LocaleCode {
+                    expected: file.locale.into(),
+                    found: ed.locale.code,
+                },
+            }),
+            Ok(ed) => editions.push(ed),
+            Err(e) => errors.push(*e),
+        }
+    }
+    errors.dedup();
+    if errors.is_empty() {
+        Ok(editions)
+    } else {
+        Err(errors)
+    }
+}
+
+fn has_allowed_scheme(href: &str) -> bool {
+    href.split_once(':').is_some_and(|(scheme, rest)| {
+        ALLOWED_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) && !rest.trim().is_empty()
+    })
+}
+
+fn kind_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "list",
+        Value::Object(_) => "object",
+    }
+}
+
+fn push_key(path: &mut String, key: &str) -> usize {
+    let len = path.len();
+    if !path.is_empty() {
+        path.push('.');
+    }
+    path.push_str(key);
+    len
+}
+
+fn push_index(path: &mut String, i: usize) -> usize {
+    let len = path.len();
+    path.push_str(&format!("[{i}]"));
+    len
+}
+
+/// Calls `f(path, key, string)` for every string in the tree; `key` is the object key that
+/// holds it, if any.
+fn walk_strings(v: &Value, path: &mut String, f: &mut impl FnMut(&str, Option<&str>, &str)) {
+    match v {
+        Value::String(s) => f(path, None, s),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                let len = push_index(path, i);
+                walk_strings(item, path, f);
+                path.truncate(len);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                let len = push_key(path, k);
+                match item {
+                    Value::String(s) => f(path, Some(k), s),
+                    other => walk_strings(other, path, f),
+                }
+                path.truncate(len);
+            }
+        }
+        Value::Null | Value::Bool(_) | Value::Number(_) => {}
+    }
+}
+
+/// Reports, against `ours`, what `theirs` has that `ours` lacks or shapes differently.
+fn compare(
+    ours: &Value,
+    theirs: &Value,
+    path: &mut String,
+    file: &SourceFile<'_>,
+    other: &str,
+    errors: &mut Vec<ContentError>,
+) {
+    let mut report = |path: &str, kind| {
+        errors.push(ContentError {
+            file: file.path.into(),
+            locale: file.locale.into(),
+            path: path.into(),
+            kind,
+        })
+    };
+    match (ours, theirs) {
+        (Value::Object(a), Value::Object(b)) => {
+            for (k, tv) in b {
+                let len = push_key(path, k);
+                match a.get(k) {
+                    Some(ov) => compare(ov, tv, path, file, other, errors),
+                    None => errors.push(ContentError {
+                        file: file.path.into(),
+                        locale: file.locale.into(),
+                        path: path.clone(),
+                        kind: ContentErrorKind::MissingKey(other.into()),
+                    }),
+                }
+                path.truncate(len);
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => {
+            // Entries that are objects (events, sections, universities) must correspond one to
+            // one; lines of prose may be split differently in each language, but not dropped.
+            let objects = a.iter().chain(b).any(Value::is_object);
+            let mismatch = if objects {
+                a.len() != b.len()
+            } else {
+                a.is_empty() != b.is_empty()
+            };
+            if mismatch {
+                report(
+                    path,
+                    ContentErrorKind::LengthMismatch {
+                        other: other.into(),
+                        ours: a.len(),
+                        theirs: b.len(),
+                    },
+                );
+            }
+            for (i, (ov, tv)) in a.iter().zip(b).enumerate() {
+                let len = push_index(path, i);
+                compare(ov, tv, path, file, other, errors);
+                path.truncate(len);
+            }
+        }
+        (a, b) if std::mem::discriminant(a) != std::mem::discriminant(b) => {
+            report(
+                path,
+                ContentErrorKind::TypeMismatch {
+                    other: other.into(),
+                    ours: kind_name(a),
+                    theirs: kind_name(b),
+                },
+            );
+        }
+        _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allowed_schemes_are_exactly_the_four() {
+        for ok in [
+            "https://example.org",
+            "http://example.org",
+            "tel:+81452850777",
+            "mailto:a@b.jp",
+            "HTTPS://x",
+        ] {
+            assert!(has_allowed_scheme(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x",
+            "data:text/html,x",
+            "/en/contact",
+            "example.org",
+            "tel:",
+            "https:",
+        ] {
+            assert!(!has_allowed_scheme(bad), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! The site's content: one edition per locale, deserialised from `content/{code}.json`
+//! into typed structs, and the checks that every edition must pass before it ships.
+//!
+//! The app and its build script both use this crate, so the same rules that fail the
+//! build are the ones the app relies on at run time.
+
+mod check;
+mod date;
+mod files;
+mod model;
+
+pub use check::{check_editions, ContentError, ContentErrorKind, SourceFile};
+pub use date::{YearMonth, YearMonthError};
+pub use files::{read_content_dir, ContentFile};
+pub use model::*;
+
+/// Parses an edition that has already passed [`check_editions`], as the app does at run time.
+///
+/// Plain serde_json: the path-naming parser below is for the build, not for the reader's download.
+pub fn parse_checked_edition(json: &str) -> Result<Edition, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+/// Parses one edition, naming the key path of any error.
+///
+/// `file` and `locale` only label the error; the JSON itself decides the content.
+pub fn parse_edition(file: &str, locale: &str, json: &str) -> Result<Edition, Box<ContentError>> {
+    let de = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        Box::new(ContentError {
+            file: file.to_owned(),
+            locale: locale.to_owned(),
+            path: if path == "." { String::new() } else { path },
+            kind: ContentErrorKind::Malformed(err.into_inner().to_string()),
+        })
+    })
+}

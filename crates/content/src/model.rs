@@ -1,0 +1,283 @@
+//! The typed shape of one edition. Every field is required and unknown keys are refused,
+//! so a typo or a missing translation fails to parse instead of vanishing from a page.
+
+use serde::Deserialize;
+
+use crate::YearMonth;
+
+/// Everything a reader sees in one language: UI strings, page content and contacts.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub locale: LocaleInfo,
+    pub ui: Ui,
+    pub pages: Pages,
+    pub contact: Contact,
+}
+
+/// Which language an edition is in.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocaleInfo {
+    /// BCP 47 tag, also the URL prefix and the file name: `en`, `ja`.
+    pub code: String,
+    /// The language's name for itself, as the language switch shows it: `English`, `日本語`.
+    pub name: String,
+}
+
+/// Strings of the site's frame: header, navigation, footer, dates and the not-found page.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ui {
+    pub site_title: String,
+    pub site_owner: String,
+    /// The document title; `{page}` and `{site}` are filled in.
+    pub title_template: String,
+    pub skip_link: String,
+    /// The accessible name of the primary navigation.
+    pub nav_label: String,
+    /// The accessible name of the language switch.
+    pub language_label: String,
+    pub date: DateFormat,
+    pub footer: Footer,
+    pub not_found: NotFound,
+}
+
+/// How this locale writes a month: a pattern and the months' names.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateFormat {
+    /// `{year}`, `{month}` (a name below) and `{month_number}` are filled in.
+    pub pattern: String,
+    pub months: [String; 12],
+}
+
+/// The footer's own words; the contact block comes from [`Contact`].
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Footer {
+    /// Which office is responsible for the page.
+    pub owner: String,
+}
+
+/// This locale's part of the bilingual not-found page.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotFound {
+    pub title: String,
+    pub body: String,
+    pub home_link: String,
+}
+
+/// The pages, one field per route.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pages {
+    pub overview: Overview,
+    pub medical_innovation_school: Article,
+    pub symposia: Symposia,
+    pub hcnf_course: Course,
+    pub contact: ContactPage,
+    pub inquiry: InquiryPage,
+}
+
+/// What every page has: its name in the navigation, its `h1`, and a summary used for the
+/// meta description and the overview's links.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageHead {
+    pub nav_label: String,
+    pub title: String,
+    pub summary: String,
+}
+
+/// A headed run of paragraphs.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub heading: String,
+    pub paragraphs: Vec<String>,
+}
+
+/// The home page: the HCNF concepts and the plan for a training institution.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Overview {
+    pub head: PageHead,
+    pub lead: String,
+    pub sections: Vec<Section>,
+    /// Heading over the links to the other sections.
+    pub explore_heading: String,
+}
+
+/// A page of prose.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    pub head: PageHead,
+    pub lead: String,
+    pub sections: Vec<Section>,
+}
+
+/// The joint symposia page.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Symposia {
+    pub head: PageHead,
+    pub lead: String,
+    pub sections: Vec<Section>,
+    pub events_heading: String,
+    pub date_label: String,
+    pub hosts_label: String,
+    pub events: Vec<Event>,
+}
+
+/// One symposium.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub name: String,
+    pub date: YearMonth,
+    pub hosts: String,
+    pub description: String,
+}
+
+/// The public HCNF course page.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Course {
+    pub head: PageHead,
+    pub lead: String,
+    pub sections: Vec<Section>,
+    pub since_label: String,
+    pub since: YearMonth,
+    pub universities_heading: String,
+    pub universities: Vec<University>,
+}
+
+/// A partner university, with a note where its name has changed since.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct University {
+    pub name: String,
+    pub note: Option<String>,
+}
+
+/// The contact page's own words; the details come from [`Contact`].
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactPage {
+    pub head: PageHead,
+    pub lead: String,
+    pub inquiry_prompt: String,
+    pub inquiry_link: String,
+}
+
+/// The inquiry page until the online form exists: how to inquire by telephone and fax.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InquiryPage {
+    pub head: PageHead,
+    pub lead: String,
+    pub paragraphs: Vec<String>,
+    pub contact_page_link: String,
+}
+
+/// The responsible office and how to reach it.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub heading: String,
+    pub office: String,
+    pub address_label: String,
+    /// The postal address, one line per entry, in this locale's order.
+    pub address: Vec<String>,
+    pub tel: Phone,
+    pub fax: Phone,
+    pub map: Link,
+}
+
+/// A telephone or fax number: a label, the number as written for this locale, and a `tel:` link.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phone {
+    pub label: String,
+    pub display: String,
+    pub href: String,
+}
+
+/// A link out of the site.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub label: String,
+    pub href: String,
+}
+
+/// A page of the site; its slug is the route under the language prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PageId {
+    Overview,
+    MedicalInnovationSchool,
+    Symposia,
+    HcnfCourse,
+    Contact,
+    Inquiry,
+}
+
+impl PageId {
+    /// Every page, in navigation order.
+    pub const ALL: [PageId; 6] = [
+        PageId::Overview,
+        PageId::MedicalInnovationSchool,
+        PageId::Symposia,
+        PageId::HcnfCourse,
+        PageId::Contact,
+        PageId::Inquiry,
+    ];
+
+    /// The path segment after `/{lang}/`; empty for the overview.
+    pub fn slug(self) -> &'static str {
+        match self {
+            PageId::Overview => "",
+            PageId::MedicalInnovationSchool => "medical-innovation-school",
+            PageId::Symposia => "symposia",
+            PageId::HcnfCourse => "hcnf-course",
+            PageId::Contact => "contact",
+            PageId::Inquiry => "inquiry",
+        }
+    }
+
+    /// The page whose slug this is.
+    pub fn from_slug(slug: &str) -> Option<PageId> {
+        PageId::ALL.into_iter().find(|p| p.slug() == slug)
+    }
+}
+
+impl Pages {
+    /// The head of one page.
+    pub fn head(&self, page: PageId) -> &PageHead {
+        match page {
+            PageId::Overview => &self.overview.head,
+            PageId::MedicalInnovationSchool => &self.medical_innovation_school.head,
+            PageId::Symposia => &self.symposia.head,
+            PageId::HcnfCourse => &self.hcnf_course.head,
+            PageId::Contact => &self.contact.head,
+            PageId::Inquiry => &self.inquiry.head,
+        }
+    }
+}
+
+impl Ui {
+    /// The document title for a page titled `page`.
+    pub fn document_title(&self, page: &str) -> String {
+        self.title_template
+            .replace("{page}", page)
+            .replace("{site}", &self.site_title)
+    }
+
+    /// A month written as this locale writes it.
+    pub fn format_month(&self, date: YearMonth) -> String {
+        date.format(&self.date.pattern, &self.date.months)
+    }
+}

@@ -1,0 +1,119 @@
+//! Which editions exist, which one a reader gets, and the current one in context.
+//!
+//! A small module of our own rather than leptos_i18n: our content is typed structs from
+//! serde, checked at build time by `build.rs`, so a key-per-string macro layer would add
+//! wasm size and a second source of truth without catching anything more.
+
+use std::sync::OnceLock;
+
+use hcnf_content::{parse_checked_edition, Edition};
+use leptos::prelude::*;
+
+include!(concat!(env!("OUT_DIR"), "/editions.rs"));
+
+/// The locale a reader gets when nothing they prefer is on offer.
+const DEFAULT_CODE: &str = "en";
+
+static PARSED: [OnceLock<Edition>; LOCALE_COUNT] = [const { OnceLock::new() }; LOCALE_COUNT];
+
+/// One of the editions bundled into the build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Locale(usize);
+
+impl Locale {
+    /// Every bundled locale, ordered by code.
+    pub fn all() -> impl Iterator<Item = Locale> {
+        (0..LOCALE_COUNT).map(Locale)
+    }
+
+    /// The locale whose code is `code` exactly (`en`, `ja`).
+    pub fn from_code(code: &str) -> Option<Locale> {
+        SOURCES.iter().position(|(c, _)| *c == code).map(Locale)
+    }
+
+    /// The fallback: English.
+    pub fn fallback() -> Locale {
+        Locale::from_code(DEFAULT_CODE).unwrap_or(Locale(0))
+    }
+
+    /// The BCP 47 code, also the URL prefix.
+    pub fn code(self) -> &'static str {
+        SOURCES[self.0].0
+    }
+
+    /// This locale's content, parsed on first use so a reader pays only for the language read.
+    pub fn edition(self) -> &'static Edition {
+        PARSED[self.0].get_or_init(|| {
+            let (code, json) = SOURCES[self.0];
+            // build.rs checked these same bytes with the same model and stopped the build on error.
+            parse_checked_edition(json).unwrap_or_else(|e| panic!("content/{code}.json: {e}"))
+        })
+    }
+}
+
+/// Picks a reader's locale: a stored choice that still exists, else the first of the
+/// browser's languages whose primary subtag we have (`ja-JP` → `ja`), else English.
+pub fn negotiate(stored: Option<&str>, preferred: &[String]) -> Locale {
+    stored
+        .and_then(Locale::from_code)
+        .or_else(|| {
+            preferred.iter().find_map(|tag| {
+                let primary = tag
+                    .split(['-', '_'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                Locale::from_code(&primary)
+            })
+        })
+        .unwrap_or_else(Locale::fallback)
+}
+
+/// The locale of the page being shown, provided by the layout.
+#[derive(Clone, Copy, Debug)]
+pub struct CurrentLocale(pub Locale);
+
+/// The current page's edition; panics outside the layout, which is a programming error.
+pub fn use_edition() -> &'static Edition {
+    expect_context::<CurrentLocale>().0.edition()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs(tags: &[&str]) -> Vec<String> {
+        tags.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn a_stored_choice_wins_over_the_browser() {
+        assert_eq!(negotiate(Some("ja"), &langs(&["en-GB"])).code(), "ja");
+        assert_eq!(negotiate(Some("en"), &langs(&["ja"])).code(), "en");
+    }
+
+    #[test]
+    fn the_first_browser_language_we_have_is_chosen() {
+        assert_eq!(negotiate(None, &langs(&["ja-JP", "en-US"])).code(), "ja");
+        assert_eq!(negotiate(None, &langs(&["fr-FR", "JA", "en"])).code(), "ja");
+        assert_eq!(negotiate(None, &langs(&["fr", "en-US", "ja"])).code(), "en");
+    }
+
+    #[test]
+    fn anything_else_is_english() {
+        assert_eq!(negotiate(None, &[]).code(), "en");
+        assert_eq!(
+            negotiate(Some("xx"), &langs(&["de", "zh-Hant"])).code(),
+            "en"
+        );
+        assert_eq!(negotiate(Some(""), &langs(&[""])).code(), "en");
+    }
+
+    #[test]
+    fn every_bundled_edition_parses_and_matches_its_code() {
+        for l in Locale::all() {
+            assert_eq!(l.edition().locale.code, l.code());
+        }
+        assert_eq!(Locale::all().count(), 2);
+    }
+}

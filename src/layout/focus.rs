@@ -1,0 +1,57 @@
+//! Moves focus to the new page's heading after each client-side navigation, so screen-reader
+//! and keyboard users start at the new content as they would after a full page load.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+/// Whether the reader has navigated inside the app since it loaded.
+#[derive(Clone, Copy)]
+pub struct Navigated(RwSignal<bool>);
+
+impl Navigated {
+    /// Puts the flag in context; call above both the router and the pages.
+    pub fn provide() {
+        provide_context(Navigated(RwSignal::new(false)));
+    }
+}
+
+/// Watches the location and records the first navigation; lives beside the routes, so it
+/// outlives every route change.
+#[component]
+pub fn FocusOnNavigate() -> impl IntoView {
+    let Navigated(navigated) = expect_context::<Navigated>();
+    let pathname = use_location().pathname;
+    Effect::new(move |seen: Option<()>| {
+        // Read, not just `track()`ed: a memo that is never read is never recomputed, so a
+        // track-only subscription never hears of the next change.
+        pathname.with(|_| ());
+        if seen.is_some() {
+            navigated.set(true);
+        }
+    });
+}
+
+/// A page's `h1`: it takes focus when it appears after a navigation, but not on first load,
+/// where the reader's place is the top of the document.
+///
+/// Focusing on mount, not on the location change, means the new heading is in the DOM.
+#[component]
+pub fn PageHeading(children: Children) -> impl IntoView {
+    let heading = NodeRef::<html::H1>::new();
+    let navigated = use_context::<Navigated>().map(|n| n.0);
+    Effect::new(move |_| {
+        // Tracked, so the first navigation still focuses if this heading rendered before the
+        // location watcher ran.
+        if navigated.is_some_and(|n| n.get()) {
+            if let Some(h1) = heading.get_untracked() {
+                let _ = h1.focus();
+            }
+        }
+    });
+    view! {
+        <h1 class="hcnf-page__title" tabindex="-1" node_ref=heading>
+            {children()}
+        </h1>
+    }
+}

@@ -1,0 +1,40 @@
+//! Links to the same page in every other language.
+
+use hcnf_content::PageId;
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::i18n::{CurrentLocale, Locale};
+use crate::routes::page_href;
+
+/// The language switch: each other edition's name, in that language, linking to this page there.
+#[component]
+pub fn LanguageSwitch(page: Memo<PageId>) -> impl IntoView {
+    let current = expect_context::<CurrentLocale>().0;
+    let others: Vec<Locale> = Locale::all().filter(|l| *l != current).collect();
+    view! {
+        <nav class="hcnf-lang" aria-label=current.edition().ui.language_label.as_str()>
+            <ul class="hcnf-lang__list">
+                {others
+                    .into_iter()
+                    .map(|l| {
+                        view! {
+                            <li>
+                                <a
+                                    class="hcnf-lang__link"
+                                    href=move || page_href(l, page.get())
+                                    hreflang=l.code()
+                                    lang=l.code()
+                                    data-hcnf-locale=l.code()
+                                    on:click=move |_| browser::store_locale(l.code())
+                                >
+                                    {l.edition().locale.name.as_str()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,14 @@
+//! The frame around every page: head metadata, header, navigation, main, footer.
+
+mod contact_details;
+mod focus;
+mod footer;
+mod head;
+mod header;
+mod language_switch;
+mod nav;
+mod shell;
+
+pub use contact_details::ContactDetails;
+pub use focus::{FocusOnNavigate, Navigated, PageHeading};
+pub use shell::{LocalizedPage, MAIN_ID};

@@ -1,0 +1,61 @@
+//! Resolves `/:lang/:page?` and lays out the page, or shows the not-found page.
+
+use hcnf_content::PageId;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::footer::Footer;
+use super::head::PageHead;
+use super::header::Header;
+use super::nav::PrimaryNav;
+use crate::browser;
+use crate::i18n::{CurrentLocale, Locale};
+use crate::pages::{self, NotFound};
+use crate::routes;
+
+/// The id of `<main>`, the skip link's target; prefixed so it cannot clash with a host page.
+pub const MAIN_ID: &str = "hcnf-main";
+
+/// The page at `/:lang/:page?`, inside the site's layout.
+#[component]
+pub fn LocalizedPage() -> impl IntoView {
+    let params = use_params_map();
+    let resolved =
+        Memo::new(move |_| params.with(|p| routes::resolve(p.get_str("lang"), p.get_str("page"))));
+    let locale = Memo::new(move |_| resolved.get().map(|(l, _)| l));
+    let page = Memo::new(move |_| resolved.get().map_or(PageId::Overview, |(_, p)| p));
+
+    move || match (locale.get(), resolved.get().is_some()) {
+        (Some(locale), true) => view! { <Shell locale page /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    }
+}
+
+/// Header, navigation, the page itself and the footer, in one locale.
+#[component]
+fn Shell(locale: Locale, page: Memo<PageId>) -> impl IntoView {
+    provide_context(CurrentLocale(locale));
+    let ui = &locale.edition().ui;
+    view! {
+        <PageHead locale page />
+        <div class="hcnf" lang=locale.code()>
+            <a
+                class="hcnf-skip-link"
+                href=format!("#{MAIN_ID}")
+                on:click=|ev| {
+                    // Focus must move, not just the scroll; the router must not treat it as a route.
+                    ev.prevent_default();
+                    browser::focus(&format!("#{MAIN_ID}"));
+                }
+            >
+                {ui.skip_link.as_str()}
+            </a>
+            <Header page />
+            <PrimaryNav page />
+            <main id=MAIN_ID class="hcnf-main" tabindex="-1">
+                {move || pages::render(page.get())}
+            </main>
+            <Footer />
+        </div>
+    }
+}

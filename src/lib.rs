@@ -1,0 +1,12 @@
+//! Kanagawa Prefecture's Healthcare New Frontier site.
+//!
+//! Content flows one way: `content/*.json` → [`hcnf_content::Edition`] → components → DOM.
+
+mod app;
+pub mod browser;
+pub mod i18n;
+mod layout;
+mod pages;
+pub mod routes;
+
+pub use app::App;

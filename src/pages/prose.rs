@@ -1,0 +1,40 @@
+//! Pieces every page is made of: its heading and lead, and headed sections of prose.
+
+use hcnf_content::Section;
+use leptos::prelude::*;
+
+use crate::layout::PageHeading;
+
+/// The page's `h1` and its lead paragraph.
+#[component]
+pub fn PageIntro(title: &'static str, lead: &'static str) -> impl IntoView {
+    view! {
+        <PageHeading>{title}</PageHeading>
+        <p class="hcnf-page__lead">{lead}</p>
+    }
+}
+
+/// Headed runs of paragraphs, each an `h2` section.
+#[component]
+pub fn Sections(sections: &'static [Section]) -> impl IntoView {
+    sections
+        .iter()
+        .map(|s| {
+            view! {
+                <section class="hcnf-section">
+                    <h2 class="hcnf-section__heading">{s.heading.as_str()}</h2>
+                    <Paragraphs paragraphs=&s.paragraphs />
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+/// Paragraphs of body text.
+#[component]
+pub fn Paragraphs(paragraphs: &'static [String]) -> impl IntoView {
+    paragraphs
+        .iter()
+        .map(|p| view! { <p>{p.as_str()}</p> })
+        .collect_view()
+}

@@ -1,0 +1,381 @@
+//! The real app, mounted in a real browser (Chromium and Firefox), checked as a reader
+//! would see it. Expected text comes from the same editions the app renders, so a wording
+//! change never breaks a test and a missing translation always does.
+#![cfg(target_arch = "wasm32")]
+
+use hcnf_content::PageId;
+use hcnf_site::i18n::Locale;
+use hcnf_site::routes::page_href;
+use hcnf_site::App;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Waits `ms` milliseconds, letting the router and effects run.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `done()` holds, for up to three seconds, then fails naming `what`.
+async fn wait_until(what: &str, done: impl Fn() -> bool) {
+    for _ in 0..150 {
+        if done() {
+            return;
+        }
+        sleep(20).await;
+    }
+    let focused = document()
+        .active_element()
+        .map(|e| e.outer_html().chars().take(120).collect::<String>());
+    panic!(
+        "timed out waiting until {what}; path {}; focus on {focused:?}",
+        pathname()
+    );
+}
+
+thread_local! {
+    static MOUNTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Shows `path` as a reader arriving there would see it. The app is mounted once per test
+/// page, as in a real tab: a second router in one page would see the first one's clicks.
+/// Later visits go through the history API and `popstate`, as Back and Forward do.
+async fn open(path: &str) {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    if MOUNTED.replace(true) {
+        history
+            .push_state_with_url(&JsValue::NULL, "", Some(path))
+            .unwrap();
+        window
+            .dispatch_event(&web_sys::Event::new("popstate").unwrap())
+            .unwrap();
+    } else {
+        history
+            .replace_state_with_url(&JsValue::NULL, "", Some(path))
+            .unwrap();
+        let root = document().create_element("div").unwrap();
+        document().body().unwrap().append_child(&root).unwrap();
+        leptos::mount::mount_to(root.unchecked_into::<HtmlElement>(), App).forget();
+    }
+    sleep(0).await;
+}
+
+fn pathname() -> String {
+    web_sys::window().unwrap().location().pathname().unwrap()
+}
+
+fn query(selector: &str) -> Option<Element> {
+    document().query_selector(selector).unwrap()
+}
+
+fn query_all(selector: &str) -> Vec<Element> {
+    let list = document().query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn text_of(selector: &str) -> String {
+    query(selector)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+fn html_lang() -> String {
+    document()
+        .document_element()
+        .unwrap()
+        .get_attribute("lang")
+        .unwrap_or_default()
+}
+
+/// Clicks a link as a reader would: a real click event the router sees.
+fn click(el: &Element) {
+    el.unchecked_ref::<HtmlElement>().click();
+}
+
+fn focused_text() -> String {
+    document()
+        .active_element()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+        .trim()
+        .to_owned()
+}
+
+fn current_nav_labels() -> Vec<String> {
+    query_all(".hcnf-nav a[aria-current=\"page\"]")
+        .iter()
+        .map(|a| a.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn alternates() -> Vec<(String, String)> {
+    query_all("head link[rel=\"alternate\"]")
+        .iter()
+        .map(|l| {
+            (
+                l.get_attribute("hreflang").unwrap(),
+                l.get_attribute("href").unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// Checks everything a reader and their browser see of `page` in `locale`.
+async fn assert_shows(locale: Locale, page: PageId) {
+    let ed = locale.edition();
+    let head = ed.pages.head(page);
+    let where_ = format!("{} {:?}", locale.code(), page);
+    wait_until(&format!("{where_} shows its h1"), || {
+        text_of("main h1") == head.title
+    })
+    .await;
+    assert_eq!(
+        document().title(),
+        ed.ui.document_title(&head.title),
+        "{where_}: title"
+    );
+    assert_eq!(html_lang(), locale.code(), "{where_}: <html lang>");
+    assert_eq!(
+        query(".hcnf").unwrap().get_attribute("lang").as_deref(),
+        Some(locale.code())
+    );
+    assert_eq!(
+        current_nav_labels(),
+        vec![head.nav_label.clone()],
+        "{where_}: aria-current"
+    );
+    let expected: Vec<(String, String)> = Locale::all()
+        .map(|l| (l.code().to_owned(), page_href(l, page)))
+        .chain([("x-default".to_owned(), "/".to_owned())])
+        .collect();
+    let origin = web_sys::window().unwrap().location().origin().unwrap();
+    let found: Vec<(String, String)> = alternates()
+        .into_iter()
+        .map(|(l, h)| (l, h.trim_start_matches(&origin).to_owned()))
+        .collect();
+    assert_eq!(found, expected, "{where_}: hreflang alternates");
+    let description =
+        query("head meta[name=\"description\"]").and_then(|m| m.get_attribute("content"));
+    assert_eq!(
+        description.as_deref(),
+        Some(head.summary.as_str()),
+        "{where_}: description"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn every_page_in_every_language_is_reached_by_its_navigation_link() {
+    for locale in Locale::all() {
+        open(&page_href(locale, PageId::Overview)).await;
+        assert_shows(locale, PageId::Overview).await;
+        for page in PageId::ALL {
+            let label = &locale.edition().pages.head(page).nav_label;
+            let link = query_all(".hcnf-nav a")
+                .into_iter()
+                .find(|a| a.text_content().as_deref() == Some(label.as_str()))
+                .unwrap_or_else(|| panic!("no navigation link {label}"));
+            click(&link);
+            assert_shows(locale, page).await;
+            assert_eq!(pathname(), page_href(locale, page));
+            if page != PageId::Overview {
+                // Focus moves to the new page's heading, as on a full page load.
+                let title = &locale.edition().pages.head(page).title;
+                wait_until("focus reaches the h1", || focused_text() == *title).await;
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_deep_link_renders_its_page_and_content() {
+    for locale in Locale::all() {
+        let ed = locale.edition();
+        for page in PageId::ALL {
+            open(&page_href(locale, page)).await;
+            assert_shows(locale, page).await;
+            let main = text_of("main");
+            let lead = match page {
+                PageId::Overview => &ed.pages.overview.lead,
+                PageId::MedicalInnovationSchool => &ed.pages.medical_innovation_school.lead,
+                PageId::Symposia => &ed.pages.symposia.lead,
+                PageId::HcnfCourse => &ed.pages.hcnf_course.lead,
+                PageId::Contact => &ed.pages.contact.lead,
+                PageId::Inquiry => &ed.pages.inquiry.lead,
+            };
+            assert!(
+                main.contains(lead.as_str()),
+                "{} {page:?}: lead missing",
+                locale.code()
+            );
+            assert!(text_of("footer").contains(ed.ui.footer.owner.as_str()));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_keeps_the_section_and_remembers_the_choice() {
+    for from in Locale::all() {
+        for page in PageId::ALL {
+            open(&page_href(from, page)).await;
+            assert_shows(from, page).await;
+            for to in Locale::all().filter(|l| *l != from) {
+                let link = query(&format!(".hcnf-lang a[hreflang=\"{}\"]", to.code()))
+                    .unwrap_or_else(|| panic!("no switch to {}", to.code()));
+                assert_eq!(link.get_attribute("lang").as_deref(), Some(to.code()));
+                assert_eq!(link.text_content().unwrap(), to.edition().locale.name);
+                click(&link);
+                assert_shows(to, page).await;
+                assert_eq!(pathname(), page_href(to, page));
+                let stored = web_sys::window()
+                    .unwrap()
+                    .local_storage()
+                    .unwrap()
+                    .unwrap()
+                    .get_item("hcnf.locale")
+                    .unwrap();
+                assert_eq!(stored.as_deref(), Some(to.code()));
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_root_goes_to_the_stored_language() {
+    let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+    for locale in Locale::all() {
+        storage.set_item("hcnf.locale", locale.code()).unwrap();
+        open("/").await;
+        wait_until("the root redirects", || {
+            pathname() == page_href(locale, PageId::Overview)
+        })
+        .await;
+        assert_shows(locale, PageId::Overview).await;
+    }
+    storage.remove_item("hcnf.locale").unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_root_without_a_stored_choice_follows_the_browser() {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item("hcnf.locale")
+        .unwrap();
+    let languages: Vec<String> = web_sys::window()
+        .unwrap()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
+    let expected = hcnf_site::i18n::negotiate(None, &languages);
+    open("/").await;
+    wait_until("the root redirects", || {
+        pathname() == page_href(expected, PageId::Overview)
+    })
+    .await;
+    assert_shows(expected, PageId::Overview).await;
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_path_shows_the_bilingual_not_found_page() {
+    for path in ["/nowhere", "/fr/", "/en/nowhere", "/ja/symposia/extra"] {
+        open(path).await;
+        let first = Locale::fallback().edition().ui.not_found.title.clone();
+        wait_until(&format!("{path} shows not found"), || {
+            text_of("main h1").contains(first.as_str())
+        })
+        .await;
+        for locale in Locale::all() {
+            let nf = &locale.edition().ui.not_found;
+            assert!(text_of("main h1").contains(nf.title.as_str()), "{path}");
+            assert!(
+                document().title().contains(nf.title.as_str()),
+                "{path}: title {}",
+                document().title()
+            );
+            let home = query(&format!(
+                "main a[href=\"{}\"]",
+                page_href(locale, PageId::Overview)
+            ))
+            .unwrap_or_else(|| panic!("{path}: no link home in {}", locale.code()));
+            assert_eq!(home.text_content().unwrap(), nf.home_link);
+            assert_eq!(
+                home.closest("[lang]")
+                    .unwrap()
+                    .unwrap()
+                    .get_attribute("lang")
+                    .as_deref(),
+                Some(locale.code())
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn contact_details_are_links_a_phone_can_call() {
+    for locale in Locale::all() {
+        let c = &locale.edition().contact;
+        open(&page_href(locale, PageId::Contact)).await;
+        assert_shows(locale, PageId::Contact).await;
+        for phone in [&c.tel, &c.fax] {
+            let link =
+                query(&format!("main a[href=\"{}\"]", phone.href)).expect("a tel: link in main");
+            assert_eq!(link.text_content().unwrap(), phone.display);
+        }
+        let map = query(&format!("main a[href=\"{}\"]", c.map.href)).expect("the map link");
+        assert_eq!(map.text_content().unwrap(), c.map.label);
+        for line in &c.address {
+            assert!(text_of("main address").contains(line.as_str()));
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn dates_show_in_the_readers_format() {
+    for locale in Locale::all() {
+        let ed = locale.edition();
+        open(&page_href(locale, PageId::Symposia)).await;
+        assert_shows(locale, PageId::Symposia).await;
+        let time = query("main time").expect("a <time>");
+        let event = &ed.pages.symposia.events[0];
+        assert_eq!(time.get_attribute("datetime").unwrap(), "2015-10");
+        assert_eq!(time.text_content().unwrap(), ed.ui.format_month(event.date));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_skip_link_moves_focus_to_the_main_content() {
+    let en = Locale::fallback();
+    open(&page_href(en, PageId::Symposia)).await;
+    assert_shows(en, PageId::Symposia).await;
+    let skip = query(".hcnf-skip-link").unwrap();
+    assert_eq!(skip.text_content().unwrap(), en.edition().ui.skip_link);
+    click(&skip);
+    sleep(50).await;
+    assert_eq!(document().active_element().unwrap().id(), "hcnf-main");
+    assert_eq!(
+        pathname(),
+        page_href(en, PageId::Symposia),
+        "the skip link is not a navigation"
+    );
+}

@@ -1,0 +1,290 @@
+//! The endpoint over real HTTP on loopback: the contract, idempotency, limits, CORS,
+//! durability across a restart, and the test-only faults.
+
+use std::path::Path;
+use std::time::Duration;
+
+use hcnf_endpoint::{router, Config, Faults, Store};
+use hcnf_inquiry::{Accepted, Draft, ErrorBody, ErrorKind, Field, FieldError, Problem};
+use reqwest::StatusCode;
+use serde_json::json;
+
+const ORIGIN: &str = "http://127.0.0.1:8080";
+
+struct Server {
+    base: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn start(db: &Path, faults: Faults) -> Server {
+    let store = Store::open(db).unwrap();
+    let config = Config {
+        allowed_origins: vec![ORIGIN.into()],
+        faults,
+        fault_delay: Duration::from_millis(300),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        axum::serve(listener, router(store, config)).await.unwrap();
+    });
+    Server { base, task }
+}
+
+fn draft() -> Draft {
+    Draft {
+        name: "山田 太郎".into(),
+        email: "ｔａｒｏ＠example.jp".into(),
+        phone: "０４５－２８５－０７７７".into(),
+        category: "hcnf_course".into(),
+        subject: "講座について".into(),
+        message: "次回の講座の日程を教えてください。".into(),
+        consent: true,
+        website: String::new(),
+        elapsed_ms: 45_000,
+        locale: "ja".into(),
+    }
+}
+
+const KEY: &str = "6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b";
+
+async fn send(base: &str, key: &str, body: &impl serde::Serialize) -> reqwest::Response {
+    reqwest::Client::new()
+        .post(format!("{base}/inquiries"))
+        .header("Origin", ORIGIN)
+        .header("Idempotency-Key", key)
+        .json(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+fn rows(db: &Path) -> u64 {
+    Store::open(db).unwrap().count().unwrap()
+}
+
+#[tokio::test]
+async fn a_valid_inquiry_is_stored_and_answered_with_a_reference() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let s = start(&db, Faults::default()).await;
+    let res = send(&s.base, KEY, &draft()).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    assert_eq!(res.headers()["access-control-allow-origin"], ORIGIN);
+    let body: Accepted = res.json().await.unwrap();
+    assert_eq!(body.reference, "HCNF-000001");
+    assert_eq!(rows(&db), 1);
+}
+
+#[tokio::test]
+async fn field_errors_come_back_per_field_with_cors_headers() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3"), Faults::default()).await;
+    let mut d = draft();
+    d.email = "not-an-address".into();
+    d.consent = false;
+    let res = send(&s.base, KEY, &d).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(res.headers()["access-control-allow-origin"], ORIGIN);
+    let body: ErrorBody = res.json().await.unwrap();
+    assert_eq!(body.error, ErrorKind::Invalid);
+    assert_eq!(
+        body.fields,
+        [
+            FieldError {
+                field: Field::Email,
+                problem: Problem::EmailInvalid
+            },
+            FieldError {
+                field: Field::Consent,
+                problem: Problem::ConsentRequired
+            }
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_repeated_key_gets_the_first_reference_and_stores_nothing_new() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let s = start(&db, Faults::default()).await;
+    let first: Accepted = send(&s.base, KEY, &draft()).await.json().await.unwrap();
+    let mut retry = draft();
+    retry.elapsed_ms += 5_000;
+    let res = send(&s.base, KEY, &retry).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let again: Accepted = res.json().await.unwrap();
+    assert_eq!(again, first);
+    assert_eq!(rows(&db), 1);
+
+    let mut other = draft();
+    other.subject = "別の件".into();
+    let res = send(&s.base, KEY, &other).await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    assert_eq!(rows(&db), 1);
+}
+
+#[tokio::test]
+async fn requests_without_a_uuid_key_or_with_bad_json_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let s = start(&db, Faults::default()).await;
+    for key in ["", "not-a-uuid", "6f1c2b9e3d4a4e5f8a7b1c2d3e4f5a6b"] {
+        let res = send(&s.base, key, &draft()).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{key:?}");
+        assert_eq!(
+            res.json::<ErrorBody>().await.unwrap().error,
+            ErrorKind::Malformed
+        );
+    }
+    let res = send(&s.base, KEY, &json!({"name": "x", "is_admin": true})).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(rows(&db), 0);
+}
+
+#[tokio::test]
+async fn a_body_over_the_limit_is_refused_with_413() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let s = start(&db, Faults::default()).await;
+    let mut d = draft();
+    d.message = "あ".repeat(20_000);
+    let res = send(&s.base, KEY, &d).await;
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(res.headers()["access-control-allow-origin"], ORIGIN);
+    assert_eq!(
+        res.json::<ErrorBody>().await.unwrap().error,
+        ErrorKind::TooLarge
+    );
+    assert_eq!(rows(&db), 0);
+}
+
+#[tokio::test]
+async fn preflight_is_answered_for_allowed_origins_and_refused_for_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3"), Faults::default()).await;
+    let client = reqwest::Client::new();
+    let preflight = |origin: &'static str| {
+        client
+            .request(reqwest::Method::OPTIONS, format!("{}/inquiries", s.base))
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header(
+                "Access-Control-Request-Headers",
+                "content-type,idempotency-key",
+            )
+            .send()
+    };
+    let ok = preflight(ORIGIN).await.unwrap();
+    assert!(ok.status().is_success());
+    assert_eq!(ok.headers()["access-control-allow-origin"], ORIGIN);
+    let allowed = ok.headers()["access-control-allow-headers"]
+        .to_str()
+        .unwrap()
+        .to_ascii_lowercase();
+    assert!(
+        allowed.contains("idempotency-key") && allowed.contains("content-type"),
+        "{allowed}"
+    );
+
+    let refused = preflight("https://evil.example").await.unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+    assert!(refused
+        .headers()
+        .get("access-control-allow-origin")
+        .is_none());
+    let res = client
+        .post(format!("{}/inquiries", s.base))
+        .header("Origin", "https://evil.example")
+        .header("Idempotency-Key", KEY)
+        .json(&draft())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn an_accepted_inquiry_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let first: Accepted = {
+        let s = start(&db, Faults::default()).await;
+        send(&s.base, KEY, &draft()).await.json().await.unwrap()
+    };
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let s = start(&db, Faults::default()).await;
+    assert_eq!(rows(&db), 1);
+    let replay: Accepted = send(&s.base, KEY, &draft()).await.json().await.unwrap();
+    assert_eq!(replay, first, "the key is remembered across the restart");
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (name, email, phone): (String, String, String) = conn
+        .query_row("SELECT name, email, phone FROM inquiries", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })
+        .unwrap();
+    assert_eq!(
+        (name.as_str(), email.as_str(), phone.as_str()),
+        ("山田 太郎", "taro@example.jp", "045-285-0777")
+    );
+}
+
+#[tokio::test]
+async fn injected_faults_happen_once_each_and_only_when_enabled() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let s = start(&db, Faults::enabled()).await;
+    let client = reqwest::Client::new();
+    client
+        .post(format!("{}/_test/faults", s.base))
+        .json(&json!([
+            "server_error",
+            "rate_limited",
+            "malformed",
+            "delay"
+        ]))
+        .send()
+        .await
+        .unwrap();
+    let res = send(&s.base, KEY, &draft()).await;
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(res.headers()["access-control-allow-origin"], ORIGIN);
+    let res = send(&s.base, KEY, &draft()).await;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(res.headers()["retry-after"], "1");
+    let res = send(&s.base, KEY, &draft()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.json::<Accepted>().await.is_err(),
+        "the malformed reply is not the contract"
+    );
+    let started = std::time::Instant::now();
+    let res = send(&s.base, KEY, &draft()).await;
+    assert!(started.elapsed() >= Duration::from_millis(300));
+    assert_eq!(res.status(), StatusCode::CREATED);
+    assert_eq!(rows(&db), 1);
+    let count: u64 = client
+        .get(format!("{}/_test/count", s.base))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(count, 1);
+
+    let plain = start(&dir.path().join("j.sqlite3"), Faults::default()).await;
+    let res = client
+        .post(format!("{}/_test/faults", plain.base))
+        .json(&json!(["server_error"]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}

@@ -1,0 +1,207 @@
+//! The rules for each field. Both the app (on blur and on submit) and the endpoint (on
+//! every request) call [`validate`], so the two can never disagree.
+
+use serde::{Deserialize, Serialize};
+
+use crate::{char_count, nfkc, Category, Draft, Field, LIMITS};
+
+/// Why a field's value was refused; the app turns each into a message in the reader's language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum Problem {
+    #[error("required")]
+    Required,
+    #[error("too long")]
+    TooLong,
+    #[error("contains control characters")]
+    ControlCharacters,
+    #[error("not an email address")]
+    EmailInvalid,
+    #[error("not a telephone number")]
+    PhoneInvalid,
+    #[error("not one of the categories")]
+    CategoryInvalid,
+    #[error("consent not given")]
+    ConsentRequired,
+}
+
+/// One field's problem, as sent in an error body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: Problem,
+}
+
+/// A draft that passed every rule, normalised: what is stored and what is shown for checking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidInquiry {
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub category: Category,
+    pub subject: String,
+    pub message: String,
+}
+
+/// Checks every field; returns the normalised inquiry or every problem, in form order.
+pub fn validate(draft: &Draft) -> Result<ValidInquiry, Vec<FieldError>> {
+    let errors: Vec<FieldError> = Field::ALL
+        .into_iter()
+        .filter_map(|field| {
+            validate_field(field, draft)
+                .err()
+                .map(|problem| FieldError { field, problem })
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    // Every rule passed above, so each normaliser below returns Ok.
+    let ok = |f: Field| validate_field(f, draft).ok().flatten().unwrap_or_default();
+    Ok(ValidInquiry {
+        name: ok(Field::Name),
+        email: ok(Field::Email),
+        phone: validate_field(Field::Phone, draft).ok().flatten(),
+        category: Category::parse(draft.category.trim()).unwrap_or_default(),
+        subject: ok(Field::Subject),
+        message: ok(Field::Message),
+    })
+}
+
+/// Checks one field; `Ok(Some(normalised))` for a text field with a value, `Ok(None)` for
+/// an empty optional field or a non-text field.
+pub fn validate_field(field: Field, d: &Draft) -> Result<Option<String>, Problem> {
+    match field {
+        Field::Name => single_line(&d.name, LIMITS.name).map(Some),
+        Field::Subject => single_line(&d.subject, LIMITS.subject).map(Some),
+        Field::Email => email(&d.email).map(Some),
+        Field::Phone => phone(&d.phone),
+        Field::Message => message(&d.message).map(Some),
+        Field::Category => Category::parse(d.category.trim()).map(|_| None).ok_or(
+            if d.category.trim().is_empty() {
+                Problem::Required
+            } else {
+                Problem::CategoryInvalid
+            },
+        ),
+        Field::Consent => d.consent.then_some(None).ok_or(Problem::ConsentRequired),
+    }
+}
+
+/// Control characters and bidirectional overrides, which can hide or reorder text.
+fn is_forbidden(c: char, allow_newlines: bool) -> bool {
+    if allow_newlines && (c == '\n' || c == '\t') {
+        return false;
+    }
+    c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn single_line(raw: &str, max: usize) -> Result<String, Problem> {
+    let s = nfkc(raw.trim()).trim().to_owned();
+    if s.is_empty() {
+        return Err(Problem::Required);
+    }
+    if s.chars().any(|c| is_forbidden(c, false)) {
+        return Err(Problem::ControlCharacters);
+    }
+    if char_count(&s) > max {
+        return Err(Problem::TooLong);
+    }
+    Ok(s)
+}
+
+fn message(raw: &str) -> Result<String, Problem> {
+    // Free text keeps what the reader wrote (no NFKC), with line endings made uniform.
+    let s = raw
+        .replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim()
+        .to_owned();
+    if s.is_empty() {
+        return Err(Problem::Required);
+    }
+    if s.chars().any(|c| is_forbidden(c, true)) {
+        return Err(Problem::ControlCharacters);
+    }
+    if char_count(&s) > LIMITS.message {
+        return Err(Problem::TooLong);
+    }
+    Ok(s)
+}
+
+fn email(raw: &str) -> Result<String, Problem> {
+    let s = nfkc(raw.trim()).trim().to_owned();
+    if s.is_empty() {
+        return Err(Problem::Required);
+    }
+    if s.chars().any(|c| is_forbidden(c, false)) {
+        return Err(Problem::ControlCharacters);
+    }
+    if char_count(&s) > LIMITS.email {
+        return Err(Problem::TooLong);
+    }
+    let (local, domain) = s.rsplit_once('@').ok_or(Problem::EmailInvalid)?;
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "!#$%&'*+-/=?^_`{|}~.".contains(c));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+        });
+    if local_ok && domain_ok {
+        Ok(s)
+    } else {
+        Err(Problem::EmailInvalid)
+    }
+}
+
+/// Japanese numbers as people type them: full-width digits, and any of the dashes an IME
+/// offers, become ASCII; spaces and brackets go. Domestic numbers are 10 or 11 digits from
+/// a leading 0; international ones are `+` and 8 to 15 digits.
+fn phone(raw: &str) -> Result<Option<String>, Problem> {
+    let s = nfkc(raw.trim());
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    if s.chars().any(|c| is_forbidden(c, false)) {
+        return Err(Problem::ControlCharacters);
+    }
+    if char_count(&s) > LIMITS.phone {
+        return Err(Problem::TooLong);
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '0'..='9' => out.push(c),
+            '+' if out.is_empty() => out.push(c),
+            '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{30FC}' | '\u{FF70}' => {
+                if !out.is_empty() && !out.ends_with('-') {
+                    out.push('-');
+                }
+            }
+            ' ' | '(' | ')' | '\u{3000}' => {}
+            _ => return Err(Problem::PhoneInvalid),
+        }
+    }
+    let out = out.trim_end_matches('-').to_owned();
+    let digits = out.chars().filter(char::is_ascii_digit).count();
+    let valid = if out.starts_with('+') {
+        (8..=15).contains(&digits)
+    } else {
+        out.starts_with('0') && (10..=11).contains(&digits)
+    };
+    if valid {
+        Ok(Some(out))
+    } else {
+        Err(Problem::PhoneInvalid)
+    }
+}

@@ -1,0 +1,155 @@
+//! The JSON that crosses the network. Field names are the contract documented in the README.
+
+use serde::{Deserialize, Serialize};
+
+/// The header that carries a draft's idempotency key (a UUID v4).
+pub const IDEMPOTENCY_HEADER: &str = "Idempotency-Key";
+
+/// Upper bounds, in characters, of each text field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub name: usize,
+    pub email: usize,
+    pub phone: usize,
+    pub subject: usize,
+    pub message: usize,
+}
+
+/// The limits in force on both sides.
+pub const LIMITS: Limits = Limits {
+    name: 100,
+    email: 254,
+    phone: 30,
+    subject: 120,
+    message: 2000,
+};
+
+/// What an inquiry is about; the labels are in the content files.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    MedicalInnovationSchool,
+    Symposia,
+    HcnfCourse,
+    #[default]
+    Other,
+}
+
+impl Category {
+    /// Every category, in the order the form lists them.
+    pub const ALL: [Category; 4] = [
+        Category::MedicalInnovationSchool,
+        Category::Symposia,
+        Category::HcnfCourse,
+        Category::Other,
+    ];
+
+    /// The wire name, also the `<option value>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::MedicalInnovationSchool => "medical_innovation_school",
+            Category::Symposia => "symposia",
+            Category::HcnfCourse => "hcnf_course",
+            Category::Other => "other",
+        }
+    }
+
+    /// The category whose wire name is `s`.
+    pub fn parse(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+}
+
+/// A draft as typed: the request body the form POSTs, before or after validation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Draft {
+    pub name: String,
+    pub email: String,
+    /// Optional; empty when not given.
+    pub phone: String,
+    /// A wire name from [`Category::as_str`]; empty until chosen.
+    pub category: String,
+    pub subject: String,
+    pub message: String,
+    pub consent: bool,
+    /// The honeypot: hidden from people and screen readers, so only robots fill it.
+    pub website: String,
+    /// Milliseconds from the form's first display to sending, for the endpoint to judge.
+    pub elapsed_ms: u64,
+    /// The reader's language (`en`, `ja`), so the office can answer in it.
+    pub locale: String,
+}
+
+/// A field of the form, as named in error bodies and element ids.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Name,
+    Email,
+    Phone,
+    Category,
+    Subject,
+    Message,
+    Consent,
+}
+
+impl Field {
+    /// Every field, in the form's order (the error summary follows it).
+    pub const ALL: [Field; 7] = [
+        Field::Name,
+        Field::Email,
+        Field::Phone,
+        Field::Category,
+        Field::Subject,
+        Field::Message,
+        Field::Consent,
+    ];
+
+    /// The wire and id name: `name`, `email`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Name => "name",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::Category => "category",
+            Field::Subject => "subject",
+            Field::Message => "message",
+            Field::Consent => "consent",
+        }
+    }
+}
+
+/// The success body: `{"reference": "HCNF-…"}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accepted {
+    pub reference: String,
+}
+
+/// What went wrong, for every error status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    /// 422: see `fields`.
+    Invalid,
+    /// 400: the body is not JSON of the contract, or the idempotency key is missing or not a UUID.
+    Malformed,
+    /// 403: the request came from an origin that may not send inquiries.
+    OriginRefused,
+    /// 413.
+    TooLarge,
+    /// 429: wait for `Retry-After`.
+    RateLimited,
+    /// 409: the same idempotency key came with a different draft.
+    KeyReused,
+    /// 5xx.
+    Server,
+}
+
+/// The error body: `{"error": "invalid", "fields": [{"field": "email", "problem": "email_invalid"}]}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorKind,
+    #[serde(default)]
+    pub fields: Vec<crate::FieldError>,
+}

@@ -1,0 +1,304 @@
+//! Every validation rule, and properties that must hold for any input at all.
+
+use hcnf_inquiry::{validate, validate_field, Category, Draft, Field, FieldError, Problem, LIMITS};
+use proptest::prelude::*;
+
+fn good() -> Draft {
+    Draft {
+        name: "山田 太郎".into(),
+        email: "taro@example.jp".into(),
+        phone: String::new(),
+        category: "symposia".into(),
+        subject: "シンポジウムについて".into(),
+        message: "次回の開催予定を教えてください。".into(),
+        consent: true,
+        website: String::new(),
+        elapsed_ms: 30_000,
+        locale: "ja".into(),
+    }
+}
+
+fn problem(field: Field, edit: impl FnOnce(&mut Draft)) -> Option<Problem> {
+    let mut d = good();
+    edit(&mut d);
+    validate_field(field, &d).err()
+}
+
+fn value(field: Field, edit: impl FnOnce(&mut Draft)) -> Option<String> {
+    let mut d = good();
+    edit(&mut d);
+    validate_field(field, &d).expect("valid")
+}
+
+#[test]
+fn a_complete_draft_is_valid_and_normalised() {
+    let mut d = good();
+    d.name = "  ﾔﾏﾀﾞ　太郎 ".into();
+    d.email = "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ".into();
+    d.phone = "０４５－２８５－０７７７".into();
+    let v = validate(&d).unwrap();
+    assert_eq!(v.name, "ヤマダ 太郎");
+    assert_eq!(v.email, "taro@example.jp");
+    assert_eq!(v.phone.as_deref(), Some("045-285-0777"));
+    assert_eq!(v.category, Category::Symposia);
+}
+
+#[test]
+fn required_fields_refuse_empty_and_blank_values() {
+    assert_eq!(
+        problem(Field::Name, |d| d.name = " \u{3000} ".into()),
+        Some(Problem::Required)
+    );
+    assert_eq!(
+        problem(Field::Email, |d| d.email.clear()),
+        Some(Problem::Required)
+    );
+    assert_eq!(
+        problem(Field::Subject, |d| d.subject = "\n".into()),
+        Some(Problem::Required)
+    );
+    assert_eq!(
+        problem(Field::Message, |d| d.message = "  \n\t ".into()),
+        Some(Problem::Required)
+    );
+    assert_eq!(
+        problem(Field::Category, |d| d.category.clear()),
+        Some(Problem::Required)
+    );
+    assert_eq!(
+        problem(Field::Consent, |d| d.consent = false),
+        Some(Problem::ConsentRequired)
+    );
+}
+
+#[test]
+fn the_telephone_is_optional() {
+    assert_eq!(value(Field::Phone, |d| d.phone = "   ".into()), None);
+    assert_eq!(validate(&good()).unwrap().phone, None);
+}
+
+#[test]
+fn lengths_are_counted_in_characters_not_bytes() {
+    let at_limit = "あ".repeat(LIMITS.message);
+    assert_eq!(
+        value(Field::Message, |d| d.message = at_limit.clone()).unwrap(),
+        at_limit
+    );
+    assert_eq!(
+        problem(Field::Message, |d| d.message =
+            "あ".repeat(LIMITS.message + 1)),
+        Some(Problem::TooLong)
+    );
+    assert_eq!(
+        problem(Field::Name, |d| d.name = "x".repeat(LIMITS.name + 1)),
+        Some(Problem::TooLong)
+    );
+    assert_eq!(
+        problem(Field::Subject, |d| d.subject =
+            "件".repeat(LIMITS.subject + 1)),
+        Some(Problem::TooLong)
+    );
+    assert!(problem(Field::Subject, |d| d.subject = "件".repeat(LIMITS.subject)).is_none());
+}
+
+#[test]
+fn control_characters_and_bidi_overrides_are_refused() {
+    for bad in [
+        "a\u{0000}b",
+        "a\u{0007}b",
+        "a\u{202E}b",
+        "a\u{2066}b",
+        "a\nb",
+    ] {
+        assert_eq!(
+            problem(Field::Name, |d| d.name = bad.into()),
+            Some(Problem::ControlCharacters),
+            "{bad:?}"
+        );
+        assert_eq!(
+            problem(Field::Subject, |d| d.subject = bad.into()),
+            Some(Problem::ControlCharacters)
+        );
+    }
+    assert_eq!(
+        problem(Field::Message, |d| d.message = "a\u{0008}b".into()),
+        Some(Problem::ControlCharacters)
+    );
+    // The message may span lines and use tabs; CRLF becomes LF.
+    assert_eq!(
+        value(Field::Message, |d| d.message =
+            "一行目\r\n二行目\tです".into())
+        .unwrap(),
+        "一行目\n二行目\tです"
+    );
+}
+
+#[test]
+fn the_message_keeps_what_was_typed() {
+    assert_eq!(
+        value(Field::Message, |d| d.message = "ＡＢＣ①ｶﾅ".into()).unwrap(),
+        "ＡＢＣ①ｶﾅ"
+    );
+}
+
+#[test]
+fn email_addresses_are_checked() {
+    for ok in [
+        "a@example.jp",
+        "first.last+tag@mail.pref.kanagawa.jp",
+        "ｍｅ＠ｅｘａｍｐｌｅ．ｃｏｍ",
+        "x@例え.jp",
+    ] {
+        assert!(
+            problem(Field::Email, |d| d.email = ok.into()).is_none(),
+            "{ok}"
+        );
+    }
+    for bad in [
+        "plain",
+        "@example.jp",
+        "a@",
+        "a@localhost",
+        "a b@example.jp",
+        "a@exa mple.jp",
+        "a..b@example.jp",
+        ".a@example.jp",
+        "a@-x.jp",
+        "a@x..jp",
+        "山田@example.jp",
+    ] {
+        assert_eq!(
+            problem(Field::Email, |d| d.email = bad.into()),
+            Some(Problem::EmailInvalid),
+            "{bad}"
+        );
+    }
+    let long = format!("{}@example.jp", "a".repeat(250));
+    assert_eq!(
+        problem(Field::Email, |d| d.email = long),
+        Some(Problem::TooLong)
+    );
+}
+
+#[test]
+fn japanese_telephone_numbers_as_people_type_them() {
+    let cases = [
+        ("045-285-0777", "045-285-0777"),
+        ("０４５－２８５－０７７７", "045-285-0777"),
+        ("０４５ー２８５ー０７７７", "045-285-0777"),
+        ("045−285−0777", "045-285-0777"),
+        ("(045) 285-0777", "045285-0777"),
+        ("09012345678", "09012345678"),
+        ("+81-45-285-0777", "+81-45-285-0777"),
+        ("＋８１ ４５ ２８５ ０７７７", "+81452850777"),
+    ];
+    for (typed, stored) in cases {
+        assert_eq!(
+            value(Field::Phone, |d| d.phone = typed.into()).as_deref(),
+            Some(stored),
+            "{typed}"
+        );
+    }
+    for bad in [
+        "12345",
+        "045-285-077",
+        "045-285-07777-1",
+        "tel:0452850777",
+        "0452850777x",
+        "+81",
+        "45-285-0777",
+    ] {
+        assert_eq!(
+            problem(Field::Phone, |d| d.phone = bad.into()),
+            Some(Problem::PhoneInvalid),
+            "{bad}"
+        );
+    }
+}
+
+#[test]
+fn only_known_categories_are_accepted() {
+    for c in Category::ALL {
+        assert!(problem(Field::Category, |d| d.category = c.as_str().into()).is_none());
+    }
+    assert_eq!(
+        problem(Field::Category, |d| d.category = "spam".into()),
+        Some(Problem::CategoryInvalid)
+    );
+}
+
+#[test]
+fn every_problem_is_reported_in_form_order() {
+    let errors = validate(&Draft::default()).unwrap_err();
+    let fields: Vec<Field> = errors.iter().map(|e| e.field).collect();
+    assert_eq!(
+        fields,
+        [
+            Field::Name,
+            Field::Email,
+            Field::Category,
+            Field::Subject,
+            Field::Message,
+            Field::Consent
+        ]
+    );
+}
+
+#[test]
+fn the_wire_format_is_the_documented_one() {
+    let body = serde_json::to_value(good()).unwrap();
+    for key in [
+        "name",
+        "email",
+        "phone",
+        "category",
+        "subject",
+        "message",
+        "consent",
+        "website",
+        "elapsed_ms",
+        "locale",
+    ] {
+        assert!(body.get(key).is_some(), "{key}");
+    }
+    let err = FieldError {
+        field: Field::Email,
+        problem: Problem::EmailInvalid,
+    };
+    assert_eq!(
+        serde_json::to_string(&err).unwrap(),
+        r#"{"field":"email","problem":"email_invalid"}"#
+    );
+    assert!(
+        serde_json::from_str::<Draft>(r#"{"name":"x","admin":true}"#).is_err(),
+        "unknown keys are refused"
+    );
+}
+
+proptest! {
+    #[test]
+    fn any_unicode_at_all_never_panics_the_validator(
+        name in any::<String>(), email in any::<String>(), phone in any::<String>(),
+        category in any::<String>(), subject in any::<String>(), message in any::<String>(),
+        consent in any::<bool>(),
+    ) {
+        let d = Draft { name, email, phone, category, subject, message, consent, ..Draft::default() };
+        let _ = validate(&d);
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing(
+        name in "\\PC{0,40}", email in "[a-zＡ-Ｚ０-９.]{1,10}[@＠][a-z]{1,8}[.．]jp", phone in "[0０][0-9０-９ー－-]{9,14}",
+        subject in "\\PC{0,40}", message in "(\\PC|\n){0,80}",
+    ) {
+        let d = Draft { name, email, phone, category: "other".into(), subject, message, consent: true, ..Draft::default() };
+        if let Ok(v) = validate(&d) {
+            let again = Draft {
+                name: v.name.clone(), email: v.email.clone(), phone: v.phone.clone().unwrap_or_default(),
+                category: v.category.as_str().into(), subject: v.subject.clone(), message: v.message.clone(),
+                consent: true, ..Draft::default()
+            };
+            prop_assert_eq!(validate(&again), Ok(v));
+        }
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every check and test suite: formatting, lints,
-# native tests, the browser tests in headless Chromium and Firefox, the release build and
-# an end-to-end check of the built site through a static server. Stops at the first failure.
+# native tests, the browser tests in headless Chromium and Firefox, the release build, and
+# end-to-end checks of the built site and of inquiries sent from it to the endpoint. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -16,6 +16,8 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
 
 step "native tests"
+# The browser journey (crates/endpoint/tests/browser.rs) is ignored here and run below,
+# once the release build exists.
 cargo test --workspace
 
 browser_tests=()
@@ -33,3 +35,7 @@ bash scripts/size.sh --no-build
 
 step "end to end: the built site behind a static server"
 python3 tests/e2e/dist_routes.py dist
+
+step "end to end: inquiries from the built app to the endpoint, in Chromium and Firefox"
+HCNF_WEBDRIVER="$(command -v chromedriver)" cargo test -p hcnf-endpoint --test browser -- --ignored
+HCNF_WEBDRIVER="$(command -v geckodriver)" cargo test -p hcnf-endpoint --test browser -- --ignored

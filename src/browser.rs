@@ -13,6 +13,10 @@ mod imp {
         web_sys::window()?.local_storage().ok()?
     }
 
+    fn session_storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.session_storage().ok()?
+    }
+
     pub fn stored(key: &str) -> Option<String> {
         local_storage()?.get_item(key).ok()?
     }
@@ -21,6 +25,36 @@ mod imp {
         if let Some(s) = local_storage() {
             let _ = s.set_item(key, value);
         }
+    }
+
+    pub fn session_get(key: &str) -> Option<String> {
+        session_storage()?.get_item(key).ok()?
+    }
+
+    pub fn session_set(key: &str, value: &str) {
+        if let Some(s) = session_storage() {
+            let _ = s.set_item(key, value);
+        }
+    }
+
+    pub fn session_remove(key: &str) {
+        if let Some(s) = session_storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+
+    pub fn now_ms() -> f64 {
+        js_sys::Date::now()
+    }
+
+    pub async fn sleep(ms: u32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let ms = i32::try_from(ms).unwrap_or(i32::MAX);
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 
     pub fn preferred_languages() -> Vec<String> {
@@ -61,6 +95,15 @@ mod imp {
         None
     }
     pub fn store(_: &str, _: &str) {}
+    pub fn session_get(_: &str) -> Option<String> {
+        None
+    }
+    pub fn session_set(_: &str, _: &str) {}
+    pub fn session_remove(_: &str) {}
+    pub fn now_ms() -> f64 {
+        0.0
+    }
+    pub async fn sleep(_: u32) {}
     pub fn preferred_languages() -> Vec<String> {
         Vec::new()
     }
@@ -93,4 +136,29 @@ pub fn origin() -> String {
 /// Moves keyboard and screen-reader focus to the first element matching `selector`.
 pub fn focus(selector: &str) {
     imp::focus(selector)
+}
+
+/// This tab's saved value for `key` (session storage: gone when the tab closes).
+pub fn session_get(key: &str) -> Option<String> {
+    imp::session_get(key)
+}
+
+/// Saves `value` for this tab.
+pub fn session_set(key: &str, value: &str) {
+    imp::session_set(key, value)
+}
+
+/// Removes this tab's value for `key`.
+pub fn session_remove(key: &str) {
+    imp::session_remove(key)
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    imp::now_ms()
+}
+
+/// Waits `ms` milliseconds.
+pub async fn sleep(ms: u32) {
+    imp::sleep(ms).await
 }

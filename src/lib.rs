@@ -4,7 +4,9 @@
 
 mod app;
 pub mod browser;
+pub mod config;
 pub mod i18n;
+pub mod inquiry;
 mod layout;
 mod pages;
 pub mod routes;

@@ -379,3 +379,62 @@ async fn the_skip_link_moves_focus_to_the_main_content() {
         "the skip link is not a navigation"
     );
 }
+
+#[wasm_bindgen_test]
+async fn without_a_configured_endpoint_the_form_is_disabled_and_offers_telephone_and_fax() {
+    // The test server has no config.json, as a misconfigured host would not.
+    for locale in Locale::all() {
+        let ed = locale.edition();
+        open(&page_href(locale, PageId::Inquiry)).await;
+        assert_shows(locale, PageId::Inquiry).await;
+        let heading = &ed.pages.inquiry.unavailable.heading;
+        wait_until("the unavailable notice", || {
+            text_of(".hcnf-notice").contains(heading.as_str())
+        })
+        .await;
+        let fieldset = query(".hcnf-form fieldset").expect("the form is still shown");
+        assert!(fieldset.has_attribute("disabled"), "the form is disabled");
+        assert!(query(&format!(".hcnf-notice a[href=\"{}\"]", ed.contact.tel.href)).is_some());
+        assert!(query(&format!(".hcnf-notice a[href=\"{}\"]", ed.contact.fax.href)).is_some());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn every_field_has_a_label_tied_to_it_and_hints_are_described() {
+    let ed = Locale::fallback().edition();
+    open(&page_href(Locale::fallback(), PageId::Inquiry)).await;
+    assert_shows(Locale::fallback(), PageId::Inquiry).await;
+    for (id, label) in [
+        ("name", &ed.pages.inquiry.form.name.label),
+        ("email", &ed.pages.inquiry.form.email.label),
+        ("phone", &ed.pages.inquiry.form.phone.label),
+        ("category", &ed.pages.inquiry.form.category.label),
+        ("subject", &ed.pages.inquiry.form.subject.label),
+        ("message", &ed.pages.inquiry.form.message.label),
+        ("consent", &ed.pages.inquiry.form.consent.label),
+    ] {
+        let control = format!("hcnf-inquiry-{id}");
+        assert!(query(&format!("#{control}")).is_some(), "{id} control");
+        let label_text = text_of(&format!("label[for=\"{control}\"]"));
+        assert!(label_text.starts_with(label.as_str()), "{id}: {label_text}");
+    }
+    let email = query("#hcnf-inquiry-email").unwrap();
+    assert_eq!(
+        email.get_attribute("aria-describedby").as_deref(),
+        Some("hcnf-inquiry-email-hint")
+    );
+    assert_eq!(
+        text_of("#hcnf-inquiry-email-hint"),
+        ed.pages.inquiry.form.email.hint.clone().unwrap()
+    );
+    let count = text_of("#hcnf-inquiry-message-count");
+    assert_eq!(
+        count,
+        ed.pages.inquiry.form.characters_left.replace("{n}", "2000")
+    );
+    let honeypot = query(".hcnf-honeypot").unwrap();
+    assert_eq!(
+        honeypot.get_attribute("aria-hidden").as_deref(),
+        Some("true")
+    );
+}

@@ -13,11 +13,21 @@ use crate::routes::{page_href, ROOT};
 #[component]
 pub fn PageHead(locale: Locale, page: Memo<PageId>) -> impl IntoView {
     let ed = locale.edition();
-    let title = move || ed.ui.document_title(&ed.pages.head(page.get()).title);
-    let description = move || ed.pages.head(page.get()).summary.clone();
+    // leptos_meta may read these once the route that owns `page` has gone; then they are
+    // empty until the next page sets its own.
+    let title = move || {
+        page.try_get()
+            .map(|p| ed.ui.document_title(&ed.pages.head(p).title))
+            .unwrap_or_default()
+    };
+    let description = move || {
+        page.try_get()
+            .map(|p| ed.pages.head(p).summary.clone())
+            .unwrap_or_default()
+    };
     let origin = browser::origin();
     let alternates = move || {
-        let page = page.get();
+        let page = page.try_get().unwrap_or(PageId::Overview);
         let mut links: Vec<_> = Locale::all()
             .map(|l| {
                 let href = format!("{origin}{}", page_href(l, page));

@@ -1,26 +1,19 @@
-//! `/{lang}/inquiry`: until the online form exists, how to inquire by telephone and fax.
+//! `/{lang}/inquiry`: the online inquiry form.
 
-use hcnf_content::PageId;
 use leptos::prelude::*;
 
-use super::prose::{PageIntro, Paragraphs};
-use crate::i18n::CurrentLocale;
-use crate::layout::ContactDetails;
-use crate::routes::page_href;
+use super::prose::PageIntro;
+use crate::i18n::use_edition;
+use crate::inquiry::InquiryForm;
 
 /// The inquiry page.
 #[component]
 pub fn Inquiry() -> impl IntoView {
-    let locale = expect_context::<CurrentLocale>().0;
-    let p = &locale.edition().pages.inquiry;
+    let p = &use_edition().pages.inquiry;
     view! {
         <article class="hcnf-page">
             <PageIntro title=&p.head.title lead=&p.lead />
-            <Paragraphs paragraphs=&p.paragraphs />
-            <ContactDetails with_map=false />
-            <p class="hcnf-page__next">
-                <a href=page_href(locale, PageId::Contact)>{p.contact_page_link.as_str()}</a>
-            </p>
+            <InquiryForm />
         </article>
     }
 }

@@ -173,14 +173,147 @@ pub struct ContactPage {
     pub inquiry_link: String,
 }
 
-/// The inquiry page until the online form exists: how to inquire by telephone and fax.
+/// The inquiry page: the form, checking answers, sending, and what happens after.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InquiryPage {
     pub head: PageHead,
     pub lead: String,
-    pub paragraphs: Vec<String>,
-    pub contact_page_link: String,
+    pub form: InquiryForm,
+    pub privacy: Privacy,
+    pub check: CheckAnswers,
+    pub sending: Sending,
+    pub confirmation: Confirmation,
+    /// Shown, with the telephone and fax, when no endpoint is configured or it is invalid.
+    pub unavailable: Notice,
+}
+
+/// Labels, hints and errors of the form's fields.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InquiryForm {
+    pub name: FieldText,
+    pub email: FieldText,
+    pub phone: FieldText,
+    pub category: FieldText,
+    pub subject: FieldText,
+    pub message: FieldText,
+    pub consent: FieldText,
+    /// Appended to an optional field's label.
+    pub optional: String,
+    /// The select's first, empty option.
+    pub category_placeholder: String,
+    pub categories: Categories,
+    /// `{n}` is filled in.
+    pub characters_left: String,
+    /// `{n}` is filled in.
+    pub characters_over: String,
+    pub continue_button: String,
+    pub error_summary_title: String,
+    /// Read before each error message by screen readers: "Error:".
+    pub error_prefix: String,
+    pub errors: InquiryErrors,
+}
+
+/// A field's label and, where it helps, a hint.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldText {
+    pub label: String,
+    pub hint: Option<String>,
+}
+
+/// The category options.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Categories {
+    pub medical_innovation_school: String,
+    pub symposia: String,
+    pub hcnf_course: String,
+    pub other: String,
+}
+
+/// Error messages; `{label}` and `{max}` are filled in where they appear.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InquiryErrors {
+    pub name_required: String,
+    pub email_required: String,
+    pub category_required: String,
+    pub subject_required: String,
+    pub message_required: String,
+    pub too_long: String,
+    pub control_characters: String,
+    pub email_invalid: String,
+    pub phone_invalid: String,
+    pub category_invalid: String,
+    pub consent_required: String,
+}
+
+/// How the prefecture handles the personal information in an inquiry.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Privacy {
+    pub heading: String,
+    pub items: Vec<Term>,
+}
+
+/// A term and its explanation, for a description list.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub term: String,
+    pub detail: String,
+}
+
+/// The "check your answers" step.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckAnswers {
+    pub heading: String,
+    pub lead: String,
+    pub change: String,
+    /// Shown for an optional answer left empty.
+    pub not_given: String,
+    pub consent_given: String,
+    pub send_button: String,
+}
+
+/// Sending, and what to say when it fails.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Sending {
+    pub in_progress: String,
+    pub failed_heading: String,
+    pub timeout: String,
+    pub network: String,
+    pub server: String,
+    /// `{seconds}` is filled in.
+    pub rate_limited: String,
+    pub malformed: String,
+    pub too_large: String,
+    pub key_reused: String,
+    pub invalid: String,
+    pub retry_button: String,
+    pub phone_alternative: String,
+}
+
+/// After a confirmed success.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Confirmation {
+    pub title: String,
+    pub reference_label: String,
+    pub body: String,
+    pub new_inquiry: String,
+}
+
+/// A heading and a paragraph.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    pub heading: String,
+    pub body: String,
 }
 
 /// The responsible office and how to reach it.

@@ -1,0 +1,81 @@
+//! The browser's transport: gloo-net's fetch, aborted by an `AbortController` at the timeout.
+
+use hcnf_inquiry::Draft;
+
+use super::client::{Reply, Sleep, Transport, TransportError};
+
+/// POSTs with gloo-net and gives up after `timeout_ms`.
+pub struct BrowserTransport {
+    pub timeout_ms: u32,
+}
+
+/// Waits with the browser's timer.
+pub struct BrowserSleep;
+
+impl Sleep for BrowserSleep {
+    async fn sleep(&self, ms: u32) {
+        crate::browser::sleep(ms).await
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+impl Transport for BrowserTransport {
+    async fn post(&self, url: &str, key: &str, draft: &Draft) -> Result<Reply, TransportError> {
+        use std::cell::Cell;
+        use std::rc::Rc;
+        use std::time::Duration;
+
+        use hcnf_inquiry::IDEMPOTENCY_HEADER;
+        use leptos::prelude::set_timeout_with_handle;
+
+        let controller = web_sys::AbortController::new().map_err(|_| TransportError::Network)?;
+        let signal = controller.signal();
+        let timed_out = Rc::new(Cell::new(false));
+        let flag = timed_out.clone();
+        let timer = set_timeout_with_handle(
+            move || {
+                flag.set(true);
+                controller.abort();
+            },
+            Duration::from_millis(u64::from(self.timeout_ms)),
+        )
+        .ok();
+        let failed = |_| {
+            if timed_out.get() {
+                TransportError::Timeout
+            } else {
+                TransportError::Network
+            }
+        };
+        let result = async {
+            let res = gloo_net::http::Request::post(url)
+                .header(IDEMPOTENCY_HEADER, key)
+                .abort_signal(Some(&signal))
+                .json(draft)
+                .map_err(|_| TransportError::Network)?
+                .send()
+                .await
+                .map_err(failed)?;
+            let status = res.status();
+            let retry_after = res.headers().get("retry-after");
+            let body = res.text().await.map_err(failed)?;
+            Ok(Reply {
+                status,
+                retry_after,
+                body,
+            })
+        }
+        .await;
+        if let Some(t) = timer {
+            t.clear();
+        }
+        result
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Transport for BrowserTransport {
+    async fn post(&self, _: &str, _: &str, _: &Draft) -> Result<Reply, TransportError> {
+        Err(TransportError::Network)
+    }
+}

@@ -1,0 +1,205 @@
+//! Words for the form's fields and problems, from the reader's edition.
+
+use hcnf_content::{FieldText, InquiryForm, Sending};
+use hcnf_inquiry::{Category, Field, Problem, LIMITS};
+
+use super::client::SendError;
+
+/// A field's label and hint.
+pub fn field_text(form: &InquiryForm, field: Field) -> &FieldText {
+    match field {
+        Field::Name => &form.name,
+        Field::Email => &form.email,
+        Field::Phone => &form.phone,
+        Field::Category => &form.category,
+        Field::Subject => &form.subject,
+        Field::Message => &form.message,
+        Field::Consent => &form.consent,
+    }
+}
+
+/// A category's label.
+pub fn category_label(form: &InquiryForm, category: Category) -> &str {
+    let c = &form.categories;
+    match category {
+        Category::MedicalInnovationSchool => &c.medical_innovation_school,
+        Category::Symposia => &c.symposia,
+        Category::HcnfCourse => &c.hcnf_course,
+        Category::Other => &c.other,
+    }
+}
+
+fn max_len(field: Field) -> usize {
+    match field {
+        Field::Name => LIMITS.name,
+        Field::Email => LIMITS.email,
+        Field::Phone => LIMITS.phone,
+        Field::Subject => LIMITS.subject,
+        _ => LIMITS.message,
+    }
+}
+
+/// What to tell the reader about `problem` in `field`, saying what to do.
+pub fn problem_message(form: &InquiryForm, field: Field, problem: Problem) -> String {
+    let e = &form.errors;
+    let label = &field_text(form, field).label;
+    let fill = |t: &str| {
+        t.replace("{label}", label)
+            .replace("{max}", &max_len(field).to_string())
+    };
+    match (problem, field) {
+        (Problem::Required, Field::Name) => e.name_required.clone(),
+        (Problem::Required, Field::Email) => e.email_required.clone(),
+        (Problem::Required, Field::Category) => e.category_required.clone(),
+        (Problem::Required, Field::Subject) => e.subject_required.clone(),
+        (Problem::Required, _) => e.message_required.clone(),
+        (Problem::TooLong, _) => fill(&e.too_long),
+        (Problem::ControlCharacters, _) => fill(&e.control_characters),
+        (Problem::EmailInvalid, _) => e.email_invalid.clone(),
+        (Problem::PhoneInvalid, _) => e.phone_invalid.clone(),
+        (Problem::CategoryInvalid, _) => e.category_invalid.clone(),
+        (Problem::ConsentRequired, _) => e.consent_required.clone(),
+    }
+}
+
+/// The live count under the message box.
+pub fn characters_left(form: &InquiryForm, typed: usize) -> String {
+    match LIMITS.message.checked_sub(typed) {
+        Some(left) => form.characters_left.replace("{n}", &left.to_string()),
+        None => form
+            .characters_over
+            .replace("{n}", &(typed - LIMITS.message).to_string()),
+    }
+}
+
+/// Why sending failed, in the reader's language.
+pub fn send_failure(s: &Sending, err: &SendError) -> String {
+    match err {
+        SendError::Timeout => s.timeout.clone(),
+        SendError::Network => s.network.clone(),
+        SendError::Server(_) => s.server.clone(),
+        SendError::RateLimited(secs) => s.rate_limited.replace("{seconds}", &secs.to_string()),
+        SendError::Malformed => s.malformed.clone(),
+        SendError::TooLarge => s.too_large.clone(),
+        SendError::KeyReused => s.key_reused.clone(),
+        SendError::Invalid(_) => s.invalid.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use hcnf_inquiry::{validate, Draft};
+
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn every_problem_of_every_field_has_a_message_in_every_language() {
+        for locale in Locale::all() {
+            let form = &locale.edition().pages.inquiry.form;
+            for field in Field::ALL {
+                for problem in [
+                    Problem::Required,
+                    Problem::TooLong,
+                    Problem::ControlCharacters,
+                    Problem::EmailInvalid,
+                    Problem::PhoneInvalid,
+                    Problem::CategoryInvalid,
+                    Problem::ConsentRequired,
+                ] {
+                    let m = problem_message(form, field, problem);
+                    assert!(
+                        !m.trim().is_empty() && !m.contains('{'),
+                        "{} {field:?} {problem:?}: {m}",
+                        locale.code()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn messages_name_the_field_and_limit_where_they_should() {
+        let en = &Locale::from_code("en")
+            .unwrap()
+            .edition()
+            .pages
+            .inquiry
+            .form;
+        assert_eq!(
+            problem_message(en, Field::Subject, Problem::TooLong),
+            "Subject must be 120 characters or fewer"
+        );
+        let ja = &Locale::from_code("ja")
+            .unwrap()
+            .edition()
+            .pages
+            .inquiry
+            .form;
+        assert_eq!(
+            problem_message(ja, Field::Name, Problem::TooLong),
+            "氏名は100文字以内で入力してください"
+        );
+        assert_eq!(
+            problem_message(ja, Field::Email, Problem::Required),
+            "メールアドレスを入力してください"
+        );
+    }
+
+    #[test]
+    fn an_empty_draft_gets_a_required_message_per_field_in_japanese() {
+        let ja = &Locale::from_code("ja")
+            .unwrap()
+            .edition()
+            .pages
+            .inquiry
+            .form;
+        let msgs: Vec<String> = validate(&Draft::default())
+            .unwrap_err()
+            .iter()
+            .map(|e| problem_message(ja, e.field, e.problem))
+            .collect();
+        assert_eq!(msgs.len(), 6);
+        assert!(msgs.contains(&"お問い合わせ内容を入力してください".to_owned()));
+    }
+
+    #[test]
+    fn the_count_says_what_is_left_or_how_much_is_over() {
+        let en = &Locale::from_code("en")
+            .unwrap()
+            .edition()
+            .pages
+            .inquiry
+            .form;
+        assert_eq!(characters_left(en, 0), "You have 2000 characters remaining");
+        assert_eq!(characters_left(en, 2003), "You have 3 characters too many");
+        let ja = &Locale::from_code("ja")
+            .unwrap()
+            .edition()
+            .pages
+            .inquiry
+            .form;
+        assert_eq!(characters_left(ja, 1990), "あと10文字入力できます");
+    }
+
+    #[test]
+    fn every_send_failure_has_words_in_every_language() {
+        for locale in Locale::all() {
+            let s = &locale.edition().pages.inquiry.sending;
+            for err in [
+                SendError::Timeout,
+                SendError::Network,
+                SendError::Server(500),
+                SendError::RateLimited(30),
+                SendError::Malformed,
+                SendError::TooLarge,
+                SendError::KeyReused,
+                SendError::Invalid(vec![]),
+            ] {
+                let m = send_failure(s, &err);
+                assert!(!m.is_empty() && !m.contains('{'), "{m}");
+            }
+            assert!(send_failure(s, &SendError::RateLimited(30)).contains("30"));
+        }
+    }
+}

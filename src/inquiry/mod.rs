@@ -1,0 +1,10 @@
+//! The inquiry form: its rules come from `hcnf-inquiry`; here are the messages, the sending,
+//! the saved draft and the view, each apart.
+
+pub mod client;
+pub mod http;
+pub mod messages;
+pub mod saved;
+mod view;
+
+pub use view::InquiryForm;

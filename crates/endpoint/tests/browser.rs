@@ -364,3 +364,106 @@ async fn each_fault_shows_its_message_keeps_the_draft_and_a_retry_stores_exactly
     }
     rig.browser.close().await.unwrap();
 }
+
+const TAB: &str = "\u{e004}";
+const ENTER: &str = "\u{e007}";
+const SPACE: &str = "\u{e00d}";
+const ARROW_DOWN: &str = "\u{e015}";
+
+impl Rig {
+    /// Types into whatever has focus, as a keyboard does.
+    async fn keys(&self, keys: &str) {
+        self.browser
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys(keys)
+            .await
+            .unwrap();
+    }
+
+    async fn focused(&self) -> Value {
+        self.browser
+            .execute(
+                "const e = document.activeElement; return [e.id, e.tagName, e.textContent.trim()];",
+                vec![],
+            )
+            .await
+            .unwrap()
+    }
+
+    /// Presses Tab until the focused element's text starts with `text`.
+    async fn tab_to(&self, text: &str) {
+        for _ in 0..40 {
+            self.keys(TAB).await;
+            if self.focused().await[2]
+                .as_str()
+                .is_some_and(|t| t.starts_with(text))
+            {
+                return;
+            }
+        }
+        panic!(
+            "Tab never reached {text:?}; focus is on {}",
+            self.focused().await
+        );
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn the_whole_inquiry_works_with_the_keyboard_alone() {
+    let rig = rig().await;
+    let ja = edition("ja");
+    rig.browser
+        .goto(&format!("{}/ja/inquiry", rig.site))
+        .await
+        .unwrap();
+    rig.browser
+        .execute("sessionStorage.clear(); return true;", vec![])
+        .await
+        .unwrap();
+    rig.browser.refresh().await.unwrap();
+    rig.css("#hcnf-inquiry-name").await;
+    // The skip link is the first stop; it takes the reader to the main content.
+    rig.tab_to(&ja.ui.skip_link).await;
+    rig.keys(ENTER).await;
+    assert_eq!(rig.focused().await[0], json!("hcnf-main"));
+    for (id, text) in [
+        ("name", "佐藤 花子"),
+        ("email", "hanako@example.jp"),
+        ("phone", "０９０ー１２３４ー５６７８"),
+    ] {
+        rig.keys(TAB).await;
+        assert_eq!(rig.focused().await[0], json!(format!("hcnf-inquiry-{id}")));
+        rig.keys(text).await;
+    }
+    rig.keys(TAB).await;
+    assert_eq!(rig.focused().await[0], json!("hcnf-inquiry-category"));
+    rig.keys(ARROW_DOWN).await;
+    rig.keys(TAB).await;
+    rig.keys("シンポジウムについて").await;
+    rig.keys(TAB).await;
+    assert_eq!(rig.focused().await[0], json!("hcnf-inquiry-message"));
+    rig.keys("資料はありますか。").await;
+    rig.keys(TAB).await;
+    assert_eq!(
+        rig.focused().await[0],
+        json!("hcnf-inquiry-consent"),
+        "the honeypot is never met"
+    );
+    rig.keys(SPACE).await;
+    rig.tab_to(&ja.pages.inquiry.form.continue_button).await;
+    rig.keys(ENTER).await;
+    rig.css("#hcnf-inquiry-check-heading").await;
+    assert_eq!(rig.focused().await[0], json!("hcnf-inquiry-check-heading"));
+    let phone = rig
+        .text(".hcnf-summary__row[data-field=phone] .hcnf-summary__value")
+        .await;
+    assert_eq!(phone, "090-1234-5678");
+    rig.tab_to(&ja.pages.inquiry.check.send_button).await;
+    rig.keys(ENTER).await;
+    assert!(rig.reference().await.starts_with("HCNF-"));
+    assert_eq!(rig.stored().await, 1);
+    rig.browser.close().await.unwrap();
+}

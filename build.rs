@@ -11,6 +11,7 @@ use hcnf_content::{check_editions, read_content_dir};
 
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let dir = Path::new(&root).join("content");
     println!("cargo:rerun-if-changed=content");
     let files = read_content_dir(&dir).unwrap_or_else(|e| panic!("cannot read content/: {e}"));
@@ -27,18 +28,8 @@ fn main() {
         for e in &errors {
             println!("cargo:warning={e}");
         }
-        panic!(
-            "{} content error(s):\n{}",
-            errors.len(),
-            errors
-                .iter()
-                .map(|e| format!("  {e}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        );
-    }
-    for f in &files {
-        println!("cargo:rerun-if-changed={}", f.path.display());
+        let list: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
+        panic!("{} content error(s):\n{}", errors.len(), list.join("\n"));
     }
 
     let mut out =
@@ -51,15 +42,19 @@ fn main() {
     .unwrap();
     out.push_str("pub(crate) static SOURCES: [(&str, &str); LOCALE_COUNT] = [\n");
     for f in &files {
+        println!("cargo:rerun-if-changed={}", f.path.display());
+        // Bundle each edition without its indentation: the reader downloads every byte.
+        let value: serde_json::Value = serde_json::from_str(&f.json).expect("checked above");
+        let compact = Path::new(&out_dir).join(format!("{}.json", f.locale));
+        fs::write(&compact, value.to_string()).expect("write the compact edition");
         writeln!(
             out,
             "    ({:?}, include_str!({:?})),",
             f.locale,
-            f.path.display().to_string()
+            compact.display().to_string()
         )
         .unwrap();
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("editions.rs");
-    fs::write(dest, out).expect("write the edition registry");
+    fs::write(Path::new(&out_dir).join("editions.rs"), out).expect("write the edition registry");
 }

@@ -93,6 +93,18 @@ impl FormState {
         });
     }
 
+    /// While typing, re-checks a field that shows an error, so the error goes as soon as it
+    /// is mended. Doing it here rather than on blur means the page does not shift under the
+    /// pointer when the reader clicks the next control.
+    fn input(self, field: Field) {
+        if self
+            .errors
+            .with_untracked(|e| e.iter().any(|x| x.field == field))
+        {
+            self.blur(field);
+        }
+    }
+
     fn described_by(self, field: Field, has_hint: bool) -> Option<String> {
         let id = input_id(field);
         let mut parts = Vec::new();
@@ -388,7 +400,10 @@ fn TextInput(
                 prop:value=move || state.draft.with(|d| text_of(d, field).to_owned())
                 aria-invalid=move || state.error_for(field).is_some().then_some("true")
                 aria-describedby=move || state.described_by(field, has_hint)
-                on:input=move |ev| state.draft.update(|d| set_text(d, field, event_target_value(&ev)))
+                on:input=move |ev| {
+                    state.draft.update(|d| set_text(d, field, event_target_value(&ev)));
+                    state.input(field);
+                }
                 on:blur=move |_| state.blur(field)
             />
         </FieldFrame>
@@ -409,7 +424,10 @@ fn CategorySelect(state: FormState) -> impl IntoView {
                 name=field.as_str()
                 aria-invalid=move || state.error_for(field).is_some().then_some("true")
                 aria-describedby=move || state.described_by(field, has_hint)
-                on:change=move |ev| state.draft.update(|d| d.category = event_target_value(&ev))
+                on:change=move |ev| {
+                    state.draft.update(|d| d.category = event_target_value(&ev));
+                    state.input(field);
+                }
                 on:blur=move |_| state.blur(field)
             >
                 <option value="" selected=move || state.draft.with(|d| d.category.is_empty())>
@@ -456,7 +474,10 @@ fn MessageInput(state: FormState) -> impl IntoView {
                     }
                 }
                 prop:value=move || state.draft.with(|d| d.message.clone())
-                on:input=move |ev| state.draft.update(|d| d.message = event_target_value(&ev))
+                on:input=move |ev| {
+                    state.draft.update(|d| d.message = event_target_value(&ev));
+                    state.input(field);
+                }
                 on:blur=move |_| state.blur(field)
             ></textarea>
             <p

@@ -360,22 +360,27 @@ fn FieldFrame(state: FormState, field: Field, children: Children) -> impl IntoVi
                 {optional}
             </label>
             {text.hint.as_deref().map(|h| view! { <p class="hcnf-field__hint" id=format!("{id}-hint")>{h}</p> })}
-            {
-                let id = id.clone();
-                move || {
-                    state.error_for(field).map(|msg| {
-                        view! {
-                            <p class="hcnf-field__error" id=format!("{id}-error")>
-                                <span class="hcnf-visually-hidden">{form.error_prefix.as_str()}</span>
-                                " "
-                                {msg}
-                            </p>
-                        }
-                    })
-                }
-            }
+            <ErrorMessage state field />
             {children()}
         </div>
+    }
+}
+
+/// A field's error, with a visually hidden "Error:" before it, while it has one.
+#[component]
+fn ErrorMessage(state: FormState, field: Field) -> impl IntoView {
+    let prefix = state.page.form.error_prefix.as_str();
+    let id = format!("{}-error", input_id(field));
+    move || {
+        state.error_for(field).map(|msg| {
+            view! {
+                <p class="hcnf-field__error" id=id.clone()>
+                    <span class="hcnf-visually-hidden">{prefix}</span>
+                    " "
+                    {msg}
+                </p>
+            }
+        })
     }
 }
 
@@ -545,20 +550,7 @@ fn ConsentCheckbox(state: FormState) -> impl IntoView {
             class="hcnf-field hcnf-field--checkbox"
             class=("hcnf-field--error", move || state.error_for(field).is_some())
         >
-            {
-                let id = id.clone();
-                move || {
-                    state.error_for(field).map(|msg| {
-                        view! {
-                            <p class="hcnf-field__error" id=format!("{id}-error")>
-                                <span class="hcnf-visually-hidden">{form.error_prefix.as_str()}</span>
-                                " "
-                                {msg}
-                            </p>
-                        }
-                    })
-                }
-            }
+            <ErrorMessage state field />
             <div class="hcnf-checkbox">
                 <input
                     class="hcnf-checkbox__input"

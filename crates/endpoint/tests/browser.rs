@@ -193,8 +193,8 @@ impl Rig {
             .unwrap();
     }
 
-    /// Opens a fresh form in `lang` and fills it as a Japanese reader would.
-    async fn fill(&self, lang: &str) {
+    /// Opens the inquiry page in `lang` with no saved draft.
+    async fn open_fresh(&self, lang: &str) {
         self.browser
             .goto(&format!("{}/{lang}/inquiry", self.site))
             .await
@@ -204,6 +204,11 @@ impl Rig {
             .await
             .unwrap();
         self.browser.refresh().await.unwrap();
+    }
+
+    /// Opens a fresh form in `lang` and fills it as a Japanese reader would.
+    async fn fill(&self, lang: &str) {
+        self.open_fresh(lang).await;
         self.type_into("name", "山田 太郎").await;
         self.type_into("email", "taro@example.jp").await;
         self.type_into("phone", "０４５－２８５－０７７７").await;
@@ -251,15 +256,7 @@ impl Rig {
 async fn a_japanese_inquiry_is_checked_sent_and_confirmed_with_its_reference() {
     let rig = rig().await;
     let ja = edition("ja");
-    rig.browser
-        .goto(&format!("{}/ja/inquiry", rig.site))
-        .await
-        .unwrap();
-    rig.browser
-        .execute("sessionStorage.clear(); return true;", vec![])
-        .await
-        .unwrap();
-    rig.browser.refresh().await.unwrap();
+    rig.open_fresh("ja").await;
 
     // Continue with nothing filled: the summary lists each problem in Japanese and takes focus.
     rig.css("form.hcnf-form button[type=submit]")
@@ -415,15 +412,7 @@ impl Rig {
 async fn the_whole_inquiry_works_with_the_keyboard_alone() {
     let rig = rig().await;
     let ja = edition("ja");
-    rig.browser
-        .goto(&format!("{}/ja/inquiry", rig.site))
-        .await
-        .unwrap();
-    rig.browser
-        .execute("sessionStorage.clear(); return true;", vec![])
-        .await
-        .unwrap();
-    rig.browser.refresh().await.unwrap();
+    rig.open_fresh("ja").await;
     rig.css("#hcnf-inquiry-name").await;
     // The skip link is the first stop; it takes the reader to the main content.
     rig.tab_to(&ja.ui.skip_link).await;

@@ -456,3 +456,35 @@ async fn the_whole_inquiry_works_with_the_keyboard_alone() {
     assert_eq!(rig.stored().await, 1);
     rig.browser.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn a_half_typed_draft_survives_a_language_switch() {
+    let rig = rig().await;
+    let ja = edition("ja");
+    rig.open_fresh("en").await;
+    rig.type_into("name", "Hanako Sato").await;
+    rig.type_into("message", "Is there a recording of the 2015 symposium?")
+        .await;
+    rig.css(".hcnf-lang a[hreflang=ja]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let start = Instant::now();
+    while rig.text("main h1").await != ja.pages.inquiry.head.title {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "the Japanese page never came"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let url = rig.browser.current_url().await.unwrap();
+    assert_eq!(url.path(), "/ja/inquiry");
+    assert_eq!(rig.value("#hcnf-inquiry-name").await, "Hanako Sato");
+    assert_eq!(
+        rig.value("#hcnf-inquiry-message").await,
+        "Is there a recording of the 2015 symposium?"
+    );
+    rig.browser.close().await.unwrap();
+}

@@ -93,6 +93,15 @@ mod tests {
     use super::*;
     use crate::i18n::Locale;
 
+    fn form(code: &str) -> &'static InquiryForm {
+        &Locale::from_code(code)
+            .expect("that edition ships")
+            .edition()
+            .pages
+            .inquiry
+            .form
+    }
+
     #[test]
     fn every_problem_of_every_field_has_a_message_in_every_language() {
         for locale in Locale::all() {
@@ -120,22 +129,12 @@ mod tests {
 
     #[test]
     fn messages_name_the_field_and_limit_where_they_should() {
-        let en = &Locale::from_code("en")
-            .unwrap()
-            .edition()
-            .pages
-            .inquiry
-            .form;
+        let en = form("en");
         assert_eq!(
             problem_message(en, Field::Subject, Problem::TooLong),
             "Subject must be 120 characters or fewer"
         );
-        let ja = &Locale::from_code("ja")
-            .unwrap()
-            .edition()
-            .pages
-            .inquiry
-            .form;
+        let ja = form("ja");
         assert_eq!(
             problem_message(ja, Field::Name, Problem::TooLong),
             "氏名は100文字以内で入力してください"
@@ -148,12 +147,7 @@ mod tests {
 
     #[test]
     fn an_empty_draft_gets_a_required_message_per_field_in_japanese() {
-        let ja = &Locale::from_code("ja")
-            .unwrap()
-            .edition()
-            .pages
-            .inquiry
-            .form;
+        let ja = form("ja");
         let msgs: Vec<String> = validate(&Draft::default())
             .unwrap_err()
             .iter()
@@ -165,20 +159,10 @@ mod tests {
 
     #[test]
     fn the_count_says_what_is_left_or_how_much_is_over() {
-        let en = &Locale::from_code("en")
-            .unwrap()
-            .edition()
-            .pages
-            .inquiry
-            .form;
+        let en = form("en");
         assert_eq!(characters_left(en, 0), "You have 2000 characters remaining");
         assert_eq!(characters_left(en, 2003), "You have 3 characters too many");
-        let ja = &Locale::from_code("ja")
-            .unwrap()
-            .edition()
-            .pages
-            .inquiry
-            .form;
+        let ja = form("ja");
         assert_eq!(characters_left(ja, 1990), "あと10文字入力できます");
     }
 

@@ -45,26 +45,28 @@ pub struct ValidInquiry {
 
 /// Checks every field; returns the normalised inquiry or every problem, in form order.
 pub fn validate(draft: &Draft) -> Result<ValidInquiry, Vec<FieldError>> {
-    let errors: Vec<FieldError> = Field::ALL
-        .into_iter()
-        .filter_map(|field| {
-            validate_field(field, draft)
-                .err()
-                .map(|problem| FieldError { field, problem })
-        })
-        .collect();
+    // Each rule runs once; its normalised value is kept for the inquiry.
+    let mut values = Vec::with_capacity(Field::ALL.len());
+    let mut errors = Vec::new();
+    for field in Field::ALL {
+        match validate_field(field, draft) {
+            Ok(value) => values.push(value),
+            Err(problem) => errors.push(FieldError { field, problem }),
+        }
+    }
     if !errors.is_empty() {
         return Err(errors);
     }
-    // Every rule passed above, so each normaliser below returns Ok.
-    let ok = |f: Field| validate_field(f, draft).ok().flatten().unwrap_or_default();
+    // Every field passed, so `values` follows Field::ALL exactly.
+    let [name, email, phone, _category, subject, message, _consent] =
+        <[Option<String>; 7]>::try_from(values).expect("one value per field");
     Ok(ValidInquiry {
-        name: ok(Field::Name),
-        email: ok(Field::Email),
-        phone: validate_field(Field::Phone, draft).ok().flatten(),
+        name: name.unwrap_or_default(),
+        email: email.unwrap_or_default(),
+        phone,
         category: Category::parse(draft.category.trim()).unwrap_or_default(),
-        subject: ok(Field::Subject),
-        message: ok(Field::Message),
+        subject: subject.unwrap_or_default(),
+        message: message.unwrap_or_default(),
     })
 }
 
@@ -96,18 +98,22 @@ fn is_forbidden(c: char, allow_newlines: bool) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-fn single_line(raw: &str, max: usize) -> Result<String, Problem> {
-    let s = nfkc(raw.trim()).trim().to_owned();
+/// The checks every text field shares: present, no forbidden characters, within `max`.
+fn checked(s: String, max: usize, allow_newlines: bool) -> Result<String, Problem> {
     if s.is_empty() {
         return Err(Problem::Required);
     }
-    if s.chars().any(|c| is_forbidden(c, false)) {
+    if s.chars().any(|c| is_forbidden(c, allow_newlines)) {
         return Err(Problem::ControlCharacters);
     }
     if char_count(&s) > max {
         return Err(Problem::TooLong);
     }
     Ok(s)
+}
+
+fn single_line(raw: &str, max: usize) -> Result<String, Problem> {
+    checked(nfkc(raw.trim()).trim().to_owned(), max, false)
 }
 
 fn message(raw: &str) -> Result<String, Problem> {
@@ -117,29 +123,11 @@ fn message(raw: &str) -> Result<String, Problem> {
         .replace('\r', "\n")
         .trim()
         .to_owned();
-    if s.is_empty() {
-        return Err(Problem::Required);
-    }
-    if s.chars().any(|c| is_forbidden(c, true)) {
-        return Err(Problem::ControlCharacters);
-    }
-    if char_count(&s) > LIMITS.message {
-        return Err(Problem::TooLong);
-    }
-    Ok(s)
+    checked(s, LIMITS.message, true)
 }
 
 fn email(raw: &str) -> Result<String, Problem> {
-    let s = nfkc(raw.trim()).trim().to_owned();
-    if s.is_empty() {
-        return Err(Problem::Required);
-    }
-    if s.chars().any(|c| is_forbidden(c, false)) {
-        return Err(Problem::ControlCharacters);
-    }
-    if char_count(&s) > LIMITS.email {
-        return Err(Problem::TooLong);
-    }
+    let s = single_line(raw, LIMITS.email)?;
     let (local, domain) = s.rsplit_once('@').ok_or(Problem::EmailInvalid)?;
     let local_ok = !local.is_empty()
         && local.len() <= 64

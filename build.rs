@@ -24,8 +24,9 @@ fn main() {
         .zip(&labels)
         .map(|(f, label)| f.source(label))
         .collect();
-    if let Err(errors) = check_editions(&sources) {
-        for e in &errors {
+    let editions = check_editions(&sources);
+    if let Err(errors) = &editions {
+        for e in errors {
             println!("cargo:warning={e}");
         }
         let list: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
@@ -40,18 +41,21 @@ fn main() {
         files.len()
     )
     .unwrap();
-    out.push_str("pub(crate) static SOURCES: [(&str, &str); LOCALE_COUNT] = [\n");
-    for f in &files {
+    // Each entry: code, the language's own name (for the switch, without parsing the
+    // edition), and the edition's JSON.
+    out.push_str("pub(crate) static SOURCES: [(&str, &str, &str); LOCALE_COUNT] = [\n");
+    let editions = editions.unwrap_or_default();
+    for (f, ed) in files.iter().zip(&editions) {
         println!("cargo:rerun-if-changed={}", f.path.display());
         // Bundle each edition without its indentation: the reader downloads every byte.
         let value: serde_json::Value = serde_json::from_str(&f.json).expect("checked above");
         let compact = Path::new(&out_dir).join(format!("{}.json", f.locale));
         fs::write(&compact, value.to_string()).expect("write the compact edition");
+        let path = compact.display().to_string();
         writeln!(
             out,
-            "    ({:?}, include_str!({:?})),",
-            f.locale,
-            compact.display().to_string()
+            "    ({:?}, {:?}, include_str!({:?})),",
+            f.locale, ed.locale.name, path
         )
         .unwrap();
     }

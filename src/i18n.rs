@@ -28,7 +28,7 @@ impl Locale {
 
     /// The locale whose code is `code` exactly (`en`, `ja`).
     pub fn from_code(code: &str) -> Option<Locale> {
-        SOURCES.iter().position(|(c, _)| *c == code).map(Locale)
+        SOURCES.iter().position(|(c, _, _)| *c == code).map(Locale)
     }
 
     /// The fallback: English.
@@ -41,10 +41,15 @@ impl Locale {
         SOURCES[self.0].0
     }
 
+    /// The language's name for itself (`English`, `日本語`), without parsing its edition.
+    pub fn name(self) -> &'static str {
+        SOURCES[self.0].1
+    }
+
     /// This locale's content, parsed on first use so a reader pays only for the language read.
     pub fn edition(self) -> &'static Edition {
         PARSED[self.0].get_or_init(|| {
-            let (code, json) = SOURCES[self.0];
+            let (code, _, json) = SOURCES[self.0];
             // build.rs checked these same bytes with the same model and stopped the build on error.
             parse_checked_edition(json).unwrap_or_else(|e| panic!("content/{code}.json: {e}"))
         })
@@ -113,6 +118,7 @@ mod tests {
     fn every_bundled_edition_parses_and_matches_its_code() {
         for l in Locale::all() {
             assert_eq!(l.edition().locale.code, l.code());
+            assert_eq!(l.edition().locale.name, l.name());
         }
         // Adding a locale is adding a file, so only the two the site promises are required.
         for code in ["en", "ja"] {

@@ -28,7 +28,7 @@ pub fn LanguageSwitch(page: Memo<PageId>) -> impl IntoView {
                                     data-hcnf-locale=l.code()
                                     on:click=move |_| browser::store_locale(l.code())
                                 >
-                                    {l.edition().locale.name.as_str()}
+                                    {l.name()}
                                 </a>
                             </li>
                         }

@@ -164,12 +164,29 @@ impl Rig {
     }
 
     async fn css(&self, selector: &str) -> fantoccini::elements::Element {
-        self.browser
+        match self
+            .browser
             .wait()
-            .at_most(Duration::from_secs(15))
+            .at_most(Duration::from_secs(20))
             .for_element(Locator::Css(selector))
             .await
-            .unwrap_or_else(|e| panic!("{selector} never appeared: {e}"))
+        {
+            Ok(element) => element,
+            Err(e) => panic!(
+                "{selector} never appeared ({e}); {}",
+                self.what_is_shown().await
+            ),
+        }
+    }
+
+    /// The address and the start of the visible text, so a failure says what the reader saw.
+    async fn what_is_shown(&self) -> String {
+        let url = self.browser.current_url().await.map(|u| u.to_string());
+        let text = self
+            .browser
+            .execute("return document.body.innerText.slice(0, 400);", vec![])
+            .await;
+        format!("the page at {url:?} showed {text:?}")
     }
 
     async fn text(&self, selector: &str) -> String {

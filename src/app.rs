@@ -1,25 +1,54 @@
-//! The app shell: meta context and the route table.
+//! The app shell: meta context, the host's options and the route table.
 
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::hooks::use_location;
 use leptos_router::path;
 
-use crate::layout::{FocusOnNavigate, LocalizedPage, Navigated};
+use crate::browser;
+use crate::host::HostOptions;
+use crate::layout::{AppRoot, FocusOnNavigate, LocalizedPage, Navigated};
 use crate::pages::{NotFound, RootRedirect};
+use crate::routes;
 
-/// The whole site.
+/// The whole site, as the host page configured it (on a page of its own by default).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
+    routes::set_base(&options.base);
     provide_meta_context();
     Navigated::provide();
+    // The router claims same-origin link clicks under `base` only, so the host's own links
+    // keep working; the empty base (the app has the site to itself) claims them all.
+    let base = options.base.clone();
+    provide_context(options);
     view! {
-        <Router>
-            <FocusOnNavigate />
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=RootRedirect />
-                <Route path=path!("/:lang/:page?") view=LocalizedPage />
-            </Routes>
+        <Router base>
+            <HandBackForeignPaths />
+            <AppRoot>
+                <FocusOnNavigate />
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=RootRedirect />
+                    <Route path=path!("/:lang/:page?") view=LocalizedPage />
+                </Routes>
+            </AppRoot>
         </Router>
     }
+}
+
+/// leptos_router compares a link with its base as a string prefix, so with the base `/hcnf`
+/// it would also take `/hcnf-news/`. Such a path belongs to the host: load it for real.
+#[component]
+fn HandBackForeignPaths() -> impl IntoView {
+    let location = use_location();
+    let base = routes::base();
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        if !routes::is_under(base, &path) {
+            let search = location.search.get_untracked();
+            let hash = location.hash.get_untracked();
+            let query = if search.is_empty() { "" } else { "?" };
+            browser::load_page(&format!("{path}{query}{search}{hash}"));
+        }
+    });
 }

@@ -87,6 +87,16 @@ mod imp {
             let _ = el.focus();
         }
     }
+
+    pub fn load_page(url: &str) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().replace(url);
+        }
+    }
+
+    pub fn warn(message: &str) {
+        web_sys::console::warn_1(&message.into());
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -111,6 +121,10 @@ mod imp {
         String::new()
     }
     pub fn focus(_: &str) {}
+    pub fn load_page(_: &str) {}
+    pub fn warn(message: &str) {
+        eprintln!("{message}");
+    }
 }
 
 /// The language the reader chose last time, if storage allows.
@@ -131,6 +145,16 @@ pub fn preferred_languages() -> Vec<String> {
 /// `https://host:port` of the page, for absolute alternate links.
 pub fn origin() -> String {
     imp::origin()
+}
+
+/// Leaves the app for a full page load of `url`, in place of the current history entry.
+pub fn load_page(url: &str) {
+    imp::load_page(url)
+}
+
+/// Tells the page's developer something in the console; readers never see it.
+pub fn warn(message: &str) {
+    imp::warn(message)
 }
 
 /// Moves keyboard and screen-reader focus to the first element matching `selector`.

@@ -1,10 +1,9 @@
-//! Run-time configuration: `config.json`, served beside the app, says where inquiries go.
-//! Changing it needs no rebuild.
+//! Run-time configuration: `config.json`, served beside the app, says where inquiries go,
+//! unless the host page names the endpoint itself. Changing either needs no rebuild.
 
 use serde::Deserialize;
 
-/// Where the app finds its configuration, relative to the site root.
-pub const CONFIG_PATH: &str = "/config.json";
+use crate::host::HostOptions;
 
 /// How long one inquiry request may take before it is aborted.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
@@ -73,9 +72,16 @@ pub fn check_endpoint(url: &str) -> Result<(), ConfigError> {
     Ok(())
 }
 
-/// Fetches and checks `config.json`.
-pub async fn load_config() -> Result<AppConfig, ConfigError> {
-    let text = fetch_text(CONFIG_PATH)
+/// The configuration for this page: the host's endpoint attribute if it gave one, else
+/// `config.json` at `config_url` (beside the app's files).
+pub async fn load_config(host: &HostOptions) -> Result<AppConfig, ConfigError> {
+    if let Some(endpoint) = &host.endpoint {
+        return Ok(AppConfig {
+            inquiry_endpoint: endpoint.clone(),
+            timeout_ms: DEFAULT_TIMEOUT_MS,
+        });
+    }
+    let text = fetch_text(&host.config_url())
         .await
         .ok_or(ConfigError::Unreachable)?;
     parse_config(&text)

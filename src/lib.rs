@@ -5,9 +5,11 @@
 mod app;
 pub mod browser;
 pub mod config;
+pub mod host;
 pub mod i18n;
 pub mod inquiry;
 mod layout;
+pub mod mount;
 mod pages;
 pub mod routes;
 

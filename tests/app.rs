@@ -68,7 +68,11 @@ async fn open(path: &str) {
             .unwrap();
         let root = document().create_element("div").unwrap();
         document().body().unwrap().append_child(&root).unwrap();
-        leptos::mount::mount_to(root.unchecked_into::<HtmlElement>(), App).forget();
+        leptos::mount::mount_to(
+            root.unchecked_into::<HtmlElement>(),
+            || leptos::view! { <App /> },
+        )
+        .forget();
     }
     sleep(0).await;
 }

@@ -13,6 +13,7 @@ use super::messages::{category_label, characters_left, field_text, problem_messa
 use super::saved::{new_key, SavedDraft};
 use crate::browser;
 use crate::config::{load_config, AppConfig, ConfigError};
+use crate::host::HostOptions;
 use crate::i18n::CurrentLocale;
 use crate::layout::ContactDetails;
 
@@ -138,8 +139,9 @@ pub fn InquiryForm() -> impl IntoView {
     let step = RwSignal::new(Step::Edit);
     // Loaded once per visit; `try_set`, because the reader may have left the page by then.
     let config = RwSignal::new(None::<Result<AppConfig, ConfigError>>);
+    let host = StoredValue::new(use_context::<HostOptions>().unwrap_or_default());
     spawn_local(async move {
-        let loaded = load_config().await;
+        let loaded = load_config(&host.get_value()).await;
         config.try_set(Some(loaded));
     });
     let unavailable = move || matches!(config.get(), Some(Err(_)));
@@ -180,7 +182,7 @@ pub fn InquiryForm() -> impl IntoView {
         spawn_local(async move {
             let config = match config.get_untracked() {
                 Some(Ok(c)) => Ok(c),
-                _ => load_config().await,
+                _ => load_config(&host.get_value()).await,
             };
             let Ok(config) = config else {
                 step.try_set(Step::Failed(SendError::Network));

@@ -7,7 +7,7 @@ use leptos_meta::{Html, Link, Meta, Title};
 
 use crate::browser;
 use crate::i18n::Locale;
-use crate::routes::{page_href, ROOT};
+use crate::routes::{page_href, root_href};
 
 /// `<html lang>`, `<title>`, the description and `hreflang` alternates for `page`.
 #[component]
@@ -34,7 +34,7 @@ pub fn PageHead(locale: Locale, page: Memo<PageId>) -> impl IntoView {
                 view! { <Link rel="alternate" hreflang=l.code() href /> }
             })
             .collect();
-        let href = format!("{origin}{ROOT}");
+        let href = format!("{origin}{}", root_href());
         links.push(view! { <Link rel="alternate" hreflang="x-default" href /> });
         links
     };

@@ -7,8 +7,10 @@ mod head;
 mod header;
 mod language_switch;
 mod nav;
+mod root;
 mod shell;
 
 pub use contact_details::ContactDetails;
 pub use focus::{FocusOnNavigate, Navigated, PageHeading};
-pub use shell::{LocalizedPage, MAIN_ID};
+pub use root::AppRoot;
+pub use shell::{LocalizedPage, MainRegion};

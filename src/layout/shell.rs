@@ -9,6 +9,7 @@ use super::head::PageHead;
 use super::header::Header;
 use super::nav::PrimaryNav;
 use crate::browser;
+use crate::host::HostOptions;
 use crate::i18n::{CurrentLocale, Locale};
 use crate::pages::{self, NotFound};
 use crate::routes;
@@ -36,26 +37,45 @@ pub fn LocalizedPage() -> impl IntoView {
 fn Shell(locale: Locale, page: Memo<PageId>) -> impl IntoView {
     provide_context(CurrentLocale(locale));
     let ui = &locale.edition().ui;
+    let owns_document = use_context::<HostOptions>().is_some_and(|o| o.manage_document);
     view! {
-        <PageHead locale page />
-        <div class="hcnf" lang=locale.code()>
-            <a
-                class="hcnf-skip-link"
-                href=format!("#{MAIN_ID}")
-                on:click=|ev| {
-                    // Focus must move, not just the scroll; the router must not treat it as a route.
-                    ev.prevent_default();
-                    browser::focus(&format!("#{MAIN_ID}"));
-                }
-            >
-                {ui.skip_link.as_str()}
-            </a>
-            <Header page />
-            <PrimaryNav page />
-            <main id=MAIN_ID class="hcnf-main" tabindex="-1">
-                {move || pages::render(page.get())}
+        {owns_document.then(|| view! { <PageHead locale page /> })}
+        <a
+            class="hcnf-skip-link"
+            href=format!("#{MAIN_ID}")
+            on:click=|ev| {
+                // Focus must move, not just the scroll; the router must not treat it as a route.
+                ev.prevent_default();
+                browser::focus(&format!("#{MAIN_ID}"));
+            }
+        >
+            {ui.skip_link.as_str()}
+        </a>
+        <Header page />
+        <PrimaryNav page />
+        <MainRegion class="hcnf-main">{move || pages::render(page.get())}</MainRegion>
+        <Footer />
+    }
+}
+
+/// The page's own content, the skip link's target: the document's `<main>`, unless the host
+/// page already has one, where a second would be invalid; then a plain `<div>`.
+#[component]
+pub fn MainRegion(class: &'static str, children: Children) -> impl IntoView {
+    let landmark = use_context::<HostOptions>().is_none_or(|o| o.main_landmark);
+    if landmark {
+        view! {
+            <main id=MAIN_ID class=class tabindex="-1">
+                {children()}
             </main>
-            <Footer />
-        </div>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div id=MAIN_ID class=class tabindex="-1">
+                {children()}
+            </div>
+        }
+        .into_any()
     }
 }

@@ -5,8 +5,9 @@ use hcnf_content::PageId;
 use leptos::prelude::*;
 use leptos_meta::{Html, Title};
 
+use crate::host::HostOptions;
 use crate::i18n::Locale;
-use crate::layout::{PageHeading, MAIN_ID};
+use crate::layout::{MainRegion, PageHeading};
 use crate::routes::page_href;
 
 /// The bilingual not-found page, with a link to each home page.
@@ -19,10 +20,16 @@ pub fn NotFound() -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" / ");
     let heading_locales = locales.clone();
+    let owns_document = use_context::<HostOptions>().is_some_and(|o| o.manage_document);
     view! {
-        <Html {..} lang=Locale::fallback().code() />
-        <Title text=title />
-        <main id=MAIN_ID class="hcnf hcnf-main hcnf-not-found" tabindex="-1">
+        {owns_document
+            .then(|| {
+                view! {
+                    <Html {..} lang=Locale::fallback().code() />
+                    <Title text=title />
+                }
+            })}
+        <MainRegion class="hcnf-main hcnf-not-found">
             <div class="hcnf-width">
                 <PageHeading>
                     {heading_locales
@@ -53,6 +60,6 @@ pub fn NotFound() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-        </main>
+        </MainRegion>
     }
 }

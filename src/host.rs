@@ -1,0 +1,284 @@
+//! What the page that hosts the app tells it, through the data attributes of the element
+//! the app mounts into. Plain Rust: the attributes are read in `mount.rs`, checked here.
+//!
+//! ```html
+//! <div data-hcnf-app data-hcnf-locale="ja" data-hcnf-base="/hcnf/"
+//!      data-hcnf-endpoint="https://example.jp/inquiries" data-hcnf-manage-document="false"></div>
+//! ```
+
+use crate::config::check_endpoint;
+use crate::i18n::Locale;
+
+/// The attribute that marks the element the app mounts into.
+pub const MOUNT_ATTRIBUTE: &str = "data-hcnf-app";
+/// The language `/` (the base path itself) opens in; otherwise the reader's choice decides.
+pub const LOCALE_ATTRIBUTE: &str = "data-hcnf-locale";
+/// The path the app lives under on the host, `/hcnf/`; `/` when it has the site to itself.
+pub const BASE_ATTRIBUTE: &str = "data-hcnf-base";
+/// Where the inquiry form posts; overrides `config.json`.
+pub const ENDPOINT_ATTRIBUTE: &str = "data-hcnf-endpoint";
+/// `true` lets the app set the document's title, `<html lang>` and head links.
+pub const MANAGE_DOCUMENT_ATTRIBUTE: &str = "data-hcnf-manage-document";
+/// Where the app's own files are; the loader script fills it in from its own URL.
+pub const ASSETS_ATTRIBUTE: &str = "data-hcnf-assets";
+
+/// How the app runs on this page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostOptions {
+    /// The language the base path opens in, before the reader's own preferences.
+    pub locale: Option<Locale>,
+    /// The base path without its trailing slash: `""` or `/hcnf`.
+    pub base: String,
+    /// An inquiry endpoint that replaces the one in `config.json`.
+    pub endpoint: Option<String>,
+    /// Whether the app owns the document: title, `<html lang>`, head links, full height.
+    pub manage_document: bool,
+    /// The URL of the folder holding the app's files, ending in `/`.
+    pub assets: String,
+    /// Whether the app's content is the page's `<main>`; not when the host page has its
+    /// own, as a page may have only one.
+    pub main_landmark: bool,
+}
+
+impl Default for HostOptions {
+    /// The app on a page of its own: the site root, the document its own.
+    fn default() -> Self {
+        HostOptions {
+            locale: None,
+            base: String::new(),
+            endpoint: None,
+            manage_document: true,
+            assets: "/".to_owned(),
+            main_landmark: true,
+        }
+    }
+}
+
+/// An attribute the app could not use; it then runs as if the attribute were absent.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum HostOptionError {
+    #[error("{LOCALE_ATTRIBUTE}={0:?} is not a language of this site; use one of {1}")]
+    UnknownLocale(String, String),
+    #[error("{BASE_ATTRIBUTE}={0:?} is not a path such as \"/hcnf/\"; the app uses \"/\"")]
+    InvalidBase(String),
+    #[error("{ENDPOINT_ATTRIBUTE}={0:?} is not an absolute http(s) URL; config.json is used")]
+    InvalidEndpoint(String),
+    #[error("{MANAGE_DOCUMENT_ATTRIBUTE}={0:?} must be \"true\" or \"false\"; \"false\" is used")]
+    InvalidSwitch(String),
+    #[error("{ASSETS_ATTRIBUTE}={0:?} is not a folder URL ending in \"/\"; \"/\" is used")]
+    InvalidAssets(String),
+    #[error("the page's path {path:?} is not under {BASE_ATTRIBUTE}={base:?}")]
+    OutsideBase { path: String, base: String },
+}
+
+impl HostOptions {
+    /// Reads the options from an element's attributes, `get` returning each one's value.
+    /// An attribute that is absent takes its embedded default: the document is the host's.
+    /// Every unusable attribute is reported and then ignored, so the app still starts.
+    pub fn from_attributes(
+        get: impl Fn(&str) -> Option<String>,
+    ) -> (HostOptions, Vec<HostOptionError>) {
+        let mut errors = Vec::new();
+        let mut options = HostOptions {
+            manage_document: false,
+            ..HostOptions::default()
+        };
+        let present = |name| get(name).map(|v| v.trim().to_owned());
+
+        if let Some(code) = present(LOCALE_ATTRIBUTE).filter(|c| !c.is_empty()) {
+            match Locale::from_code(&code.to_ascii_lowercase()) {
+                Some(locale) => options.locale = Some(locale),
+                None => {
+                    let known: Vec<_> = Locale::all().map(Locale::code).collect();
+                    errors.push(HostOptionError::UnknownLocale(code, known.join(", ")));
+                }
+            }
+        }
+        if let Some(base) = present(BASE_ATTRIBUTE) {
+            match normalize_base(&base) {
+                Some(base) => options.base = base,
+                None => errors.push(HostOptionError::InvalidBase(base)),
+            }
+        }
+        if let Some(url) = present(ENDPOINT_ATTRIBUTE).filter(|u| !u.is_empty()) {
+            match check_endpoint(&url) {
+                Ok(()) => options.endpoint = Some(url),
+                Err(_) => errors.push(HostOptionError::InvalidEndpoint(url)),
+            }
+        }
+        if let Some(flag) = present(MANAGE_DOCUMENT_ATTRIBUTE) {
+            match flag.to_ascii_lowercase().as_str() {
+                // A bare attribute (`data-hcnf-manage-document`) reads as "yes".
+                "true" | "" => options.manage_document = true,
+                "false" => {}
+                _ => errors.push(HostOptionError::InvalidSwitch(flag)),
+            }
+        }
+        if let Some(assets) = present(ASSETS_ATTRIBUTE).filter(|a| !a.is_empty()) {
+            if is_folder_url(&assets) {
+                options.assets = assets;
+            } else {
+                errors.push(HostOptionError::InvalidAssets(assets));
+            }
+        }
+        (options, errors)
+    }
+
+    /// Where `config.json` is: beside the app's files.
+    pub fn config_url(&self) -> String {
+        format!("{}config.json", self.assets)
+    }
+}
+
+/// `/hcnf/`, `/hcnf` and `hcnf` all mean `/hcnf`; `/` and `""` mean the site root (`""`).
+/// `None` for what cannot be a path of this site: a query, a fragment, a scheme, `..`.
+pub fn normalize_base(raw: &str) -> Option<String> {
+    let raw = raw.trim();
+    let bad_char = |c: char| c.is_whitespace() || c.is_control() || "?#\\:%\"'<>".contains(c);
+    if raw.starts_with("//") || raw.chars().any(bad_char) {
+        return None;
+    }
+    let segments: Vec<&str> = raw.split('/').filter(|s| !s.is_empty()).collect();
+    if segments.iter().any(|s| *s == "." || *s == "..") {
+        return None;
+    }
+    // A doubled slash inside (`/a//b`) is a typing slip a browser would not keep.
+    if raw.trim_matches('/').contains("//") {
+        return None;
+    }
+    Some(segments.iter().map(|s| format!("/{s}")).collect())
+}
+
+/// An absolute `http(s)://…/` URL, or a path from the site root, ending in `/`.
+fn is_folder_url(url: &str) -> bool {
+    let absolute = url.starts_with("https://") || url.starts_with("http://");
+    let rooted = url.starts_with('/') && !url.starts_with("//");
+    (absolute || rooted) && url.ends_with('/') && !url.chars().any(|c| c.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn read(pairs: &[(&str, &str)]) -> (HostOptions, Vec<HostOptionError>) {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        HostOptions::from_attributes(|name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn the_documented_snippet_reads_as_written() {
+        let (options, errors) = read(&[
+            (MOUNT_ATTRIBUTE, ""),
+            (LOCALE_ATTRIBUTE, "ja"),
+            (BASE_ATTRIBUTE, "/hcnf/"),
+            (ENDPOINT_ATTRIBUTE, "https://example.jp/api/inquiries"),
+            (MANAGE_DOCUMENT_ATTRIBUTE, "false"),
+            (ASSETS_ATTRIBUTE, "https://cdn.example.jp/hcnf-app/"),
+        ]);
+        assert_eq!(errors, vec![]);
+        assert_eq!(options.locale, Locale::from_code("ja"));
+        assert_eq!(options.base, "/hcnf");
+        assert_eq!(
+            options.endpoint.as_deref(),
+            Some("https://example.jp/api/inquiries")
+        );
+        assert!(!options.manage_document);
+        assert_eq!(
+            options.config_url(),
+            "https://cdn.example.jp/hcnf-app/config.json"
+        );
+    }
+
+    #[test]
+    fn an_element_with_no_options_leaves_the_document_to_the_host() {
+        let (options, errors) = read(&[(MOUNT_ATTRIBUTE, "")]);
+        assert!(errors.is_empty());
+        assert!(!options.manage_document);
+        assert_eq!(options.base, "");
+        assert_eq!(options.locale, None);
+        assert_eq!(options.endpoint, None);
+        assert_eq!(options.config_url(), "/config.json");
+    }
+
+    #[test]
+    fn managing_the_document_is_asked_for_explicitly() {
+        for on in ["true", "TRUE", " true ", ""] {
+            assert!(
+                read(&[(MANAGE_DOCUMENT_ATTRIBUTE, on)]).0.manage_document,
+                "{on:?}"
+            );
+        }
+        assert!(
+            !read(&[(MANAGE_DOCUMENT_ATTRIBUTE, "false")])
+                .0
+                .manage_document
+        );
+        let (options, errors) = read(&[(MANAGE_DOCUMENT_ATTRIBUTE, "yes please")]);
+        assert!(!options.manage_document);
+        assert_eq!(
+            errors,
+            vec![HostOptionError::InvalidSwitch("yes please".into())]
+        );
+    }
+
+    #[test]
+    fn base_paths_are_normalised_however_they_are_typed() {
+        for (typed, base) in [
+            ("/hcnf/", "/hcnf"),
+            ("/hcnf", "/hcnf"),
+            ("hcnf/", "/hcnf"),
+            (" /kenko/hcnf/ ", "/kenko/hcnf"),
+            ("/", ""),
+            ("", ""),
+        ] {
+            assert_eq!(normalize_base(typed).as_deref(), Some(base), "{typed:?}");
+        }
+        for bad in [
+            "https://example.jp/hcnf/",
+            "//example.jp/hcnf",
+            "/hcnf/?x=1",
+            "/hcnf/#top",
+            "/hcnf/../admin",
+            "/a//b",
+            "/with space",
+        ] {
+            assert_eq!(normalize_base(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn unusable_attributes_are_reported_and_ignored() {
+        let (options, errors) = read(&[
+            (LOCALE_ATTRIBUTE, "fr"),
+            (BASE_ATTRIBUTE, "https://example.jp/hcnf/"),
+            (ENDPOINT_ATTRIBUTE, "/inquiries"),
+            (ASSETS_ATTRIBUTE, "hcnf-app"),
+        ]);
+        assert_eq!(
+            options,
+            HostOptions {
+                manage_document: false,
+                ..HostOptions::default()
+            }
+        );
+        assert_eq!(errors.len(), 4, "{errors:?}");
+        let message = errors[0].to_string();
+        assert!(
+            message.contains("\"fr\"") && message.contains("en, ja"),
+            "{message}"
+        );
+        assert!(errors[2].to_string().contains("config.json is used"));
+    }
+
+    #[test]
+    fn language_codes_ignore_case() {
+        assert_eq!(
+            read(&[(LOCALE_ATTRIBUTE, "JA")]).0.locale,
+            Locale::from_code("ja")
+        );
+    }
+}

@@ -1,0 +1,50 @@
+//! Starting the app: in the element the page marks with `data-hcnf-app`, configured by
+//! that element's data attributes (see [`crate::host`]); on a page with no such element,
+//! in `<body>`, as a site of its own.
+
+/// Mounts the app into the page; called once, when the wasm module starts.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    use leptos::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    use crate::host::{HostOptionError, HostOptions, MOUNT_ATTRIBUTE};
+    use crate::{browser, routes, App};
+
+    let marked = document()
+        .query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]"))
+        .ok();
+    let count = marked.as_ref().map_or(0, |m| m.length());
+    let element = marked
+        .and_then(|m| m.item(0))
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(element) = element else {
+        leptos::mount::mount_to_body(|| view! { <App /> });
+        return;
+    };
+    if count > 1 {
+        // One app per page: it follows the page's address, and there is only one.
+        browser::warn("HCNF: only the first element with data-hcnf-app is used");
+    }
+    let (mut options, mut errors) =
+        HostOptions::from_attributes(|name| element.get_attribute(name));
+    options.main_landmark = document().query_selector("main").ok().flatten().is_none();
+    let path = window().location().pathname().unwrap_or_default();
+    if !routes::is_under(&options.base, &path) {
+        errors.push(HostOptionError::OutsideBase {
+            path,
+            base: format!("{}/", options.base),
+        });
+    }
+    for error in errors {
+        browser::warn(&format!("HCNF: {error}"));
+    }
+    // What the host put inside the element is its fallback for readers without the app
+    // (no script, or a failed download); the app takes its place.
+    element.set_inner_html("");
+    leptos::mount::mount_to(element, move || view! { <App options /> }).forget();
+}
+
+/// Natively there is no page to mount into.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start() {}

@@ -1,15 +1,23 @@
 #!/usr/bin/env bash
-# Installs whatever is missing, then serves the app with live rebuilds on
-# http://127.0.0.1:8080/ (trunk serves index.html for every route, so deep links work),
-# and the reference inquiry endpoint on http://127.0.0.1:8787/inquiries, storing inquiries
-# in inquiries.sqlite3. Ctrl-C stops both. Extra arguments go to the endpoint.
+# Installs whatever is missing, then serves
+#   http://127.0.0.1:8080/        the app, with live rebuilds (trunk serves index.html for
+#                                 every route, so deep links work);
+#   http://127.0.0.1:8090/hcnf/   the same build embedded in demo/host.html, an imitation
+#                                 prefecture page (and /iframe/, the iframe embedding);
+#   http://127.0.0.1:8787/inquiries  the reference inquiry endpoint, storing inquiries in
+#                                 inquiries.sqlite3.
+# Ctrl-C stops all three. Extra arguments go to the endpoint.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 cargo build --quiet --release -p hcnf-endpoint
-target/release/hcnf-endpoint --db inquiries.sqlite3 "$@" &
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
+target/release/hcnf-endpoint --db inquiries.sqlite3 \
+  --allow-origin http://127.0.0.1:8080 --allow-origin http://localhost:8080 \
+  --allow-origin http://127.0.0.1:8090 "$@" &
 endpoint=$!
-trap 'kill "$endpoint" 2>/dev/null || true' EXIT INT TERM
+pids+=("$endpoint")
 # The form only works if the endpoint does: stop here, saying why, if it did not start.
 for _ in $(seq 50); do
   if (exec 3<>/dev/tcp/127.0.0.1/8787) 2>/dev/null; then break; fi
@@ -19,5 +27,16 @@ for _ in $(seq 50); do
   fi
   sleep 0.2
 done
-echo "App on http://127.0.0.1:8080/ ; inquiries go to http://127.0.0.1:8787/inquiries (Ctrl-C stops both)"
+# The demo host serves whatever trunk last built into dist/.
+mkdir -p dist
+python3 scripts/serve_dist.py --port 8090 \
+  --route /hcnf-app/=dist \
+  --route /hcnf/=demo/host.html \
+  --route /hcnf-news/=demo/news.html \
+  --route /hcnf-frame/=demo/frame.html \
+  --route /iframe/=demo/iframe.html \
+  --route /=demo >/dev/null &
+pids+=("$!")
+echo "App on http://127.0.0.1:8080/ ; embedded in a host page on http://127.0.0.1:8090/hcnf/"
+echo "Inquiries go to http://127.0.0.1:8787/inquiries (Ctrl-C stops all three)"
 trunk serve

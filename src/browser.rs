@@ -97,6 +97,37 @@ mod imp {
     pub fn warn(message: &str) {
         web_sys::console::warn_1(&message.into());
     }
+
+    pub fn in_frame() -> bool {
+        web_sys::window()
+            .and_then(|w| Some(w.parent().ok()?.is_some_and(|p| p != w)))
+            .unwrap_or(false)
+    }
+
+    pub fn report_height_to_parent(element: &web_sys::Element) {
+        use wasm_bindgen::prelude::Closure;
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let parent = match window.parent() {
+            Ok(Some(parent)) if parent != window => parent,
+            _ => return, // Not in a frame.
+        };
+        let observed = element.clone();
+        let report = Closure::<dyn FnMut()>::new(move || {
+            let message = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&message, &"type".into(), &"hcnf:height".into());
+            let height = f64::from(observed.scroll_height());
+            let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+            // The height of a public page is no secret, so any parent may read it.
+            let _ = parent.post_message(&message, "*");
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(report.as_ref().unchecked_ref()) {
+            observer.observe(element);
+        }
+        // Lives as long as the page.
+        report.forget();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -122,6 +153,9 @@ mod imp {
     }
     pub fn focus(_: &str) {}
     pub fn load_page(_: &str) {}
+    pub fn in_frame() -> bool {
+        false
+    }
     pub fn warn(message: &str) {
         eprintln!("{message}");
     }
@@ -150,6 +184,18 @@ pub fn origin() -> String {
 /// Leaves the app for a full page load of `url`, in place of the current history entry.
 pub fn load_page(url: &str) {
     imp::load_page(url)
+}
+
+/// Whether the app runs in an iframe of another page.
+pub fn in_frame() -> bool {
+    imp::in_frame()
+}
+
+/// In an iframe, tells the parent page the app's height whenever it changes, as a message
+/// `{type: "hcnf:height", height}`, so the host can size the frame to fit (README).
+#[cfg(target_arch = "wasm32")]
+pub fn report_height_to_parent(element: &web_sys::Element) {
+    imp::report_height_to_parent(element)
 }
 
 /// Tells the page's developer something in the console; readers never see it.

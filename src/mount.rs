@@ -19,6 +19,9 @@ pub fn start() {
         .and_then(|m| m.item(0))
         .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
     let Some(element) = element else {
+        if let Some(body) = document().body() {
+            browser::report_height_to_parent(&body);
+        }
         leptos::mount::mount_to_body(|| view! { <App /> });
         return;
     };
@@ -42,6 +45,7 @@ pub fn start() {
     // What the host put inside the element is its fallback for readers without the app
     // (no script, or a failed download); the app takes its place.
     element.set_inner_html("");
+    browser::report_height_to_parent(&element);
     leptos::mount::mount_to(element, move || view! { <App options /> }).forget();
 }
 

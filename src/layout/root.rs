@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use crate::browser;
 use crate::host::HostOptions;
 use crate::i18n::Locale;
 use crate::routes;
@@ -12,10 +13,13 @@ use crate::routes;
 pub const ROOT_ID: &str = "hcnf-app";
 
 /// Carries the current page's language whatever the host's `<html lang>` says, and, when the
-/// app owns the document, fills the window's height.
+/// app owns the whole window, fills its height.
 #[component]
 pub fn AppRoot(children: Children) -> impl IntoView {
-    let owns_page = use_context::<HostOptions>().is_some_and(|o| o.manage_document);
+    // Not in a frame: there the window is the frame, sized to the app, and a minimum height
+    // of the window would stop it ever shrinking.
+    let owns_page =
+        use_context::<HostOptions>().is_some_and(|o| o.manage_document) && !browser::in_frame();
     let pathname = use_location().pathname;
     let base = routes::base();
     let lang = move || {

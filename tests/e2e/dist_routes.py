@@ -90,7 +90,7 @@ def main():
     dist = sys.argv[1] if len(sys.argv) > 1 else "dist"
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, str(ROOT / "scripts" / "serve_dist.py"), dist, str(port)],
+        [sys.executable, str(ROOT / "scripts" / "serve_dist.py"), dist, "--port", str(port)],
         stdout=subprocess.DEVNULL,
     )
     passed = failed = 0

@@ -96,7 +96,9 @@ async fn rig() -> Rig {
             Command::new("python3")
                 .arg(root().join("scripts/serve_dist.py"))
                 .arg(&dist)
+                .arg("--port")
                 .arg(site_port.to_string())
+                .arg("--config")
                 .arg(&config),
         ),
         spawn(Command::new(env!("CARGO_BIN_EXE_hcnf-endpoint")).args([

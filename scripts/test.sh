@@ -39,5 +39,13 @@ python3 tests/e2e/dist_routes.py dist
 step "end to end: inquiries from the built app to the endpoint, in Chromium and Firefox"
 # One browser at a time: four at once on a two-core machine once left a page still
 # starting after the wait ran out.
-HCNF_WEBDRIVER="$(command -v chromedriver)" cargo test -p hcnf-endpoint --test browser -- --ignored --test-threads=1
-HCNF_WEBDRIVER="$(command -v geckodriver)" cargo test -p hcnf-endpoint --test browser -- --ignored --test-threads=1
+for driver in chromedriver geckodriver; do
+  HCNF_WEBDRIVER="$(command -v "$driver")" \
+    cargo test -p hcnf-endpoint --test browser -- --ignored --test-threads=1
+done
+
+step "end to end: the built app embedded in the demo host page, in Chromium and Firefox"
+for driver in chromedriver geckodriver; do
+  HCNF_WEBDRIVER="$(command -v "$driver")" \
+    cargo test -p hcnf-endpoint --test embed -- --ignored --test-threads=1
+done

@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::hooks::use_location;
 use leptos_router::path;
 
 use crate::browser;
@@ -16,6 +15,7 @@ use crate::routes;
 #[component]
 pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
     routes::set_base(&options.base);
+    browser::pass_on_links_outside(routes::base());
     provide_meta_context();
     Navigated::provide();
     // The router claims same-origin link clicks under `base` only, so the host's own links
@@ -24,7 +24,6 @@ pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
     provide_context(options);
     view! {
         <Router base>
-            <HandBackForeignPaths />
             <AppRoot>
                 <FocusOnNavigate />
                 <Routes fallback=NotFound>
@@ -34,21 +33,4 @@ pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
             </AppRoot>
         </Router>
     }
-}
-
-/// leptos_router compares a link with its base as a string prefix, so with the base `/hcnf`
-/// it would also take `/hcnf-news/`. Such a path belongs to the host: load it for real.
-#[component]
-fn HandBackForeignPaths() -> impl IntoView {
-    let location = use_location();
-    let base = routes::base();
-    Effect::new(move |_| {
-        let path = location.pathname.get();
-        if !routes::is_under(base, &path) {
-            let search = location.search.get_untracked();
-            let hash = location.hash.get_untracked();
-            let query = if search.is_empty() { "" } else { "?" };
-            browser::load_page(&format!("{path}{query}{search}{hash}"));
-        }
-    });
 }

@@ -88,10 +88,62 @@ mod imp {
         }
     }
 
-    pub fn load_page(url: &str) {
-        if let Some(w) = web_sys::window() {
-            let _ = w.location().replace(url);
+    pub fn pass_on_links_outside(base: &'static str) {
+        use wasm_bindgen::prelude::Closure;
+        if base.is_empty() {
+            return; // Every path of the site is the app's.
         }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let handler =
+            Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+                // The cases the router itself leaves to the browser.
+                if ev.default_prevented()
+                    || ev.button() != 0
+                    || ev.meta_key()
+                    || ev.alt_key()
+                    || ev.ctrl_key()
+                    || ev.shift_key()
+                {
+                    return;
+                }
+                let path = ev.composed_path();
+                let Some(a) = (0..path.length())
+                    .find_map(|i| path.get(i).dyn_into::<web_sys::HtmlAnchorElement>().ok())
+                else {
+                    return;
+                };
+                let rel = a.rel();
+                if !a.target().is_empty()
+                    || a.has_attribute("download")
+                    || rel.split_ascii_whitespace().any(|r| r == "external")
+                {
+                    return;
+                }
+                let Ok(url) = web_sys::Url::new(&a.href()) else {
+                    return;
+                };
+                let ours = web_sys::window().and_then(|w| w.location().origin().ok());
+                let pathname = url.pathname();
+                if ours.as_deref() == Some(url.origin().as_str())
+                    && pathname.starts_with(base)
+                    && !crate::routes::is_under(base, &pathname)
+                {
+                    // Prevented, so the router passes it by; then loaded as the browser would.
+                    ev.prevent_default();
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().assign(&a.href());
+                    }
+                }
+            });
+        // Capture, so this runs before the router's listener on the window.
+        let _ = window.add_event_listener_with_callback_and_bool(
+            "click",
+            handler.as_ref().unchecked_ref(),
+            true,
+        );
+        handler.forget(); // For the page's lifetime.
     }
 
     pub fn warn(message: &str) {
@@ -152,7 +204,7 @@ mod imp {
         String::new()
     }
     pub fn focus(_: &str) {}
-    pub fn load_page(_: &str) {}
+    pub fn pass_on_links_outside(_: &'static str) {}
     pub fn in_frame() -> bool {
         false
     }
@@ -181,9 +233,11 @@ pub fn origin() -> String {
     imp::origin()
 }
 
-/// Leaves the app for a full page load of `url`, in place of the current history entry.
-pub fn load_page(url: &str) {
-    imp::load_page(url)
+/// leptos_router takes a click on any same-origin link whose path starts with its base, as
+/// a string: with the base `/hcnf` it would take `/hcnf-news/`, a page of the host. This
+/// hands such clicks to the browser first, as ordinary links.
+pub fn pass_on_links_outside(base: &'static str) {
+    imp::pass_on_links_outside(base)
 }
 
 /// Whether the app runs in an iframe of another page.

@@ -4,64 +4,13 @@
 //!
 //! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --test browser -- --ignored`
 
-use std::net::TcpListener;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+mod support;
+
 use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use hcnf_content::{parse_edition, Edition};
+use fantoccini::Client;
 use serde_json::{json, Value};
-
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A child process ended when the test ends, pass or fail.
-struct Proc(Child);
-
-impl Drop for Proc {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn spawn(cmd: &mut Command) -> Proc {
-    Proc(
-        cmd.stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start a helper process"),
-    )
-}
-
-async fn wait_for_port(port: u16) {
-    let start = Instant::now();
-    while tokio::net::TcpStream::connect(("127.0.0.1", port))
-        .await
-        .is_err()
-    {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "nothing listened on {port}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-fn edition(code: &str) -> Edition {
-    let json = std::fs::read_to_string(root().join(format!("content/{code}.json"))).unwrap();
-    parse_edition(code, code, &json).unwrap()
-}
+use support::{edition, Proc};
 
 /// Everything the journey needs, running on loopback.
 struct Rig {
@@ -73,16 +22,11 @@ struct Rig {
 }
 
 async fn rig() -> Rig {
-    let driver = std::env::var("HCNF_WEBDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    let dist = root().join("dist");
-    assert!(
-        dist.join("index.html").exists(),
-        "build the app first: trunk build --release"
-    );
+    let dist = support::dist();
     let dir = tempfile::tempdir().unwrap();
-    let (site_port, api_port, driver_port) = (free_port(), free_port(), free_port());
+    let site_port = support::free_port();
     let site = format!("http://127.0.0.1:{site_port}");
-    let endpoint = format!("http://127.0.0.1:{api_port}");
+    let (api, endpoint) = support::start_endpoint(dir.path(), &[&site]).await;
     let config = dir.path().join("config.json");
     // A short timeout keeps the delay fault quick; the endpoint's delay outlasts it.
     std::fs::write(
@@ -91,54 +35,18 @@ async fn rig() -> Rig {
             .to_string(),
     )
     .unwrap();
-    let mut procs = vec![
-        spawn(
-            Command::new("python3")
-                .arg(root().join("scripts/serve_dist.py"))
-                .arg(&dist)
-                .arg("--port")
-                .arg(site_port.to_string())
-                .arg("--config")
-                .arg(&config),
-        ),
-        spawn(Command::new(env!("CARGO_BIN_EXE_hcnf-endpoint")).args([
-            "--listen",
-            &format!("127.0.0.1:{api_port}"),
-            "--db",
-            dir.path().join("i.sqlite3").to_str().unwrap(),
-            "--allow-origin",
-            &site,
-            "--test-faults",
-            "--fault-delay-ms",
-            "2500",
-        ])),
-    ];
-    let caps: Value = if driver.contains("gecko") {
-        procs.push(spawn(
-            Command::new(&driver).args(["--port", &driver_port.to_string()]),
-        ));
-        json!({"moz:firefoxOptions": {"args": ["-headless"], "prefs": {"intl.accept_languages": "ja"}}})
-    } else {
-        procs.push(spawn(
-            Command::new(&driver).arg(format!("--port={driver_port}")),
-        ));
-        json!({"goog:chromeOptions": {"args": [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--window-size=1280,1600"
-        ]}})
-    };
-    for port in [site_port, api_port, driver_port] {
-        wait_for_port(port).await;
-    }
-    let caps = caps.as_object().unwrap().clone().into_iter().collect();
-    let browser = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-        .capabilities(caps)
-        .connect(&format!("http://127.0.0.1:{driver_port}"))
-        .await
-        .expect("a WebDriver session");
+    let server = support::start_static(
+        site_port,
+        &[
+            dist.display().to_string(),
+            "--config".into(),
+            config.display().to_string(),
+        ],
+    )
+    .await;
+    let (driver, browser) = support::start_browser().await;
     Rig {
-        _procs: procs,
+        _procs: vec![api, server, driver],
         _dir: dir,
         site,
         endpoint,
@@ -148,12 +56,7 @@ async fn rig() -> Rig {
 
 impl Rig {
     async fn stored(&self) -> u64 {
-        reqwest::get(format!("{}/_test/count", self.endpoint))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
+        support::stored(&self.endpoint).await
     }
 
     async fn inject(&self, faults: Value) {
@@ -166,29 +69,7 @@ impl Rig {
     }
 
     async fn css(&self, selector: &str) -> fantoccini::elements::Element {
-        match self
-            .browser
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(selector))
-            .await
-        {
-            Ok(element) => element,
-            Err(e) => panic!(
-                "{selector} never appeared ({e}); {}",
-                self.what_is_shown().await
-            ),
-        }
-    }
-
-    /// The address and the start of the visible text, so a failure says what the reader saw.
-    async fn what_is_shown(&self) -> String {
-        let url = self.browser.current_url().await.map(|u| u.to_string());
-        let text = self
-            .browser
-            .execute("return document.body.innerText.slice(0, 400);", vec![])
-            .await;
-        format!("the page at {url:?} showed {text:?}")
+        support::find(&self.browser, selector).await
     }
 
     async fn text(&self, selector: &str) -> String {
@@ -205,11 +86,7 @@ impl Rig {
     }
 
     async fn type_into(&self, id: &str, text: &str) {
-        self.css(&format!("#hcnf-inquiry-{id}"))
-            .await
-            .send_keys(text)
-            .await
-            .unwrap();
+        support::type_into(&self.browser, id, text).await
     }
 
     /// Opens the inquiry page in `lang` with no saved draft.
@@ -228,45 +105,15 @@ impl Rig {
     /// Opens a fresh form in `lang` and fills it as a Japanese reader would.
     async fn fill(&self, lang: &str) {
         self.open_fresh(lang).await;
-        self.type_into("name", "山田 太郎").await;
-        self.type_into("email", "taro@example.jp").await;
-        self.type_into("phone", "０４５－２８５－０７７７").await;
-        self.css("#hcnf-inquiry-category")
-            .await
-            .select_by_value("hcnf_course")
-            .await
-            .unwrap();
-        self.type_into("subject", "講座について").await;
-        self.type_into("message", "次回の講座の日程を教えてください。")
-            .await;
-        self.css("#hcnf-inquiry-consent")
-            .await
-            .click()
-            .await
-            .unwrap();
-        self.css("form.hcnf-form button[type=submit]")
-            .await
-            .click()
-            .await
-            .unwrap();
-        self.css("#hcnf-inquiry-check-heading").await;
+        support::fill_form(&self.browser).await;
     }
 
     async fn send(&self) {
-        self.css(".hcnf-check button.hcnf-button")
-            .await
-            .click()
-            .await
-            .unwrap();
+        support::send(&self.browser).await;
     }
 
     async fn reference(&self) -> String {
-        self.css("[data-reference]")
-            .await
-            .attr("data-reference")
-            .await
-            .unwrap()
-            .unwrap()
+        support::reference(&self.browser).await
     }
 }
 

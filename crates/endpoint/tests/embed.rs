@@ -1,0 +1,431 @@
+//! End to end, in real browsers: the built app embedded in `demo/host.html`, an imitation
+//! prefecture page with hostile CSS, served under `/hcnf/` with the app's files under
+//! `/hcnf-app/`, as a web editor would set it up from the README. Run by `scripts/test.sh`
+//! after the release build, once with chromedriver and once with geckodriver:
+//!
+//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --test embed -- --ignored`
+
+mod support;
+
+use fantoccini::Client;
+use hcnf_content::PageId;
+use serde_json::{json, Value};
+use support::{edition, find, root, text, wait_until, Proc};
+
+/// The lines that mark the snippet in the README and in the demo host page.
+const SNIPPET_START: &str = "<!-- HCNF app: start -->";
+const SNIPPET_END: &str = "<!-- HCNF app: end -->";
+/// The endpoint the shipped snippet names: the one `scripts/serve.sh` starts.
+const DEMO_ENDPOINT: &str = "http://127.0.0.1:8787/inquiries";
+
+fn snippet(text: &str) -> &str {
+    let start = text.find(SNIPPET_START).expect("a snippet start marker");
+    let end = text.find(SNIPPET_END).expect("a snippet end marker") + SNIPPET_END.len();
+    &text[start..end]
+}
+
+fn read(path: &str) -> String {
+    std::fs::read_to_string(root().join(path)).unwrap()
+}
+
+#[test]
+fn the_readme_snippet_is_the_one_in_the_demo_host_page() {
+    let readme = read("README.md");
+    let host = read("demo/host.html");
+    assert_eq!(
+        snippet(&readme),
+        snippet(&host),
+        "copying the README's snippet into demo/host.html must give the page that is tested"
+    );
+}
+
+/// The demo, served on loopback, with a browser pointed at it.
+struct Demo {
+    _procs: Vec<Proc>,
+    _dir: tempfile::TempDir,
+    /// The demo server: the host page at `/hcnf/`, the app's files at `/hcnf-app/`.
+    site: String,
+    /// The same build on a site of its own, as the app looks alone.
+    alone: String,
+    endpoint: String,
+    browser: Client,
+}
+
+async fn demo() -> Demo {
+    let dist = support::dist();
+    let dir = tempfile::tempdir().unwrap();
+    let (site_port, alone_port) = (support::free_port(), support::free_port());
+    let site = format!("http://127.0.0.1:{site_port}");
+    let (api, endpoint) = support::start_endpoint(dir.path(), &[&site]).await;
+
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path.display().to_string()
+    };
+    // The host page as shipped, its snippet pointed at this test's endpoint.
+    let shipped = read("demo/host.html");
+    assert!(shipped.contains(DEMO_ENDPOINT));
+    let host = shipped.replace(DEMO_ENDPOINT, &format!("{endpoint}/inquiries"));
+    // The host page as it was before the app: the snippet taken out.
+    let bare = host.replace(snippet(&host), "");
+    // The same snippet, told it may manage the document, under /managed/.
+    let managed = host
+        .replace(
+            r#"data-hcnf-base="/hcnf/""#,
+            r#"data-hcnf-base="/managed/""#,
+        )
+        .replace(
+            r#"data-hcnf-manage-document="false""#,
+            r#"data-hcnf-manage-document="true""#,
+        );
+    assert_ne!(managed, host);
+    let frame = read("demo/frame.html").replace(DEMO_ENDPOINT, &format!("{endpoint}/inquiries"));
+    // config.json beside the app names a port nobody listens on: only the attribute can
+    // make the form work.
+    let config =
+        json!({"inquiry_endpoint": format!("http://127.0.0.1:{}/x", support::free_port())});
+    let demo_dir = root().join("demo").display().to_string();
+    let routes = [
+        format!("/hcnf-app/={}", dist.display()),
+        format!("/hcnf/={}", write("host.html", &host)),
+        format!("/bare/={}", write("bare.html", &bare)),
+        format!("/managed/={}", write("managed.html", &managed)),
+        format!("/hcnf-frame/={}", write("frame.html", &frame)),
+        format!("/hcnf-news/={demo_dir}/news.html"),
+        format!("/iframe/={demo_dir}/iframe.html"),
+        format!("/={demo_dir}"),
+    ];
+    let mut args: Vec<String> = routes
+        .iter()
+        .flat_map(|r| ["--route".into(), r.clone()])
+        .collect();
+    args.extend(["--config".into(), write("config.json", &config.to_string())]);
+    let server = support::start_static(site_port, &args).await;
+    let alone = support::start_static(alone_port, &[dist.display().to_string()]).await;
+    let (driver, browser) = support::start_browser().await;
+    Demo {
+        _procs: vec![api, server, alone, driver],
+        _dir: dir,
+        site,
+        alone: format!("http://127.0.0.1:{alone_port}"),
+        endpoint,
+        browser,
+    }
+}
+
+impl Demo {
+    async fn goto(&self, url: &str) {
+        self.browser.goto(url).await.unwrap();
+    }
+
+    async fn js(&self, script: &str) -> Value {
+        self.browser.execute(script, vec![]).await.unwrap()
+    }
+
+    /// Waits for the app's `h1` to read `title`.
+    async fn heading_is(&self, title: &str) {
+        wait_until(
+            &self.browser,
+            "const h = document.querySelector('#hcnf-app h1'); return h && h.textContent;",
+            json!(title),
+        )
+        .await;
+    }
+
+    async fn path(&self) -> String {
+        self.browser.current_url().await.unwrap().path().to_owned()
+    }
+
+    /// The host page's title and `<html lang>`.
+    async fn document(&self) -> Value {
+        self.js("return [document.title, document.documentElement.lang];")
+            .await
+    }
+}
+
+/// The host page's own title and language, as demo/host.html has them.
+fn host_document() -> Value {
+    let host = read("demo/host.html");
+    let title = host
+        .split("<title>")
+        .nth(1)
+        .and_then(|t| t.split("</title>").next())
+        .unwrap();
+    json!([title, "ja"])
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn every_section_opens_under_the_base_and_the_host_keeps_its_title_and_lang() {
+    let demo = demo().await;
+    let ja = edition("ja");
+
+    // The base path itself opens in the language the host page asked for.
+    demo.goto(&format!("{}/hcnf/", demo.site)).await;
+    demo.heading_is(&ja.pages.overview.head.title).await;
+    assert_eq!(demo.path().await, "/hcnf/ja/");
+
+    // Every section, in both languages, opened by its address as a deep link would.
+    for code in ["en", "ja"] {
+        let ed = edition(code);
+        for page in PageId::ALL {
+            let path = format!("/hcnf/{code}/{}", page.slug());
+            demo.goto(&format!("{}{path}", demo.site)).await;
+            demo.heading_is(&ed.pages.head(page).title).await;
+            assert_eq!(
+                demo.js("return document.getElementById('hcnf-app').lang;")
+                    .await,
+                json!(code),
+                "{path}: the app's root carries its language"
+            );
+            assert_eq!(
+                demo.js(r#"return document.querySelector('#hcnf-app nav [aria-current="page"]').getAttribute('href');"#)
+                    .await,
+                json!(path),
+                "{path}: the navigation marks this section, under the base"
+            );
+            assert_eq!(demo.document().await, host_document(), "{path}");
+        }
+    }
+
+    // A reload stays on the section.
+    demo.browser.refresh().await.unwrap();
+    demo.heading_is(&ja.pages.inquiry.head.title).await;
+    assert_eq!(demo.path().await, "/hcnf/ja/inquiry");
+
+    // The language switch keeps the section; Back and Forward retrace it.
+    let en = edition("en");
+    find(&demo.browser, "#hcnf-app .hcnf-lang a[hreflang=en]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    demo.heading_is(&en.pages.inquiry.head.title).await;
+    assert_eq!(demo.path().await, "/hcnf/en/inquiry");
+    assert_eq!(demo.document().await, host_document());
+    demo.browser.back().await.unwrap();
+    demo.heading_is(&ja.pages.inquiry.head.title).await;
+    demo.browser.forward().await.unwrap();
+    demo.heading_is(&en.pages.inquiry.head.title).await;
+    demo.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn a_host_that_allows_it_gets_the_apps_title_and_lang() {
+    let demo = demo().await;
+    let en = edition("en");
+    demo.goto(&format!("{}/managed/en/symposia", demo.site))
+        .await;
+    demo.heading_is(&en.pages.symposia.head.title).await;
+    wait_until(
+        &demo.browser,
+        "return [document.title, document.documentElement.lang];",
+        json!([en.ui.document_title(&en.pages.symposia.head.title), "en"]),
+    )
+    .await;
+    demo.browser.close().await.unwrap();
+}
+
+/// The host's links leave the app for the host's pages; its links into the app stay in it.
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
+    let demo = demo().await;
+    let ja = edition("ja");
+    demo.goto(&format!("{}/hcnf/ja/", demo.site)).await;
+    demo.heading_is(&ja.pages.overview.head.title).await;
+    demo.js("window.stillTheSamePage = true; return true;")
+        .await;
+
+    // Into the app: handled by the app, without reloading the page.
+    find(&demo.browser, r#"#tmp_gnavi a[href="/hcnf/ja/symposia"]"#)
+        .await
+        .click()
+        .await
+        .unwrap();
+    demo.heading_is(&ja.pages.symposia.head.title).await;
+    assert_eq!(
+        demo.js("return window.stillTheSamePage === true;").await,
+        json!(true)
+    );
+
+    // Out of it, to a path that merely starts like the base: the host's page, loaded anew.
+    find(&demo.browser, "#tmp_news_link")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert_eq!(text(&demo.browser, "#tmp_news_title").await, "お知らせ一覧");
+    assert_eq!(demo.path().await, "/hcnf-news/");
+    assert_eq!(
+        demo.js("return window.stillTheSamePage === true;").await,
+        json!(false)
+    );
+
+    // And back into the app.
+    demo.browser.back().await.unwrap();
+    demo.heading_is(&ja.pages.symposia.head.title).await;
+
+    // The host's home link goes home.
+    find(&demo.browser, "#tmp_logo a")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_until(&demo.browser, "return location.pathname;", json!("/")).await;
+    demo.browser.close().await.unwrap();
+}
+
+/// Computed styles that do not depend on the width of the column the app sits in, nor on
+/// whether the app fills the window (alone, its root is a flex column).
+const PROPERTIES: &str = r#"["display", "position", "float", "box-sizing", "color",
+  "background-color", "background-image", "font-family", "font-size", "font-weight",
+  "font-style", "line-height", "letter-spacing", "word-spacing", "text-transform",
+  "text-indent", "text-align", "text-decoration-line", "text-decoration-style",
+  "text-underline-offset", "white-space", "list-style-type", "margin-top", "margin-bottom",
+  "padding-top", "padding-right", "padding-bottom", "padding-left", "border-top-width",
+  "border-right-width", "border-bottom-width", "border-left-width", "border-top-style",
+  "border-left-style", "border-top-color", "border-left-color", "border-top-left-radius",
+  "outline-style", "opacity", "visibility", "cursor", "vertical-align", "max-width",
+  "flex-direction", "flex-wrap", "align-items", "justify-content",
+  "row-gap", "column-gap"]"#;
+
+/// `[[what, [value, …]], …]` for every element `selector` matches, in document order.
+async fn styles(demo: &Demo, selector: &str, extra: &str) -> Vec<Value> {
+    let script = format!(
+        r##"// A scrollbar either way, so a longer page does not narrow the host's elements.
+        document.documentElement.style.overflowY = "scroll";
+        const props = {PROPERTIES}.concat({extra});
+        const skip = new Set(document.querySelectorAll(
+          '[data-hcnf-app], [data-hcnf-app] *, link[href*="hcnf"], script[src*="hcnf"]'));
+        return [...document.querySelectorAll({selector:?})]
+          .filter(e => {selector:?} !== "body *" || !skip.has(e))
+          .map(e => {{
+            const cs = getComputedStyle(e);
+            return [e.tagName.replace(/^(MAIN|DIV)$/, "MAIN|DIV") + "#" + e.id + "." + e.className,
+                    props.map(p => p + ": " + cs.getPropertyValue(p))];
+          }});"##
+    );
+    let found = demo.js(&script).await;
+    found.as_array().cloned().unwrap_or_default()
+}
+
+fn first_difference(what: &str, before: &[Value], after: &[Value]) -> Option<String> {
+    if before.len() != after.len() {
+        return Some(format!(
+            "{what}: {} elements, then {}",
+            before.len(),
+            after.len()
+        ));
+    }
+    for (b, a) in before.iter().zip(after) {
+        if b[0] != a[0] {
+            return Some(format!("{what}: {} where {} was", a[0], b[0]));
+        }
+        let pairs = b[1]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(a[1].as_array().unwrap());
+        for (bv, av) in pairs {
+            if bv != av {
+                return Some(format!("{what}: {} has {av}, not {bv}", a[0]));
+            }
+        }
+    }
+    None
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn the_host_looks_the_same_with_the_app_and_the_app_the_same_as_alone() {
+    let demo = demo().await;
+    // The host page before the app, then with it: every element of its own, its widths too.
+    demo.goto(&format!("{}/bare/", demo.site)).await;
+    find(&demo.browser, "#tmp_title").await;
+    let host_before = styles(&demo, "body *", r#"["width"]"#).await;
+    assert!(host_before.len() > 20, "the host page has its elements");
+
+    for (code, page) in [
+        ("en", PageId::Inquiry),
+        ("ja", PageId::Overview),
+        ("ja", PageId::Symposia),
+    ] {
+        let ed = edition(code);
+        let title = &ed.pages.head(page).title;
+        let path = format!("/{code}/{}", page.slug());
+
+        demo.goto(&format!("{}/hcnf{path}", demo.site)).await;
+        demo.heading_is(title).await;
+        let host_after = styles(&demo, "body *", r#"["width"]"#).await;
+        if let Some(diff) = first_difference("host", &host_before, &host_after) {
+            panic!("with the app at {path}, the host page changed: {diff}");
+        }
+        let embedded = styles(&demo, "#hcnf-app *", "[]").await;
+
+        demo.goto(&format!("{}{path}", demo.alone)).await;
+        demo.heading_is(title).await;
+        let alone = styles(&demo, "#hcnf-app *", "[]").await;
+        assert!(alone.len() > 30, "{path}: the app has its elements");
+        if let Some(diff) = first_difference("app", &alone, &embedded) {
+            panic!("at {path}, the embedded app differs from the app alone: {diff}");
+        }
+    }
+    demo.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn the_form_posts_to_the_endpoint_the_attribute_names() {
+    let demo = demo().await;
+    demo.goto(&format!("{}/hcnf/ja/inquiry", demo.site)).await;
+    support::fill_form(&demo.browser).await;
+    support::send(&demo.browser).await;
+    assert!(support::reference(&demo.browser).await.starts_with("HCNF-"));
+    assert_eq!(support::stored(&demo.endpoint).await, 1);
+    assert_eq!(demo.document().await, host_document());
+    demo.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn the_iframe_embedding_grows_its_frame_to_fit_the_app() {
+    let demo = demo().await;
+    let ja = edition("ja");
+    demo.goto(&format!("{}/iframe/", demo.site)).await;
+    wait_until(
+        &demo.browser,
+        "const d = document.getElementById('hcnf-frame').contentDocument;
+         const h = d && d.querySelector('#hcnf-app h1'); return h && h.textContent;",
+        json!(ja.pages.overview.head.title),
+    )
+    .await;
+    // The frame is as tall as the app inside it, so the host page scrolls as one.
+    wait_until(
+        &demo.browser,
+        "const f = document.getElementById('hcnf-frame');
+         const app = f.contentDocument.querySelector('[data-hcnf-app]');
+         return f.getBoundingClientRect().height === app.scrollHeight && app.scrollHeight > 1000;",
+        json!(true),
+    )
+    .await;
+    // The framed page is the app's own document; the host's title is untouched.
+    assert_eq!(
+        demo.js(
+            "return document.getElementById('hcnf-frame').contentDocument.documentElement.lang;"
+        )
+        .await,
+        json!("ja")
+    );
+    assert_eq!(
+        demo.js("return document.title;").await,
+        json!(read("demo/iframe.html")
+            .split("<title>")
+            .nth(1)
+            .and_then(|t| t.split("</title>").next())
+            .unwrap())
+    );
+    demo.browser.close().await.unwrap();
+}

@@ -1,0 +1,246 @@
+//! What the end-to-end tests share: helper processes on loopback (the endpoint, the static
+//! server, a WebDriver) that end with the test, and a browser session with waits that say
+//! what the page showed when they give up.
+#![allow(dead_code)] // Each test file uses its own part.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hcnf_content::{parse_edition, Edition};
+use serde_json::{json, Value};
+
+/// The repository's root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The release build the tests drive.
+pub fn dist() -> PathBuf {
+    let dist = root().join("dist");
+    assert!(
+        dist.join("index.html").exists() && dist.join("hcnf.js").exists(),
+        "build the app first: trunk build --release"
+    );
+    dist
+}
+
+pub fn edition(code: &str) -> Edition {
+    let json = std::fs::read_to_string(root().join(format!("content/{code}.json"))).unwrap();
+    parse_edition(code, code, &json).unwrap()
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A child process ended when the test ends, pass or fail.
+pub struct Proc(Child);
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn spawn(cmd: &mut Command) -> Proc {
+    Proc(
+        cmd.stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start a helper process"),
+    )
+}
+
+pub async fn wait_for_port(port: u16) {
+    let start = Instant::now();
+    while tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .is_err()
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "nothing listened on {port}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The endpoint, storing in `dir`, accepting `origins`, with the test-only fault routes.
+/// Returns its process and its base URL.
+pub async fn start_endpoint(dir: &Path, origins: &[&str]) -> (Proc, String) {
+    let port = free_port();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hcnf-endpoint"));
+    cmd.args(["--listen", &format!("127.0.0.1:{port}")])
+        .arg("--db")
+        .arg(dir.join("inquiries.sqlite3"))
+        .args(["--test-faults", "--fault-delay-ms", "2500"]);
+    for origin in origins {
+        cmd.args(["--allow-origin", origin]);
+    }
+    let proc = spawn(&mut cmd);
+    wait_for_port(port).await;
+    (proc, format!("http://127.0.0.1:{port}"))
+}
+
+/// `scripts/serve_dist.py` on `port` with `args` (routes, config).
+pub async fn start_static(port: u16, args: &[String]) -> Proc {
+    let proc = spawn(
+        Command::new("python3")
+            .arg(root().join("scripts/serve_dist.py"))
+            .arg("--port")
+            .arg(port.to_string())
+            .args(args),
+    );
+    wait_for_port(port).await;
+    proc
+}
+
+/// How many inquiries the endpoint has stored.
+pub async fn stored(endpoint: &str) -> u64 {
+    reqwest::get(format!("{endpoint}/_test/count"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// A headless browser through the WebDriver named by `HCNF_WEBDRIVER` (chromedriver or
+/// geckodriver), 1280 px wide.
+pub async fn start_browser() -> (Proc, Client) {
+    let driver = std::env::var("HCNF_WEBDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let port = free_port();
+    let (proc, caps) = if driver.contains("gecko") {
+        let proc = spawn(Command::new(&driver).args(["--port", &port.to_string()]));
+        let caps = json!({"moz:firefoxOptions": {
+            "args": ["-headless", "--width=1280", "--height=1600"],
+            "prefs": {"intl.accept_languages": "ja"}
+        }});
+        (proc, caps)
+    } else {
+        let proc = spawn(Command::new(&driver).arg(format!("--port={port}")));
+        let caps = json!({"goog:chromeOptions": {"args": [
+            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--no-first-run", "--window-size=1280,1600"
+        ]}});
+        (proc, caps)
+    };
+    wait_for_port(port).await;
+    let caps = caps.as_object().unwrap().clone().into_iter().collect();
+    let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("a WebDriver session");
+    (proc, client)
+}
+
+/// The first element matching `selector`, waiting up to 20 s for it.
+pub async fn find(browser: &Client, selector: &str) -> fantoccini::elements::Element {
+    match browser
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(selector))
+        .await
+    {
+        Ok(element) => element,
+        Err(e) => panic!(
+            "{selector} never appeared ({e}); {}",
+            what_is_shown(browser).await
+        ),
+    }
+}
+
+/// The text of the first element matching `selector`.
+pub async fn text(browser: &Client, selector: &str) -> String {
+    find(browser, selector).await.text().await.unwrap()
+}
+
+/// Waits until `script` (a function body) returns `expected`, or fails saying what it was.
+pub async fn wait_until(browser: &Client, script: &str, expected: Value) {
+    let start = Instant::now();
+    loop {
+        let found = browser.execute(script, vec![]).await.unwrap();
+        if found == expected {
+            return;
+        }
+        if start.elapsed() > Duration::from_secs(20) {
+            panic!(
+                "`{script}` gave {found}, not {expected}; {}",
+                what_is_shown(browser).await
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The address and the start of the visible text, so a failure says what the reader saw.
+pub async fn what_is_shown(browser: &Client) -> String {
+    let url = browser.current_url().await.map(|u| u.to_string());
+    let text = browser
+        .execute("return document.body.innerText.slice(0, 400);", vec![])
+        .await;
+    format!("the page at {url:?} showed {text:?}")
+}
+
+/// Types into the inquiry form's field `id` (`name`, `email`, …).
+pub async fn type_into(browser: &Client, id: &str, text: &str) {
+    find(browser, &format!("#hcnf-inquiry-{id}"))
+        .await
+        .send_keys(text)
+        .await
+        .unwrap();
+}
+
+/// Fills the open inquiry form as a Japanese reader would and continues to the check step.
+pub async fn fill_form(browser: &Client) {
+    type_into(browser, "name", "山田 太郎").await;
+    type_into(browser, "email", "taro@example.jp").await;
+    type_into(browser, "phone", "０４５－２８５－０７７７").await;
+    find(browser, "#hcnf-inquiry-category")
+        .await
+        .select_by_value("hcnf_course")
+        .await
+        .unwrap();
+    type_into(browser, "subject", "講座について").await;
+    type_into(browser, "message", "次回の講座の日程を教えてください。").await;
+    find(browser, "#hcnf-inquiry-consent")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(browser, "form.hcnf-form button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    find(browser, "#hcnf-inquiry-check-heading").await;
+}
+
+/// Presses Send on the check step.
+pub async fn send(browser: &Client) {
+    find(browser, ".hcnf-check button.hcnf-button")
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
+/// The reference number on the confirmation.
+pub async fn reference(browser: &Client) -> String {
+    find(browser, "[data-reference]")
+        .await
+        .attr("data-reference")
+        .await
+        .unwrap()
+        .unwrap()
+}

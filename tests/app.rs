@@ -3,114 +3,20 @@
 //! change never breaks a test and a missing translation always does.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
+use common::*;
 use hcnf_content::PageId;
+use hcnf_site::host::HostOptions;
 use hcnf_site::i18n::Locale;
 use hcnf_site::routes::page_href;
-use hcnf_site::App;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
-use web_sys::{Document, Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn document() -> Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// Waits `ms` milliseconds, letting the router and effects run.
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-/// Waits until `done()` holds, for up to three seconds, then fails naming `what`.
-async fn wait_until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..150 {
-        if done() {
-            return;
-        }
-        sleep(20).await;
-    }
-    let focused = document()
-        .active_element()
-        .map(|e| e.outer_html().chars().take(120).collect::<String>());
-    panic!(
-        "timed out waiting until {what}; path {}; focus on {focused:?}",
-        pathname()
-    );
-}
-
-thread_local! {
-    static MOUNTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Shows `path` as a reader arriving there would see it. The app is mounted once per test
-/// page, as in a real tab: a second router in one page would see the first one's clicks.
-/// Later visits go through the history API and `popstate`, as Back and Forward do.
+/// Shows `path` as a reader arriving there would see it, the app on a page of its own.
 async fn open(path: &str) {
-    let window = web_sys::window().unwrap();
-    let history = window.history().unwrap();
-    if MOUNTED.replace(true) {
-        history
-            .push_state_with_url(&JsValue::NULL, "", Some(path))
-            .unwrap();
-        window
-            .dispatch_event(&web_sys::Event::new("popstate").unwrap())
-            .unwrap();
-    } else {
-        history
-            .replace_state_with_url(&JsValue::NULL, "", Some(path))
-            .unwrap();
-        let root = document().create_element("div").unwrap();
-        document().body().unwrap().append_child(&root).unwrap();
-        leptos::mount::mount_to(
-            root.unchecked_into::<HtmlElement>(),
-            || leptos::view! { <App /> },
-        )
-        .forget();
-    }
-    sleep(0).await;
-}
-
-fn pathname() -> String {
-    web_sys::window().unwrap().location().pathname().unwrap()
-}
-
-fn query(selector: &str) -> Option<Element> {
-    document().query_selector(selector).unwrap()
-}
-
-fn query_all(selector: &str) -> Vec<Element> {
-    let list = document().query_selector_all(selector).unwrap();
-    (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-        .collect()
-}
-
-fn text_of(selector: &str) -> String {
-    query(selector)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-        .trim()
-        .to_owned()
-}
-
-fn html_lang() -> String {
-    document()
-        .document_element()
-        .unwrap()
-        .get_attribute("lang")
-        .unwrap_or_default()
-}
-
-/// Clicks a link as a reader would: a real click event the router sees.
-fn click(el: &Element) {
-    el.unchecked_ref::<HtmlElement>().click();
+    common::open(path, HostOptions::default()).await
 }
 
 fn focused_text() -> String {

@@ -28,6 +28,8 @@ pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
                 <FocusOnNavigate />
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=RootRedirect />
+                    // Host sites often link a folder's page as `…/index.html`.
+                    <Route path=path!("/index.html") view=RootRedirect />
                     <Route path=path!("/:lang/:page?") view=LocalizedPage />
                 </Routes>
             </AppRoot>

@@ -138,3 +138,17 @@ async fn an_unknown_path_under_the_base_shows_not_found_without_touching_the_tit
         .collect();
     assert_eq!(homes, ["/hcnf/en/", "/hcnf/ja/"]);
 }
+
+#[wasm_bindgen_test]
+async fn the_base_however_it_is_written_opens_the_hosts_language() {
+    for path in ["/hcnf", "/hcnf/index.html"] {
+        open_in_host("/hcnf/en/contact").await;
+        let contact = &en().edition().pages.contact.head.title;
+        wait_until("the contact page", || text_of("#hcnf-app h1") == *contact).await;
+        open_in_host(path).await;
+        wait_until(&format!("{path} opens the Japanese overview"), || {
+            pathname() == "/hcnf/ja/"
+        })
+        .await;
+    }
+}

@@ -251,6 +251,20 @@ async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
         json!(true)
     );
 
+    // To a place on the host's page: the same page, the app where it was.
+    find(&demo.browser, "#tmp_pagetop")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_until(&demo.browser, "return location.hash;", json!("#tmp_header")).await;
+    assert_eq!(demo.path().await, "/hcnf/ja/symposia");
+    demo.heading_is(&ja.pages.symposia.head.title).await;
+    assert_eq!(
+        demo.js("return window.stillTheSamePage === true;").await,
+        json!(true)
+    );
+
     // Out of it, to a path that merely starts like the base: the host's page, loaded anew.
     find(&demo.browser, "#tmp_news_link")
         .await

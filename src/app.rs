@@ -7,7 +7,7 @@ use leptos_router::path;
 
 use crate::browser;
 use crate::host::HostOptions;
-use crate::layout::{AppRoot, FocusOnNavigate, LocalizedPage, Navigated};
+use crate::layout::{AppRoot, FocusOnNavigate, LocalizedPage, Navigated, ROOT_SELECTOR};
 use crate::pages::{NotFound, RootRedirect};
 use crate::routes;
 
@@ -15,11 +15,11 @@ use crate::routes;
 #[component]
 pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
     routes::set_base(&options.base);
-    browser::pass_on_links_outside(routes::base());
+    browser::leave_host_links_to_the_browser(ROOT_SELECTOR);
     provide_meta_context();
     Navigated::provide();
-    // The router claims same-origin link clicks under `base` only, so the host's own links
-    // keep working; the empty base (the app has the site to itself) claims them all.
+    // The router claims same-origin link clicks under `base`; the host's links are kept
+    // from it above.
     let base = options.base.clone();
     provide_context(options);
     view! {

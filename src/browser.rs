@@ -88,61 +88,32 @@ mod imp {
         }
     }
 
-    pub fn pass_on_links_outside(base: &'static str) {
+    pub fn leave_host_links_to_the_browser(root_selector: &'static str) {
         use wasm_bindgen::prelude::Closure;
-        if base.is_empty() {
-            return; // Every path of the site is the app's.
-        }
         let Some(window) = web_sys::window() else {
             return;
         };
-        let handler =
-            Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-                // The cases the router itself leaves to the browser.
-                if ev.default_prevented()
-                    || ev.button() != 0
-                    || ev.meta_key()
-                    || ev.alt_key()
-                    || ev.ctrl_key()
-                    || ev.shift_key()
-                {
-                    return;
-                }
-                let path = ev.composed_path();
-                let Some(a) = (0..path.length())
-                    .find_map(|i| path.get(i).dyn_into::<web_sys::HtmlAnchorElement>().ok())
-                else {
-                    return;
-                };
-                let rel = a.rel();
-                if !a.target().is_empty()
-                    || a.has_attribute("download")
-                    || rel.split_ascii_whitespace().any(|r| r == "external")
-                {
-                    return;
-                }
-                let Ok(url) = web_sys::Url::new(&a.href()) else {
-                    return;
-                };
-                let ours = web_sys::window().and_then(|w| w.location().origin().ok());
-                let pathname = url.pathname();
-                if ours.as_deref() == Some(url.origin().as_str())
-                    && pathname.starts_with(base)
-                    && !crate::routes::is_under(base, &pathname)
-                {
-                    // Prevented, so the router passes it by; then loaded as the browser would.
-                    ev.prevent_default();
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.location().assign(&a.href());
-                    }
-                }
-            });
-        // Capture, so this runs before the router's listener on the window.
-        let _ = window.add_event_listener_with_callback_and_bool(
-            "click",
-            handler.as_ref().unchecked_ref(),
-            true,
-        );
+        let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
+            // A host script that handled the click itself has the last word; the router
+            // will pass it by too.
+            if ev.default_prevented() {
+                return;
+            }
+            let path = ev.composed_path();
+            let Some(a) = (0..path.length())
+                .find_map(|i| path.get(i).dyn_into::<web_sys::HtmlAnchorElement>().ok())
+            else {
+                return;
+            };
+            if a.closest(root_selector).ok().flatten().is_none() {
+                // Not the app's link: keep it from the router, whose listener comes next on
+                // the window, and let the browser follow it (a page load, a fragment, a file).
+                ev.stop_immediate_propagation();
+            }
+        });
+        // Bubble phase, after every handler of the host's own, and registered before the
+        // router's so it runs first of the two.
+        let _ = window.add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
         handler.forget(); // For the page's lifetime.
     }
 
@@ -204,7 +175,7 @@ mod imp {
         String::new()
     }
     pub fn focus(_: &str) {}
-    pub fn pass_on_links_outside(_: &'static str) {}
+    pub fn leave_host_links_to_the_browser(_: &'static str) {}
     pub fn in_frame() -> bool {
         false
     }
@@ -233,11 +204,13 @@ pub fn origin() -> String {
     imp::origin()
 }
 
-/// leptos_router takes a click on any same-origin link whose path starts with its base, as
-/// a string: with the base `/hcnf` it would take `/hcnf-news/`, a page of the host. This
-/// hands such clicks to the browser first, as ordinary links.
-pub fn pass_on_links_outside(base: &'static str) {
-    imp::pass_on_links_outside(base)
+/// leptos_router takes every click on a same-origin link in the window whose path starts
+/// with its base, as a string: host links to `/hcnf-news/`, to `#top` on this page, or to a
+/// file under the base would all become routes of the app. Only links inside the element
+/// matching `root_selector` are the app's; this leaves every other one to the browser.
+/// Call before the router is created.
+pub fn leave_host_links_to_the_browser(root_selector: &'static str) {
+    imp::leave_host_links_to_the_browser(root_selector)
 }
 
 /// Whether the app runs in an iframe of another page.

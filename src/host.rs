@@ -36,7 +36,7 @@ pub struct HostOptions {
     /// The URL of the folder holding the app's files, ending in `/`.
     pub assets: String,
     /// Whether the app's content is the page's `<main>`; not when the host page has its
-    /// own, as a page may have only one.
+    /// own (`<main>` or `role="main"`), as a page may have only one.
     pub main_landmark: bool,
 }
 
@@ -59,7 +59,10 @@ impl Default for HostOptions {
 pub enum HostOptionError {
     #[error("{LOCALE_ATTRIBUTE}={0:?} is not a language of this site; use one of {1}")]
     UnknownLocale(String, String),
-    #[error("{BASE_ATTRIBUTE}={0:?} is not a path such as \"/hcnf/\"; the app uses \"/\"")]
+    #[error(
+        "{BASE_ATTRIBUTE}={0:?} is not a path such as \"/hcnf/\" (ASCII letters, digits and \
+         -._~ only); the app uses \"/\""
+    )]
     InvalidBase(String),
     #[error("{ENDPOINT_ATTRIBUTE}={0:?} is not an absolute http(s) URL; config.json is used")]
     InvalidEndpoint(String),
@@ -134,7 +137,9 @@ impl HostOptions {
 /// `None` for what cannot be a path of this site: a query, a fragment, a scheme, `..`.
 pub fn normalize_base(raw: &str) -> Option<String> {
     let raw = raw.trim();
-    let bad_char = |c: char| c.is_whitespace() || c.is_control() || "?#\\:%\"'<>".contains(c);
+    // Letters, digits and `-._~/` only: the browser reports any other character
+    // percent-encoded, so a base written with it would never match the page's path.
+    let bad_char = |c: char| !(c.is_ascii_alphanumeric() || "-._~/".contains(c));
     if raw.starts_with("//") || raw.chars().any(bad_char) {
         return None;
     }
@@ -245,6 +250,8 @@ mod tests {
             "/hcnf/../admin",
             "/a//b",
             "/with space",
+            "/健康/",
+            "/%E5%81%A5/",
         ] {
             assert_eq!(normalize_base(bad), None, "{bad:?}");
         }

@@ -31,7 +31,11 @@ pub fn start() {
     }
     let (mut options, mut errors) =
         HostOptions::from_attributes(|name| element.get_attribute(name));
-    options.main_landmark = document().query_selector("main").ok().flatten().is_none();
+    options.main_landmark = document()
+        .query_selector("main, [role='main']")
+        .ok()
+        .flatten()
+        .is_none();
     let path = window().location().pathname().unwrap_or_default();
     if !routes::is_under(&options.base, &path) {
         errors.push(HostOptionError::OutsideBase {

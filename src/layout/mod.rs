@@ -12,5 +12,5 @@ mod shell;
 
 pub use contact_details::ContactDetails;
 pub use focus::{FocusOnNavigate, Navigated, PageHeading};
-pub use root::AppRoot;
+pub use root::{AppRoot, ROOT_SELECTOR};
 pub use shell::{LocalizedPage, MainRegion};

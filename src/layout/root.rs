@@ -11,6 +11,8 @@ use crate::routes;
 /// The root's id: the scope of every rule in the app's stylesheet, so the app's CSS cannot
 /// reach the host page and the host's CSS has to outweigh an id to reach the app.
 pub const ROOT_ID: &str = "hcnf-app";
+/// The root as a CSS selector.
+pub const ROOT_SELECTOR: &str = "#hcnf-app";
 
 /// Carries the current page's language whatever the host's `<html lang>` says, and, when the
 /// app owns the whole window, fills its height.

@@ -228,7 +228,8 @@ async fn a_host_that_allows_it_gets_the_apps_title_and_lang() {
     demo.browser.close().await.unwrap();
 }
 
-/// The host's links leave the app for the host's pages; its links into the app stay in it.
+/// The host's links are the browser's to follow, not the app router's: page loads, places on
+/// the page, and the host's own scripts that handle a click.
 #[tokio::test]
 #[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
 async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
@@ -236,36 +237,52 @@ async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
     let ja = edition("ja");
     demo.goto(&format!("{}/hcnf/ja/", demo.site)).await;
     demo.heading_is(&ja.pages.overview.head.title).await;
-    demo.js("window.stillTheSamePage = true; return true;")
-        .await;
+    let mark = "window.stillTheSamePage = true; return true;";
+    let same_page = "return window.stillTheSamePage === true;";
+    demo.js(mark).await;
 
-    // Into the app: handled by the app, without reloading the page.
+    // A host script that handles its link's click keeps the page where it is.
+    find(&demo.browser, "#tmp_menu")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        &demo.browser,
+        "return document.getElementById('tmp_menu').getAttribute('aria-expanded');",
+        json!("true"),
+    )
+    .await;
+    assert_eq!(demo.path().await, "/hcnf/ja/");
+    assert_eq!(demo.js(same_page).await, json!(true));
+
+    // A place on the page: the browser's own fragment navigation, the app where it was.
+    find(&demo.browser, "#tmp_pagetop")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_until(
+        &demo.browser,
+        "const t = document.querySelector(':target'); return t && t.id;",
+        json!("tmp_header"),
+    )
+    .await;
+    assert_eq!(demo.path().await, "/hcnf/ja/");
+    demo.heading_is(&ja.pages.overview.head.title).await;
+    assert_eq!(demo.js(same_page).await, json!(true));
+
+    // A link of the host's into the app's section: an ordinary page load that lands there.
     find(&demo.browser, r#"#tmp_gnavi a[href="/hcnf/ja/symposia"]"#)
         .await
         .click()
         .await
         .unwrap();
     demo.heading_is(&ja.pages.symposia.head.title).await;
-    assert_eq!(
-        demo.js("return window.stillTheSamePage === true;").await,
-        json!(true)
-    );
+    assert_eq!(demo.js(same_page).await, json!(false));
 
-    // To a place on the host's page: the same page, the app where it was.
-    find(&demo.browser, "#tmp_pagetop")
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_until(&demo.browser, "return location.hash;", json!("#tmp_header")).await;
-    assert_eq!(demo.path().await, "/hcnf/ja/symposia");
-    demo.heading_is(&ja.pages.symposia.head.title).await;
-    assert_eq!(
-        demo.js("return window.stillTheSamePage === true;").await,
-        json!(true)
-    );
-
-    // Out of it, to a path that merely starts like the base: the host's page, loaded anew.
+    // A path that merely starts like the base: the host's page.
+    demo.js(mark).await;
     find(&demo.browser, "#tmp_news_link")
         .await
         .click()
@@ -273,16 +290,11 @@ async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
         .unwrap();
     assert_eq!(text(&demo.browser, "#tmp_news_title").await, "お知らせ一覧");
     assert_eq!(demo.path().await, "/hcnf-news/");
-    assert_eq!(
-        demo.js("return window.stillTheSamePage === true;").await,
-        json!(false)
-    );
+    assert_eq!(demo.js(same_page).await, json!(false));
 
-    // And back into the app.
+    // Back into the app, and the host's home link goes home.
     demo.browser.back().await.unwrap();
     demo.heading_is(&ja.pages.symposia.head.title).await;
-
-    // The host's home link goes home.
     find(&demo.browser, "#tmp_logo a")
         .await
         .click()
@@ -318,8 +330,10 @@ async fn styles(demo: &Demo, selector: &str, extra: &str) -> Vec<Value> {
           .filter(e => {selector:?} !== "body *" || !skip.has(e))
           .map(e => {{
             const cs = getComputedStyle(e);
+            const marker = getComputedStyle(e, "::marker");
             return [e.tagName.replace(/^(MAIN|DIV)$/, "MAIN|DIV") + "#" + e.id + "." + e.className,
-                    props.map(p => p + ": " + cs.getPropertyValue(p))];
+                    props.map(p => p + ": " + cs.getPropertyValue(p))
+                      .concat(["color", "content"].map(p => "::marker " + p + ": " + marker.getPropertyValue(p)))];
           }});"##
     );
     let found = demo.js(&script).await;
@@ -378,10 +392,21 @@ async fn the_host_looks_the_same_with_the_app_and_the_app_the_same_as_alone() {
             panic!("with the app at {path}, the host page changed: {diff}");
         }
         let embedded = styles(&demo, "#hcnf-app *", "[]").await;
+        assert_eq!(
+            demo.js("return document.querySelectorAll('main, [role=main]').length;")
+                .await,
+            json!(1),
+            "{path}: the host's <main> stays the only one"
+        );
 
         demo.goto(&format!("{}{path}", demo.alone)).await;
         demo.heading_is(title).await;
         let alone = styles(&demo, "#hcnf-app *", "[]").await;
+        assert_eq!(
+            demo.js("return document.querySelector('main').id;").await,
+            json!("hcnf-main"),
+            "{path}: alone, the app's content is the page's <main>"
+        );
         assert!(alone.len() > 30, "{path}: the app has its elements");
         if let Some(diff) = first_difference("app", &alone, &embedded) {
             panic!("at {path}, the embedded app differs from the app alone: {diff}");

@@ -15,7 +15,7 @@ use crate::routes;
 #[component]
 pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
     routes::set_base(&options.base);
-    browser::leave_host_links_to_the_browser(ROOT_SELECTOR);
+    browser::leave_host_links_to_the_browser(ROOT_SELECTOR, routes::base());
     provide_meta_context();
     Navigated::provide();
     // The router claims same-origin link clicks under `base`; the host's links are kept

@@ -88,33 +88,65 @@ mod imp {
         }
     }
 
-    pub fn leave_host_links_to_the_browser(root_selector: &'static str) {
+    pub fn leave_host_links_to_the_browser(root_selector: &'static str, base: &'static str) {
         use wasm_bindgen::prelude::Closure;
         let Some(window) = web_sys::window() else {
             return;
         };
-        let handler = Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
-            // A host script that handled the click itself has the last word; the router
-            // will pass it by too.
-            if ev.default_prevented() {
-                return;
-            }
-            let path = ev.composed_path();
-            let Some(a) = (0..path.length())
-                .find_map(|i| path.get(i).dyn_into::<web_sys::HtmlAnchorElement>().ok())
-            else {
-                return;
-            };
-            if a.closest(root_selector).ok().flatten().is_none() {
-                // Not the app's link: keep it from the router, whose listener comes next on
-                // the window, and let the browser follow it (a page load, a fragment, a file).
-                ev.stop_immediate_propagation();
-            }
-        });
+        let handler =
+            Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
+                if let Some(a) = router_would_take(&ev, base) {
+                    let href_path = web_sys::Url::new(&a.href())
+                        .map(|u| u.pathname())
+                        .unwrap_or_default();
+                    let in_app = a.closest(root_selector).ok().flatten().is_some();
+                    if !in_app || !crate::routes::is_under(base, &href_path) {
+                        // Not the app's link: keep it from the router, whose listener comes
+                        // next on the window, and let the browser follow it.
+                        ev.stop_immediate_propagation();
+                    }
+                }
+            });
         // Bubble phase, after every handler of the host's own, and registered before the
         // router's so it runs first of the two.
         let _ = window.add_event_listener_with_callback("click", handler.as_ref().unchecked_ref());
         handler.forget(); // For the page's lifetime.
+    }
+
+    /// The link leptos_router 0.8 would take this click for, by its own rules
+    /// (`handle_anchor_click`): a plain left click, not yet handled, on the outermost
+    /// same-origin `<a href>` with no target, download or `rel=external`, whose path starts
+    /// with the base as a string. Every other click is left to run its course untouched.
+    fn router_would_take(
+        ev: &web_sys::MouseEvent,
+        base: &str,
+    ) -> Option<web_sys::HtmlAnchorElement> {
+        if ev.default_prevented()
+            || ev.button() != 0
+            || ev.meta_key()
+            || ev.alt_key()
+            || ev.ctrl_key()
+            || ev.shift_key()
+        {
+            return None;
+        }
+        let path = ev.composed_path();
+        // The path runs from the target out to the window; the router keeps the last anchor.
+        let a = (0..path.length())
+            .rev()
+            .find_map(|i| path.get(i).dyn_into::<web_sys::HtmlAnchorElement>().ok())?;
+        let href = a.href();
+        let rel = a.rel();
+        if href.is_empty()
+            || !a.target().is_empty()
+            || a.has_attribute("download")
+            || rel.split_ascii_whitespace().any(|r| r == "external")
+        {
+            return None;
+        }
+        let url = web_sys::Url::new(&href).ok()?;
+        let origin = web_sys::window()?.location().origin().ok()?;
+        (url.origin() == origin && url.pathname().starts_with(base)).then_some(a)
     }
 
     pub fn warn(message: &str) {
@@ -175,7 +207,7 @@ mod imp {
         String::new()
     }
     pub fn focus(_: &str) {}
-    pub fn leave_host_links_to_the_browser(_: &'static str) {}
+    pub fn leave_host_links_to_the_browser(_: &'static str, _: &'static str) {}
     pub fn in_frame() -> bool {
         false
     }
@@ -206,11 +238,12 @@ pub fn origin() -> String {
 
 /// leptos_router takes every click on a same-origin link in the window whose path starts
 /// with its base, as a string: host links to `/hcnf-news/`, to `#top` on this page, or to a
-/// file under the base would all become routes of the app. Only links inside the element
-/// matching `root_selector` are the app's; this leaves every other one to the browser.
+/// file under the base would all become routes of the app. Of the clicks the router would
+/// take, only those on links inside the element matching `root_selector` and under `base`
+/// are the app's; this leaves the others to the browser, and every other click alone.
 /// Call before the router is created.
-pub fn leave_host_links_to_the_browser(root_selector: &'static str) {
-    imp::leave_host_links_to_the_browser(root_selector)
+pub fn leave_host_links_to_the_browser(root_selector: &'static str, base: &'static str) {
+    imp::leave_host_links_to_the_browser(root_selector, base)
 }
 
 /// Whether the app runs in an iframe of another page.

@@ -61,7 +61,7 @@ pub enum HostOptionError {
     UnknownLocale(String, String),
     #[error(
         "{BASE_ATTRIBUTE}={0:?} is not a path such as \"/hcnf/\" (ASCII letters, digits and \
-         -._~ only); the app uses \"/\""
+         -._~!$&()*+,;=@ only); the app uses \"/\""
     )]
     InvalidBase(String),
     #[error("{ENDPOINT_ATTRIBUTE}={0:?} is not an absolute http(s) URL; config.json is used")]
@@ -137,9 +137,10 @@ impl HostOptions {
 /// `None` for what cannot be a path of this site: a query, a fragment, a scheme, `..`.
 pub fn normalize_base(raw: &str) -> Option<String> {
     let raw = raw.trim();
-    // Letters, digits and `-._~/` only: the browser reports any other character
-    // percent-encoded, so a base written with it would never match the page's path.
-    let bad_char = |c: char| !(c.is_ascii_alphanumeric() || "-._~/".contains(c));
+    // The characters a browser leaves as they are in `location.pathname` (letters, digits
+    // and `-._~!$&()*+,;=@`); a base written with any other would be compared, encoded,
+    // with what was typed, and never match.
+    let bad_char = |c: char| !(c.is_ascii_alphanumeric() || "-._~!$&()*+,;=@/".contains(c));
     if raw.starts_with("//") || raw.chars().any(bad_char) {
         return None;
     }
@@ -237,6 +238,7 @@ mod tests {
             ("/hcnf", "/hcnf"),
             ("hcnf/", "/hcnf"),
             (" /kenko/hcnf/ ", "/kenko/hcnf"),
+            ("/hcnf+2026/", "/hcnf+2026"),
             ("/", ""),
             ("", ""),
         ] {

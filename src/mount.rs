@@ -31,11 +31,6 @@ pub fn start() {
     }
     let (mut options, mut errors) =
         HostOptions::from_attributes(|name| element.get_attribute(name));
-    options.main_landmark = document()
-        .query_selector("main, [role='main']")
-        .ok()
-        .flatten()
-        .is_none();
     let path = window().location().pathname().unwrap_or_default();
     if !routes::is_under(&options.base, &path) {
         errors.push(HostOptionError::OutsideBase {
@@ -49,6 +44,12 @@ pub fn start() {
     // What the host put inside the element is its fallback for readers without the app
     // (no script, or a failed download); the app takes its place.
     element.set_inner_html("");
+    // Looked for once the fallback is gone, so only the host's own landmark counts.
+    options.main_landmark = document()
+        .query_selector("main, [role='main']")
+        .ok()
+        .flatten()
+        .is_none();
     browser::report_height_to_parent(&element);
     leptos::mount::mount_to(element, move || view! { <App options /> }).forget();
 }

@@ -241,7 +241,12 @@ async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
     let same_page = "return window.stillTheSamePage === true;";
     demo.js(mark).await;
 
-    // A host script that handles its link's click keeps the page where it is.
+    // A host script that handles its link's click keeps the page where it is, and a
+    // listener the host adds on the window after the app started still hears it.
+    demo.js(
+        "window.hostClicks = 0; addEventListener('click', () => window.hostClicks++); return true;",
+    )
+    .await;
     find(&demo.browser, "#tmp_menu")
         .await
         .click()
@@ -255,6 +260,7 @@ async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
     .await;
     assert_eq!(demo.path().await, "/hcnf/ja/");
     assert_eq!(demo.js(same_page).await, json!(true));
+    assert_eq!(demo.js("return window.hostClicks;").await, json!(1));
 
     // A place on the page: the browser's own fragment navigation, the app where it was.
     find(&demo.browser, "#tmp_pagetop")
@@ -331,9 +337,11 @@ async fn styles(demo: &Demo, selector: &str, extra: &str) -> Vec<Value> {
           .map(e => {{
             const cs = getComputedStyle(e);
             const marker = getComputedStyle(e, "::marker");
+            const selection = getComputedStyle(e, "::selection");
             return [e.tagName.replace(/^(MAIN|DIV)$/, "MAIN|DIV") + "#" + e.id + "." + e.className,
                     props.map(p => p + ": " + cs.getPropertyValue(p))
-                      .concat(["color", "content"].map(p => "::marker " + p + ": " + marker.getPropertyValue(p)))];
+                      .concat(["color", "content"].map(p => "::marker " + p + ": " + marker.getPropertyValue(p)))
+                      .concat(["color", "background-color"].map(p => "::selection " + p + ": " + selection.getPropertyValue(p)))];
           }});"##
     );
     let found = demo.js(&script).await;

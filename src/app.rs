@@ -7,7 +7,7 @@ use leptos_router::path;
 
 use crate::browser;
 use crate::host::HostOptions;
-use crate::layout::{AppRoot, FocusOnNavigate, LocalizedPage, Navigated, ROOT_SELECTOR};
+use crate::layout::{AppRoot, FocusOnNavigate, LocalizedPage, Navigated, ROOT_ID};
 use crate::pages::{NotFound, RootRedirect};
 use crate::routes;
 
@@ -15,15 +15,14 @@ use crate::routes;
 #[component]
 pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
     routes::set_base(&options.base);
-    browser::leave_host_links_to_the_browser(ROOT_SELECTOR, routes::base());
+    browser::leave_host_links_to_the_browser(ROOT_ID, routes::base());
     provide_meta_context();
     Navigated::provide();
-    // The router claims same-origin link clicks under `base`; the host's links are kept
-    // from it above.
-    let base = options.base.clone();
     provide_context(options);
     view! {
-        <Router base>
+        // The router claims same-origin link clicks under the base; the host's links are
+        // kept from it above.
+        <Router base=routes::base()>
             <AppRoot>
                 <FocusOnNavigate />
                 <Routes fallback=NotFound>

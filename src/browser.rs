@@ -88,18 +88,16 @@ mod imp {
         }
     }
 
-    pub fn leave_host_links_to_the_browser(root_selector: &'static str, base: &'static str) {
+    pub fn leave_host_links_to_the_browser(root_id: &str, base: &'static str) {
         use wasm_bindgen::prelude::Closure;
         let Some(window) = web_sys::window() else {
             return;
         };
+        let root_selector = format!("#{root_id}");
         let handler =
             Closure::<dyn FnMut(web_sys::MouseEvent)>::new(move |ev: web_sys::MouseEvent| {
-                if let Some(a) = router_would_take(&ev, base) {
-                    let href_path = web_sys::Url::new(&a.href())
-                        .map(|u| u.pathname())
-                        .unwrap_or_default();
-                    let in_app = a.closest(root_selector).ok().flatten().is_some();
+                if let Some((a, href_path)) = router_would_take(&ev, base) {
+                    let in_app = a.closest(&root_selector).ok().flatten().is_some();
                     if !in_app || !crate::routes::is_under(base, &href_path) {
                         // Not the app's link: keep it from the router, whose listener comes
                         // next on the window, and let the browser follow it.
@@ -113,14 +111,14 @@ mod imp {
         handler.forget(); // For the page's lifetime.
     }
 
-    /// The link leptos_router 0.8 would take this click for, by its own rules
-    /// (`handle_anchor_click`): a plain left click, not yet handled, on the outermost
-    /// same-origin `<a href>` with no target, download or `rel=external`, whose path starts
-    /// with the base as a string. Every other click is left to run its course untouched.
+    /// The link leptos_router 0.8 would take this click for, with its path, by the router's
+    /// own rules (`handle_anchor_click`): a plain left click, not yet handled, on the
+    /// outermost same-origin `<a href>` with no target, download or `rel=external`, whose
+    /// path starts with the base as a string. Every other click is left to run its course.
     fn router_would_take(
         ev: &web_sys::MouseEvent,
         base: &str,
-    ) -> Option<web_sys::HtmlAnchorElement> {
+    ) -> Option<(web_sys::HtmlAnchorElement, String)> {
         if ev.default_prevented()
             || ev.button() != 0
             || ev.meta_key()
@@ -146,27 +144,28 @@ mod imp {
         }
         let url = web_sys::Url::new(&href).ok()?;
         let origin = web_sys::window()?.location().origin().ok()?;
-        (url.origin() == origin && url.pathname().starts_with(base)).then_some(a)
+        let path = url.pathname();
+        (url.origin() == origin && path.starts_with(base)).then_some((a, path))
     }
 
     pub fn warn(message: &str) {
         web_sys::console::warn_1(&message.into());
     }
 
+    /// The page framing this one, if any (a top-level window is its own parent).
+    fn framing_window() -> Option<web_sys::Window> {
+        let window = web_sys::window()?;
+        window.parent().ok().flatten().filter(|p| *p != window)
+    }
+
     pub fn in_frame() -> bool {
-        web_sys::window()
-            .and_then(|w| Some(w.parent().ok()?.is_some_and(|p| p != w)))
-            .unwrap_or(false)
+        framing_window().is_some()
     }
 
     pub fn report_height_to_parent(element: &web_sys::Element) {
         use wasm_bindgen::prelude::Closure;
-        let Some(window) = web_sys::window() else {
+        let Some(parent) = framing_window() else {
             return;
-        };
-        let parent = match window.parent() {
-            Ok(Some(parent)) if parent != window => parent,
-            _ => return, // Not in a frame.
         };
         let observed = element.clone();
         let report = Closure::<dyn FnMut()>::new(move || {
@@ -207,7 +206,7 @@ mod imp {
         String::new()
     }
     pub fn focus(_: &str) {}
-    pub fn leave_host_links_to_the_browser(_: &'static str, _: &'static str) {}
+    pub fn leave_host_links_to_the_browser(_: &str, _: &'static str) {}
     pub fn in_frame() -> bool {
         false
     }
@@ -239,11 +238,11 @@ pub fn origin() -> String {
 /// leptos_router takes every click on a same-origin link in the window whose path starts
 /// with its base, as a string: host links to `/hcnf-news/`, to `#top` on this page, or to a
 /// file under the base would all become routes of the app. Of the clicks the router would
-/// take, only those on links inside the element matching `root_selector` and under `base`
-/// are the app's; this leaves the others to the browser, and every other click alone.
+/// take, only those on links inside the element with id `root_id` and under `base` are the
+/// app's; this leaves the others to the browser, and every other click alone.
 /// Call before the router is created.
-pub fn leave_host_links_to_the_browser(root_selector: &'static str, base: &'static str) {
-    imp::leave_host_links_to_the_browser(root_selector, base)
+pub fn leave_host_links_to_the_browser(root_id: &str, base: &'static str) {
+    imp::leave_host_links_to_the_browser(root_id, base)
 }
 
 /// Whether the app runs in an iframe of another page.

@@ -1,5 +1,6 @@
 //! What the page that hosts the app tells it, through the data attributes of the element
-//! the app mounts into. Plain Rust: the attributes are read in `mount.rs`, checked here.
+//! the app mounts into. The attributes are read in `mount.rs` and checked here, in plain
+//! Rust; components ask for the result with [`HostOptions::current`].
 //!
 //! ```html
 //! <div data-hcnf-app data-hcnf-locale="ja" data-hcnf-base="/hcnf/"
@@ -75,6 +76,12 @@ pub enum HostOptionError {
 }
 
 impl HostOptions {
+    /// The options the app was mounted with, from the context `App` provides; a component
+    /// rendered without it runs as on a page of its own.
+    pub fn current() -> HostOptions {
+        leptos::prelude::use_context::<HostOptions>().unwrap_or_default()
+    }
+
     /// Reads the options from an element's attributes, `get` returning each one's value.
     /// An attribute that is absent takes its embedded default: the document is the host's.
     /// Every unusable attribute is reported and then ignored, so the app still starts.

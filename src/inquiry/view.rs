@@ -139,7 +139,7 @@ pub fn InquiryForm() -> impl IntoView {
     let step = RwSignal::new(Step::Edit);
     // Loaded once per visit; `try_set`, because the reader may have left the page by then.
     let config = RwSignal::new(None::<Result<AppConfig, ConfigError>>);
-    let host = StoredValue::new(use_context::<HostOptions>().unwrap_or_default());
+    let host = StoredValue::new(HostOptions::current());
     spawn_local(async move {
         let loaded = load_config(&host.get_value()).await;
         config.try_set(Some(loaded));

@@ -12,5 +12,5 @@ mod shell;
 
 pub use contact_details::ContactDetails;
 pub use focus::{FocusOnNavigate, Navigated, PageHeading};
-pub use root::{AppRoot, ROOT_SELECTOR};
+pub use root::{AppRoot, ROOT_ID};
 pub use shell::{LocalizedPage, MainRegion};

@@ -11,8 +11,6 @@ use crate::routes;
 /// The root's id: the scope of every rule in the app's stylesheet, so the app's CSS cannot
 /// reach the host page and the host's CSS has to outweigh an id to reach the app.
 pub const ROOT_ID: &str = "hcnf-app";
-/// The root as a CSS selector.
-pub const ROOT_SELECTOR: &str = "#hcnf-app";
 
 /// Carries the current page's language whatever the host's `<html lang>` says, and, when the
 /// app owns the whole window, fills its height.
@@ -20,8 +18,7 @@ pub const ROOT_SELECTOR: &str = "#hcnf-app";
 pub fn AppRoot(children: Children) -> impl IntoView {
     // Not in a frame: there the window is the frame, sized to the app, and a minimum height
     // of the window would stop it ever shrinking.
-    let owns_page =
-        use_context::<HostOptions>().is_some_and(|o| o.manage_document) && !browser::in_frame();
+    let owns_page = HostOptions::current().manage_document && !browser::in_frame();
     let pathname = use_location().pathname;
     let base = routes::base();
     let lang = move || {

@@ -37,7 +37,7 @@ pub fn LocalizedPage() -> impl IntoView {
 fn Shell(locale: Locale, page: Memo<PageId>) -> impl IntoView {
     provide_context(CurrentLocale(locale));
     let ui = &locale.edition().ui;
-    let owns_document = use_context::<HostOptions>().is_some_and(|o| o.manage_document);
+    let owns_document = HostOptions::current().manage_document;
     view! {
         {owns_document.then(|| view! { <PageHead locale page /> })}
         <a
@@ -62,7 +62,7 @@ fn Shell(locale: Locale, page: Memo<PageId>) -> impl IntoView {
 /// page already has one, where a second would be invalid; then a plain `<div>`.
 #[component]
 pub fn MainRegion(class: &'static str, children: Children) -> impl IntoView {
-    let landmark = use_context::<HostOptions>().is_none_or(|o| o.main_landmark);
+    let landmark = HostOptions::current().main_landmark;
     if landmark {
         view! {
             <main id=MAIN_ID class=class tabindex="-1">

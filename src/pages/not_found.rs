@@ -20,7 +20,7 @@ pub fn NotFound() -> impl IntoView {
         .collect::<Vec<_>>()
         .join(" / ");
     let heading_locales = locales.clone();
-    let owns_document = use_context::<HostOptions>().is_some_and(|o| o.manage_document);
+    let owns_document = HostOptions::current().manage_document;
     view! {
         {owns_document
             .then(|| {

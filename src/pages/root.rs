@@ -15,7 +15,7 @@ use crate::routes::page_href;
 /// English.
 #[component]
 pub fn RootRedirect() -> impl IntoView {
-    let host_locale = use_context::<HostOptions>().and_then(|o| o.locale);
+    let host_locale = HostOptions::current().locale;
     let locale = host_locale.unwrap_or_else(|| {
         negotiate(
             browser::stored_locale().as_deref(),

@@ -73,7 +73,7 @@ impl Rig {
     }
 
     async fn text(&self, selector: &str) -> String {
-        self.css(selector).await.text().await.unwrap()
+        support::text(&self.browser, selector).await
     }
 
     async fn value(&self, selector: &str) -> String {
@@ -125,11 +125,7 @@ async fn a_japanese_inquiry_is_checked_sent_and_confirmed_with_its_reference() {
     rig.open_fresh("ja").await;
 
     // Continue with nothing filled: the summary lists each problem in Japanese and takes focus.
-    rig.css("form.hcnf-form button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
     let summary = rig.text("#hcnf-inquiry-error-summary").await;
     assert!(
         summary.contains(&ja.pages.inquiry.form.errors.name_required),
@@ -212,11 +208,7 @@ async fn each_fault_shows_its_message_keeps_the_draft_and_a_retry_stores_exactly
             rig.value("#hcnf-inquiry-message").await,
             "次回の講座の日程を教えてください。"
         );
-        rig.css("form.hcnf-form button[type=submit]")
-            .await
-            .click()
-            .await
-            .unwrap();
+        support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
         rig.send().await;
         assert!(rig.reference().await.starts_with("HCNF-"));
         assert_eq!(
@@ -332,11 +324,7 @@ async fn a_half_typed_draft_survives_a_language_switch() {
     rig.type_into("name", "Hanako Sato").await;
     rig.type_into("message", "Is there a recording of the 2015 symposium?")
         .await;
-    rig.css(".hcnf-lang a[hreflang=ja]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    support::click(&rig.browser, ".hcnf-lang a[hreflang=ja]").await;
     let start = Instant::now();
     while rig.text("main h1").await != ja.pages.inquiry.head.title {
         assert!(

@@ -10,7 +10,7 @@ mod support;
 use fantoccini::Client;
 use hcnf_content::PageId;
 use serde_json::{json, Value};
-use support::{edition, find, root, text, wait_until, Proc};
+use support::{click, edition, find, root, text, wait_until, Proc};
 
 /// The lines that mark the snippet in the README and in the demo host page.
 const SNIPPET_START: &str = "<!-- HCNF app: start -->";
@@ -144,15 +144,19 @@ impl Demo {
     }
 }
 
-/// The host page's own title and language, as demo/host.html has them.
-fn host_document() -> Value {
-    let host = read("demo/host.html");
-    let title = host
+/// The `<title>` of a page in the repository.
+fn title_of(path: &str) -> String {
+    let page = read(path);
+    let title = page
         .split("<title>")
         .nth(1)
-        .and_then(|t| t.split("</title>").next())
-        .unwrap();
-    json!([title, "ja"])
+        .and_then(|t| t.split("</title>").next());
+    title.expect("a <title>").to_owned()
+}
+
+/// The host page's own title and language, as demo/host.html has them.
+fn host_document() -> Value {
+    json!([title_of("demo/host.html"), "ja"])
 }
 
 #[tokio::test]
@@ -196,11 +200,7 @@ async fn every_section_opens_under_the_base_and_the_host_keeps_its_title_and_lan
 
     // The language switch keeps the section; Back and Forward retrace it.
     let en = edition("en");
-    find(&demo.browser, "#hcnf-app .hcnf-lang a[hreflang=en]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&demo.browser, "#hcnf-app .hcnf-lang a[hreflang=en]").await;
     demo.heading_is(&en.pages.inquiry.head.title).await;
     assert_eq!(demo.path().await, "/hcnf/en/inquiry");
     assert_eq!(demo.document().await, host_document());
@@ -247,11 +247,7 @@ async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
         "window.hostClicks = 0; addEventListener('click', () => window.hostClicks++); return true;",
     )
     .await;
-    find(&demo.browser, "#tmp_menu")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&demo.browser, "#tmp_menu").await;
     wait_until(
         &demo.browser,
         "return document.getElementById('tmp_menu').getAttribute('aria-expanded');",
@@ -263,11 +259,7 @@ async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
     assert_eq!(demo.js("return window.hostClicks;").await, json!(1));
 
     // A place on the page: the browser's own fragment navigation, the app where it was.
-    find(&demo.browser, "#tmp_pagetop")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&demo.browser, "#tmp_pagetop").await;
     wait_until(
         &demo.browser,
         "const t = document.querySelector(':target'); return t && t.id;",
@@ -279,21 +271,13 @@ async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
     assert_eq!(demo.js(same_page).await, json!(true));
 
     // A link of the host's into the app's section: an ordinary page load that lands there.
-    find(&demo.browser, r#"#tmp_gnavi a[href="/hcnf/ja/symposia"]"#)
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&demo.browser, r#"#tmp_gnavi a[href="/hcnf/ja/symposia"]"#).await;
     demo.heading_is(&ja.pages.symposia.head.title).await;
     assert_eq!(demo.js(same_page).await, json!(false));
 
     // A path that merely starts like the base: the host's page.
     demo.js(mark).await;
-    find(&demo.browser, "#tmp_news_link")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&demo.browser, "#tmp_news_link").await;
     assert_eq!(text(&demo.browser, "#tmp_news_title").await, "お知らせ一覧");
     assert_eq!(demo.path().await, "/hcnf-news/");
     assert_eq!(demo.js(same_page).await, json!(false));
@@ -301,11 +285,7 @@ async fn the_hosts_own_links_still_lead_to_the_hosts_pages() {
     // Back into the app, and the host's home link goes home.
     demo.browser.back().await.unwrap();
     demo.heading_is(&ja.pages.symposia.head.title).await;
-    find(&demo.browser, "#tmp_logo a")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&demo.browser, "#tmp_logo a").await;
     wait_until(&demo.browser, "return location.pathname;", json!("/")).await;
     demo.browser.close().await.unwrap();
 }
@@ -468,11 +448,7 @@ async fn the_iframe_embedding_grows_its_frame_to_fit_the_app() {
     );
     assert_eq!(
         demo.js("return document.title;").await,
-        json!(read("demo/iframe.html")
-            .split("<title>")
-            .nth(1)
-            .and_then(|t| t.split("</title>").next())
-            .unwrap())
+        json!(title_of("demo/iframe.html"))
     );
     demo.browser.close().await.unwrap();
 }

@@ -160,6 +160,11 @@ pub async fn find(browser: &Client, selector: &str) -> fantoccini::elements::Ele
     }
 }
 
+/// Clicks the first element matching `selector`, once it appears.
+pub async fn click(browser: &Client, selector: &str) {
+    find(browser, selector).await.click().await.unwrap();
+}
+
 /// The text of the first element matching `selector`.
 pub async fn text(browser: &Client, selector: &str) -> String {
     find(browser, selector).await.text().await.unwrap()
@@ -213,26 +218,14 @@ pub async fn fill_form(browser: &Client) {
         .unwrap();
     type_into(browser, "subject", "講座について").await;
     type_into(browser, "message", "次回の講座の日程を教えてください。").await;
-    find(browser, "#hcnf-inquiry-consent")
-        .await
-        .click()
-        .await
-        .unwrap();
-    find(browser, "form.hcnf-form button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(browser, "#hcnf-inquiry-consent").await;
+    click(browser, "form.hcnf-form button[type=submit]").await;
     find(browser, "#hcnf-inquiry-check-heading").await;
 }
 
 /// Presses Send on the check step.
 pub async fn send(browser: &Client) {
-    find(browser, ".hcnf-check button.hcnf-button")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(browser, ".hcnf-check button.hcnf-button").await;
 }
 
 /// The reference number on the confirmation.

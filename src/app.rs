@@ -1,14 +1,18 @@
 //! The app shell: meta context, the host's options and the route table.
 
+use hcnf_content::PageId;
 use leptos::prelude::*;
 use leptos_meta::provide_meta_context;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{ParentRoute, Route, Router, Routes};
+use leptos_router::{path, StaticSegment};
 
 use crate::browser;
 use crate::host::HostOptions;
-use crate::layout::{AppRoot, FocusOnNavigate, LocalizedPage, Navigated, ROOT_ID};
-use crate::pages::{NotFound, RootRedirect};
+use crate::layout::{AppRoot, FocusOnNavigate, LocalizedLayout, Navigated, ROOT_ID};
+use crate::pages::{
+    Contact, HcnfCourse, Inquiry, LanguageChoice, MedicalInnovationSchool, NotFound, Overview,
+    Symposia,
+};
 use crate::routes;
 
 /// The whole site, as the host page configured it (on a page of its own by default).
@@ -25,13 +29,28 @@ pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
         <Router base=routes::base()>
             <AppRoot>
                 <FocusOnNavigate />
+                // The prerenderer lists its pages from this table (`crate::prerender`), so a
+                // section added here is prerendered in every locale.
                 <Routes fallback=NotFound>
-                    <Route path=path!("/") view=RootRedirect />
+                    <Route path=path!("/") view=LanguageChoice />
                     // Host sites often link a folder's page as `…/index.html`.
-                    <Route path=path!("/index.html") view=RootRedirect />
-                    <Route path=path!("/:lang/:page?") view=LocalizedPage />
+                    <Route path=path!("/index.html") view=LanguageChoice />
+                    <ParentRoute path=path!("/:lang") view=LocalizedLayout>
+                        <Route path=path!("") view=Overview />
+                        <Route path=section(PageId::MedicalInnovationSchool) view=MedicalInnovationSchool />
+                        <Route path=section(PageId::Symposia) view=Symposia />
+                        <Route path=section(PageId::HcnfCourse) view=HcnfCourse />
+                        <Route path=section(PageId::Contact) view=Contact />
+                        <Route path=section(PageId::Inquiry) view=Inquiry />
+                    </ParentRoute>
                 </Routes>
             </AppRoot>
         </Router>
     }
+}
+
+/// A section's route below `/:lang`, from the slug the content model gives it, so links
+/// and routes share one spelling.
+fn section(page: PageId) -> (StaticSegment<&'static str>,) {
+    (StaticSegment(page.slug()),)
 }

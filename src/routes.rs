@@ -57,11 +57,18 @@ pub fn locale_of_path(base: &str, path: &str) -> Option<Locale> {
     Locale::from_code(rest.trim_start_matches('/').split('/').next()?)
 }
 
-/// Reads the `:lang` and `:page?` route parameters; `None` where either names nothing we have.
-pub fn resolve(lang: Option<&str>, page: Option<&str>) -> Option<(Locale, PageId)> {
-    let locale = Locale::from_code(lang?)?;
-    let page = PageId::from_slug(page.unwrap_or_default())?;
-    Some((locale, page))
+/// The section a path under `base` shows, from its segment after the language:
+/// `/hcnf/ja/symposia` → `Symposia`, `/ja/` → `Overview`; `None` for anything else.
+pub fn page_of_path(base: &str, path: &str) -> Option<PageId> {
+    locale_of_path(base, path)?;
+    let rest = path[base.len()..].trim_start_matches('/');
+    let mut segments = rest.split('/').skip(1);
+    let slug = segments.next().unwrap_or_default();
+    // `/en/symposia/` is the same page as `/en/symposia`; anything deeper is not a page.
+    if segments.any(|s| !s.is_empty()) {
+        return None;
+    }
+    PageId::from_slug(slug)
 }
 
 #[cfg(test)]
@@ -82,23 +89,27 @@ mod tests {
     }
 
     #[test]
-    fn paths_resolve_back_to_their_page() {
-        for locale in Locale::all() {
-            for page in PageId::ALL {
-                let href = page_href(locale, page);
-                let mut parts = href.trim_start_matches('/').splitn(2, '/');
-                let (lang, slug) = (parts.next(), parts.next().filter(|s| !s.is_empty()));
-                assert_eq!(resolve(lang, slug), Some((locale, page)), "{href}");
+    fn paths_lead_back_to_their_page() {
+        for base in ["", "/hcnf"] {
+            for locale in Locale::all() {
+                for page in PageId::ALL {
+                    let href = href_under(base, locale, page);
+                    assert_eq!(page_of_path(base, &href), Some(page), "{href}");
+                    assert_eq!(locale_of_path(base, &href), Some(locale), "{href}");
+                }
             }
         }
     }
 
     #[test]
-    fn unknown_languages_and_pages_resolve_to_nothing() {
-        assert_eq!(resolve(Some("fr"), None), None);
-        assert_eq!(resolve(Some("en"), Some("nowhere")), None);
-        assert_eq!(resolve(Some("EN"), None), None);
-        assert_eq!(resolve(None, None), None);
+    fn unknown_languages_and_pages_are_no_page() {
+        assert_eq!(page_of_path("", "/fr/"), None);
+        assert_eq!(page_of_path("", "/en/nowhere"), None);
+        assert_eq!(page_of_path("", "/EN/"), None);
+        assert_eq!(page_of_path("", "/en/symposia/more"), None);
+        assert_eq!(page_of_path("", "/"), None);
+        assert_eq!(page_of_path("/hcnf", "/en/symposia"), None);
+        assert_eq!(page_of_path("", "/en/symposia/"), Some(PageId::Symposia));
     }
 
     #[test]

@@ -120,7 +120,10 @@ async fn the_form_uses_the_hosts_endpoint_without_config_json() {
     sleep(200).await;
     let fieldset = query(".hcnf-form fieldset").expect("the form");
     assert!(!fieldset.has_attribute("disabled"), "the form is usable");
-    assert!(query(".hcnf-notice").is_none(), "no unavailable notice");
+    assert!(
+        query(".hcnf-notice[role='alert']").is_none(),
+        "no unavailable notice"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -132,7 +135,7 @@ async fn an_unknown_path_under_the_base_shows_not_found_without_touching_the_tit
     })
     .await;
     assert_eq!(document().title(), HOST_TITLE);
-    let homes: Vec<String> = query_all("#hcnf-app .hcnf-not-found__part a")
+    let homes: Vec<String> = query_all("#hcnf-app .hcnf-bilingual__part a")
         .iter()
         .filter_map(|a| a.get_attribute("href"))
         .collect();

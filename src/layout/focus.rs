@@ -35,7 +35,8 @@ pub fn FocusOnNavigate() -> impl IntoView {
 /// A page's `h1`: it takes focus when it appears after a navigation, but not on first load,
 /// where the reader's place is the top of the document.
 ///
-/// Focusing on mount, not on the location change, means the new heading is in the DOM.
+/// Focusing when the heading is mounted, not on the location change, means the new heading
+/// is the one focused.
 #[component]
 pub fn PageHeading(children: Children) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
@@ -44,9 +45,13 @@ pub fn PageHeading(children: Children) -> impl IntoView {
         // Tracked, so the first navigation still focuses if this heading rendered before the
         // location watcher ran.
         if navigated.is_some_and(|n| n.get()) {
-            if let Some(h1) = heading.get_untracked() {
-                let _ = h1.focus();
-            }
+            // The router's outlet may build the page before it puts it in the document,
+            // and a detached element cannot take focus: wait until it is in place.
+            request_animation_frame(move || {
+                if let Some(h1) = heading.get_untracked() {
+                    let _ = h1.focus();
+                }
+            });
         }
     });
     view! {

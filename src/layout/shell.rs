@@ -1,8 +1,11 @@
-//! Resolves `/:lang/:page?` and lays out the page, or shows the not-found page.
+//! The layout of every page under `/:lang`: the language from the route's parameter, the
+//! section from the path, and the page itself in the router's outlet.
 
 use hcnf_content::PageId;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::components::Outlet;
+use leptos_router::hooks::{use_location, use_params};
+use leptos_router::params::Params;
 
 use super::footer::Footer;
 use super::head::PageHead;
@@ -11,24 +14,43 @@ use super::nav::PrimaryNav;
 use crate::browser;
 use crate::host::HostOptions;
 use crate::i18n::{CurrentLocale, Locale};
-use crate::pages::{self, NotFound};
+use crate::pages::NotFound;
 use crate::routes;
 
 /// The id of `<main>`, the skip link's target; prefixed so it cannot clash with a host page.
 pub const MAIN_ID: &str = "hcnf-main";
 
-/// The page at `/:lang/:page?`, inside the site's layout.
-#[component]
-pub fn LocalizedPage() -> impl IntoView {
-    let params = use_params_map();
-    let resolved =
-        Memo::new(move |_| params.with(|p| routes::resolve(p.get_str("lang"), p.get_str("page"))));
-    let locale = Memo::new(move |_| resolved.get().map(|(l, _)| l));
-    let page = Memo::new(move |_| resolved.get().map_or(PageId::Overview, |(_, p)| p));
+/// The `/:lang` parameter.
+#[derive(Params, Clone, Debug, PartialEq)]
+struct LangParams {
+    lang: Option<String>,
+}
 
-    move || match (locale.get(), resolved.get().is_some()) {
-        (Some(locale), true) => view! { <Shell locale page /> }.into_any(),
-        _ => view! { <NotFound /> }.into_any(),
+/// The parent route `/:lang`: the site's layout in that language around the section the
+/// child route renders, or the not-found page for a language we do not publish.
+#[component]
+pub fn LocalizedLayout() -> impl IntoView {
+    let params = use_params::<LangParams>();
+    let locale = Memo::new(move |_| {
+        params.with(|p| {
+            p.as_ref()
+                .ok()
+                .and_then(|p| p.lang.as_deref())
+                .and_then(Locale::from_code)
+        })
+    });
+    let pathname = use_location().pathname;
+    let base = routes::base();
+    // The child routes know their page; the layout around them needs it too (navigation,
+    // head, language switch), and reads it from the same path they matched.
+    let page = Memo::new(move |_| {
+        pathname
+            .with(|p| routes::page_of_path(base, p))
+            .unwrap_or(PageId::Overview)
+    });
+    move || match locale.get() {
+        Some(locale) => view! { <Shell locale page /> }.into_any(),
+        None => view! { <NotFound /> }.into_any(),
     }
 }
 
@@ -53,7 +75,9 @@ fn Shell(locale: Locale, page: Memo<PageId>) -> impl IntoView {
         </a>
         <Header page />
         <PrimaryNav page />
-        <MainRegion class="hcnf-main">{move || pages::render(page.get())}</MainRegion>
+        <MainRegion class="hcnf-main">
+            <Outlet />
+        </MainRegion>
         <Footer />
     }
 }

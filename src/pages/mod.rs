@@ -1,5 +1,6 @@
-//! One module per page; `render` picks the component for a route.
+//! One module per page; the route table in `app.rs` names each page's component.
 
+mod bilingual;
 mod contact;
 mod hcnf_course;
 mod inquiry;
@@ -10,22 +11,11 @@ mod prose;
 mod root;
 mod symposia;
 
-use hcnf_content::PageId;
-use leptos::prelude::*;
-
+pub use contact::Contact;
+pub use hcnf_course::HcnfCourse;
+pub use inquiry::Inquiry;
+pub use medical_innovation_school::MedicalInnovationSchool;
 pub use not_found::NotFound;
-pub use root::RootRedirect;
-
-/// The page component for `page`.
-pub fn render(page: PageId) -> AnyView {
-    match page {
-        PageId::Overview => view! { <overview::Overview /> }.into_any(),
-        PageId::MedicalInnovationSchool => {
-            view! { <medical_innovation_school::MedicalInnovationSchool /> }.into_any()
-        }
-        PageId::Symposia => view! { <symposia::Symposia /> }.into_any(),
-        PageId::HcnfCourse => view! { <hcnf_course::HcnfCourse /> }.into_any(),
-        PageId::Contact => view! { <contact::Contact /> }.into_any(),
-        PageId::Inquiry => view! { <inquiry::Inquiry /> }.into_any(),
-    }
-}
+pub use overview::Overview;
+pub use root::LanguageChoice;
+pub use symposia::Symposia;

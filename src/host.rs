@@ -22,6 +22,12 @@ pub const ENDPOINT_ATTRIBUTE: &str = "data-hcnf-endpoint";
 pub const MANAGE_DOCUMENT_ATTRIBUTE: &str = "data-hcnf-manage-document";
 /// Where the app's own files are; the loader script fills it in from its own URL.
 pub const ASSETS_ATTRIBUTE: &str = "data-hcnf-assets";
+/// Set by the prerenderer on an element whose content is the app's own markup for this
+/// address, which the app then hydrates instead of replacing.
+pub const PRERENDERED_ATTRIBUTE: &str = "data-hcnf-prerendered";
+/// Set by the app on its element once it runs: from then on its links and form are live.
+/// Host scripts and the end-to-end tests wait for it.
+pub const STARTED_ATTRIBUTE: &str = "data-hcnf-started";
 
 /// How the app runs on this page.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,6 +2,10 @@
 //!
 //! Content flows one way: `content/*.json` → [`hcnf_content::Edition`] → components → DOM.
 
+// Rendering to HTML (the `ssr` feature) nests the layout's view types deeper than the
+// compiler's default limit allows.
+#![recursion_limit = "256"]
+
 mod app;
 pub mod browser;
 pub mod config;
@@ -11,6 +15,8 @@ pub mod inquiry;
 mod layout;
 pub mod mount;
 mod pages;
+#[cfg(feature = "ssr")]
+pub mod prerender;
 pub mod routes;
 
 pub use app::App;

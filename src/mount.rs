@@ -1,6 +1,6 @@
 //! Starting the app: in the element the page marks with `data-hcnf-app`, configured by
 //! that element's data attributes (see [`crate::host`]); on a page with no such element,
-//! in `<body>`, as a site of its own.
+//! in `<body>`, as a site of its own. Markup the prerenderer wrote is hydrated, not replaced.
 
 /// Mounts the app into the page; called once, when the wasm module starts.
 #[cfg(target_arch = "wasm32")]
@@ -8,7 +8,9 @@ pub fn start() {
     use leptos::prelude::*;
     use wasm_bindgen::JsCast;
 
-    use crate::host::{HostOptionError, HostOptions, MOUNT_ATTRIBUTE};
+    use crate::host::{
+        HostOptionError, HostOptions, MOUNT_ATTRIBUTE, PRERENDERED_ATTRIBUTE, STARTED_ATTRIBUTE,
+    };
     use crate::{browser, routes, App};
 
     let marked = document()
@@ -41,17 +43,28 @@ pub fn start() {
     for error in errors {
         browser::warn(&format!("HCNF: {error}"));
     }
-    // What the host put inside the element is its fallback for readers without the app
-    // (no script, or a failed download); the app takes its place.
-    element.set_inner_html("");
-    // Looked for once the fallback is gone, so only the host's own landmark counts.
-    options.main_landmark = document()
-        .query_selector("main, [role='main']")
+    // Only a landmark of the host's own counts, outside the element.
+    options.main_landmark = !document()
+        .query_selector_all("main, [role='main']")
         .ok()
-        .flatten()
-        .is_none();
+        .is_some_and(|found| {
+            (0..found.length())
+                .filter_map(|i| found.item(i))
+                .any(|node| !element.contains(Some(&node)))
+        });
     browser::report_height_to_parent(&element);
-    leptos::mount::mount_to(element, move || view! { <App options /> }).forget();
+    if element.has_attribute(PRERENDERED_ATTRIBUTE) {
+        // The page already shows this address's markup: take it over as it stands, so
+        // nothing the reader sees moves and their focus and scroll stay where they are.
+        crate::inquiry::saved::keep_typed_before_start(&element);
+        leptos::mount::hydrate_from(element.clone(), move || view! { <App options /> }).forget();
+    } else {
+        // What the host put inside the element is its fallback for readers without the
+        // app (no script, or a failed download); the app takes its place.
+        element.set_inner_html("");
+        leptos::mount::mount_to(element.clone(), move || view! { <App options /> }).forget();
+    }
+    let _ = element.set_attribute(STARTED_ATTRIBUTE, "");
 }
 
 /// Natively there is no page to mount into.

@@ -299,13 +299,21 @@ async fn without_a_configured_endpoint_the_form_is_disabled_and_offers_telephone
         assert_shows(locale, PageId::Inquiry).await;
         let heading = &ed.pages.inquiry.unavailable.heading;
         wait_until("the unavailable notice", || {
-            text_of(".hcnf-notice").contains(heading.as_str())
+            text_of(".hcnf-notice[role='alert']").contains(heading.as_str())
         })
         .await;
         let fieldset = query(".hcnf-form fieldset").expect("the form is still shown");
         assert!(fieldset.has_attribute("disabled"), "the form is disabled");
-        assert!(query(&format!(".hcnf-notice a[href=\"{}\"]", ed.contact.tel.href)).is_some());
-        assert!(query(&format!(".hcnf-notice a[href=\"{}\"]", ed.contact.fax.href)).is_some());
+        assert!(query(&format!(
+            ".hcnf-notice[role='alert'] a[href=\"{}\"]",
+            ed.contact.tel.href
+        ))
+        .is_some());
+        assert!(query(&format!(
+            ".hcnf-notice[role='alert'] a[href=\"{}\"]",
+            ed.contact.fax.href
+        ))
+        .is_some());
     }
 }
 

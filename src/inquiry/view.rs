@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use super::client::{send_draft, RetryPolicy, SendError};
 use super::http::{BrowserSleep, BrowserTransport};
 use super::messages::{category_label, characters_left, field_text, problem_message, send_failure};
-use super::saved::{new_key, SavedDraft};
+use super::saved::{new_key, set_text, SavedDraft};
 use crate::browser;
 use crate::config::{load_config, AppConfig, ConfigError};
 use crate::host::HostOptions;
@@ -41,18 +41,6 @@ fn text_of(d: &Draft, field: Field) -> &str {
         Field::Subject => &d.subject,
         Field::Message => &d.message,
         Field::Consent => "",
-    }
-}
-
-fn set_text(d: &mut Draft, field: Field, value: String) {
-    match field {
-        Field::Name => d.name = value,
-        Field::Email => d.email = value,
-        Field::Phone => d.phone = value,
-        Field::Category => d.category = value,
-        Field::Subject => d.subject = value,
-        Field::Message => d.message = value,
-        Field::Consent => {}
     }
 }
 
@@ -128,21 +116,31 @@ fn focus_after_render(selector: &'static str) {
 pub fn InquiryForm() -> impl IntoView {
     let locale = expect_context::<CurrentLocale>().0;
     let page = &locale.edition().pages.inquiry;
-    let saved = SavedDraft::load();
-    let key = StoredValue::new(saved.key);
-    let started = StoredValue::new(saved.started_ms);
+    // Empty at first, as the prerendered form is, so hydration finds the markup it expects.
+    let fresh = SavedDraft::fresh();
+    let key = StoredValue::new(fresh.key);
+    let started = StoredValue::new(fresh.started_ms);
     let state = FormState {
         page,
-        draft: RwSignal::new(saved.draft),
+        draft: RwSignal::new(fresh.draft),
         errors: RwSignal::new(Vec::new()),
     };
     let step = RwSignal::new(Step::Edit);
-    // Loaded once per visit; `try_set`, because the reader may have left the page by then.
     let config = RwSignal::new(None::<Result<AppConfig, ConfigError>>);
     let host = StoredValue::new(HostOptions::current());
-    spawn_local(async move {
-        let loaded = load_config(&host.get_value()).await;
-        config.try_set(Some(loaded));
+    // Effects run only in the browser, once the form is on the page: take up this tab's
+    // saved draft, then load the configuration once per visit (`try_set`, because the
+    // reader may have left the page by then). Created before the effect that saves, so
+    // that one never saves the empty draft over a saved one.
+    Effect::new(move |_| {
+        let saved = SavedDraft::load();
+        key.set_value(saved.key);
+        started.set_value(saved.started_ms);
+        state.draft.set(saved.draft);
+        spawn_local(async move {
+            let loaded = load_config(&host.get_value()).await;
+            config.try_set(Some(loaded));
+        });
     });
     let unavailable = move || matches!(config.get(), Some(Err(_)));
 
@@ -250,6 +248,7 @@ pub fn InquiryForm() -> impl IntoView {
                 Step::Edit => {
                     view! {
                         <Unavailable page show=Signal::derive(unavailable) />
+                        <WithoutScript page />
                         <form class="hcnf-form" novalidate on:submit=on_continue>
                             <ErrorSummary state />
                             <fieldset class="hcnf-form__fieldset" disabled=unavailable>
@@ -279,6 +278,19 @@ pub fn InquiryForm() -> impl IntoView {
                     view! { <CheckAnswers state failed sending on_send=send on_change=change /> }.into_any()
                 }
             }}
+        </div>
+    }
+}
+
+/// The same telephone and fax, shown by the stylesheet in place of the form to a reader
+/// whose browser runs no script, for whom the form could never send.
+#[component]
+fn WithoutScript(page: &'static InquiryPage) -> impl IntoView {
+    view! {
+        <div class="hcnf-notice hcnf-notice--without-script">
+            <h2 class="hcnf-notice__heading">{page.unavailable.heading.as_str()}</h2>
+            <p>{page.unavailable.body.as_str()}</p>
+            <ContactDetails with_map=false />
         </div>
     }
 }

@@ -13,17 +13,19 @@ use crate::routes::{page_href, root_href};
 #[component]
 pub fn PageHead(locale: Locale, page: Memo<PageId>) -> impl IntoView {
     let ed = locale.edition();
-    // leptos_meta may read these once the route that owns `page` has gone; then they are
-    // empty until the next page sets its own.
+    // leptos_meta may read these once the route that owns `page` has gone (the prerenderer
+    // reads the title after the page is rendered); then they fall back to the page this
+    // head was made for, until the next page sets its own.
+    let first = page.get_untracked();
     let title = move || {
-        page.try_get()
-            .map(|p| ed.ui.document_title(&ed.pages.head(p).title))
-            .unwrap_or_default()
+        let p = page.try_get().unwrap_or(first);
+        ed.ui.document_title(&ed.pages.head(p).title)
     };
     let description = move || {
-        page.try_get()
-            .map(|p| ed.pages.head(p).summary.clone())
-            .unwrap_or_default()
+        ed.pages
+            .head(page.try_get().unwrap_or(first))
+            .summary
+            .clone()
     };
     let origin = browser::origin();
     let alternates = move || {

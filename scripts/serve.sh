@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Installs whatever is missing, then serves
-#   http://127.0.0.1:8080/        the app, with live rebuilds (trunk serves index.html for
-#                                 every route, so deep links work);
+# Installs whatever is missing, builds the site as it is deployed (scripts/build.sh), then
+# serves
+#   http://127.0.0.1:8080/        the site, prerendered, through nginx with the production
+#                                 rules (deploy/nginx/hcnf-site.conf);
 #   http://127.0.0.1:8090/hcnf/   the same build embedded in demo/host.html, an imitation
 #                                 prefecture page (and /iframe/, the iframe embedding);
 #   http://127.0.0.1:8787/inquiries  the reference inquiry endpoint, storing inquiries in
 #                                 inquiries.sqlite3.
-# Ctrl-C stops all three. Extra arguments go to the endpoint.
+# Ctrl-C stops all three. Extra arguments go to the endpoint. For live rebuilds while
+# changing the code, `trunk serve` still works: it client-renders the unprerendered page.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
+bash scripts/build.sh
 cargo build --quiet --release -p hcnf-endpoint
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT INT TERM
@@ -27,8 +30,7 @@ for _ in $(seq 50); do
   fi
   sleep 0.2
 done
-# The demo host serves whatever trunk last built into dist/.
-mkdir -p dist
+# The demo host serves the same build.
 python3 scripts/serve_dist.py --port 8090 \
   --route /hcnf-app/=dist \
   --route /hcnf/=demo/host.html \
@@ -39,4 +41,4 @@ python3 scripts/serve_dist.py --port 8090 \
 pids+=("$!")
 echo "App on http://127.0.0.1:8080/ ; embedded in a host page on http://127.0.0.1:8090/hcnf/"
 echo "Inquiries go to http://127.0.0.1:8787/inquiries (Ctrl-C stops all three)"
-trunk serve
+bash scripts/nginx.sh --port 8080

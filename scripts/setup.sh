@@ -18,15 +18,28 @@ wasm_bindgen_version() {
 }
 
 need_apt=()
-# chromium-driver gives chromedriver; fonts-noto-cjk gives Japanese glyphs to screenshots.
-for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+# chromium-driver gives chromedriver; fonts-noto-cjk gives Japanese glyphs to screenshots;
+# nginx with its brotli_static module serves the build as production does (scripts/nginx.sh);
+# brotli compresses the build's files once, at build time.
+for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk nginx libnginx-mod-http-brotli-static brotli; do
+  dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed' || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing system packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
+  # The nginx package would start a system-wide server on port 80; ours runs on demand,
+  # without root (scripts/nginx.sh), so keep package scripts from starting services.
+  no_start=""
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d
+    chmod +x /usr/sbin/policy-rc.d
+    no_start=/usr/sbin/policy-rc.d
+  fi
   apt-get update -qq
-  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  apt_status=0
+  apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null || apt_status=$?
+  [ -z "$no_start" ] || rm -f "$no_start"
+  [ "$apt_status" -eq 0 ] || { log "apt-get install failed"; exit 1; }
 fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then

@@ -1,38 +1,64 @@
 #!/usr/bin/env bash
-# Builds the release bundle and prints each asset's size, raw and gzipped (level 9), in bytes,
-# then what a reader downloads on the app's own site and in a host page (the two use the same
-# wasm and glue, but different entry files). Pass --no-build to measure an existing dist/.
+# What a reader transfers for the first view of each page, as nginx serves the build:
+# the page's HTML and every file it loads (stylesheet, script, wasm, icon; and config.json,
+# which the inquiry form fetches), each counted as its brotli file where the build made one.
+# Prints a table per page and per file, then checks the largest first view against the
+# budget.
+#   scripts/size.sh [--budget BYTES] [DIST]     (default: $HCNF_SIZE_BUDGET, dist)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-if [ "${1:-}" != "--no-build" ]; then
-  source scripts/setup.sh
-  trunk build --release >/dev/null
-fi
-declare -A raw gz
-printf '%-44s %10s %10s\n' asset raw gzip
-for f in dist/*; do
-  [ -f "$f" ] || continue
-  name="$(basename "$f")"
-  raw[$name]=$(wc -c <"$f")
-  gz[$name]=$(gzip -9c "$f" | wc -c)
-  printf '%-44s %10d %10d\n' "$name" "${raw[$name]}" "${gz[$name]}"
+budget="${HCNF_SIZE_BUDGET:-}"
+dist=dist
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --budget) budget="$2"; shift 2 ;;
+    *) dist="$1"; shift ;;
+  esac
 done
-# The sum of the files matching each pattern.
-sum() {
-  local label=$1 r=0 g=0 name pattern
-  shift
-  for name in "${!raw[@]}"; do
-    for pattern in "$@"; do
-      # shellcheck disable=SC2053 # a glob on purpose
-      if [[ $name == $pattern ]]; then
-        r=$((r + raw[$name])) g=$((g + gz[$name]))
-      fi
-    done
-  done
-  printf '%-44s %10d %10d\n' "$label" "$r" "$g"
+[ -f "$dist/404.html" ] || { echo "size.sh: $dist is not a prerendered build; run scripts/build.sh" >&2; exit 1; }
+
+# Bytes on the wire for a file: its .br copy if the build made one (nginx serves that to
+# every browser that takes brotli), else the file itself.
+served() {
+  if [ -f "$1.br" ]; then wc -c <"$1.br"; else wc -c <"$1"; fi
 }
-# config.json (under 100 B) is left out: only the form reads it, and not when the host names
-# the endpoint.
-glue=('hcnf-site-*.js' 'hcnf-site-*_bg.wasm')
-sum "downloaded on the app's own site" index.html 'site-*.css' 'favicon-*' "${glue[@]}"
-sum "downloaded in a host page" hcnf.js hcnf.css "${glue[@]}"
+
+# The files a page loads: every root-relative address in it that names a file of the build
+# (addresses of other pages name folders or nothing, and are skipped).
+loads() {
+  grep -o "\(href\|src\)=\"/[^\"]*\"\|'/[^']*'" "$1" | sed "s/^[a-z]*=//; s/[\"']//g" | sort -u |
+    while read -r path; do
+      if [ -f "$dist$path" ]; then echo "$path"; fi
+    done
+  # The inquiry form reads config.json when it starts.
+  if grep -q 'class="hcnf-form"' "$1"; then echo /config.json; fi
+}
+
+declare -A files=()
+worst=0 worst_page=""
+printf '%-42s %9s %9s\n' "first view of (page)" "html" "total"
+while read -r page; do
+  html=$(served "$page")
+  total=$html
+  while read -r path; do
+    size=$(served "$dist$path")
+    files[$path]=$size
+    total=$((total + size))
+  done < <(loads "$page")
+  address="${page#"$dist"/}"
+  printf '%-42s %9d %9d\n' "$address" "$html" "$total"
+  if [ "$total" -gt "$worst" ]; then worst=$total worst_page=$address; fi
+done < <(find "$dist" -name '*.html' -type f | sort)
+
+printf '\n%-42s %9s %9s\n' "file (loaded by the pages)" "raw" "served"
+for path in $(printf '%s\n' "${!files[@]}" | sort); do
+  printf '%-42s %9d %9d\n' "$path" "$(wc -c <"$dist$path")" "${files[$path]}"
+done
+printf '\nlargest first view: %d B (%s)\n' "$worst" "$worst_page"
+if [ -n "$budget" ]; then
+  if [ "$worst" -gt "$budget" ]; then
+    printf 'over the budget of %d B by %d B\n' "$budget" "$((worst - budget))" >&2
+    exit 1
+  fi
+  printf 'within the budget of %d B (%d B to spare)\n' "$budget" "$((budget - worst))"
+fi

@@ -1,5 +1,5 @@
-//! End to end, in real browsers: the built app (dist/, behind a static server with an SPA
-//! fallback) sends inquiries to the real endpoint. Run by `scripts/test.sh` after the
+//! End to end, in real browsers: the built site (dist/, prerendered, behind nginx with the
+//! production rules) sends inquiries to the real endpoint. Run by `scripts/test.sh` after the
 //! release build, once with chromedriver and once with geckodriver:
 //!
 //! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --test browser -- --ignored`
@@ -22,7 +22,7 @@ struct Rig {
 }
 
 async fn rig() -> Rig {
-    let dist = support::dist();
+    support::dist();
     let dir = tempfile::tempdir().unwrap();
     let site_port = support::free_port();
     let site = format!("http://127.0.0.1:{site_port}");
@@ -35,15 +35,7 @@ async fn rig() -> Rig {
             .to_string(),
     )
     .unwrap();
-    let server = support::start_static(
-        site_port,
-        &[
-            dist.display().to_string(),
-            "--config".into(),
-            config.display().to_string(),
-        ],
-    )
-    .await;
+    let server = support::start_site(site_port, Some(&config)).await;
     let (driver, browser) = support::start_browser().await;
     Rig {
         _procs: vec![api, server, driver],
@@ -100,6 +92,7 @@ impl Rig {
             .await
             .unwrap();
         self.browser.refresh().await.unwrap();
+        support::started(&self.browser).await;
     }
 
     /// Opens a fresh form in `lang` and fills it as a Japanese reader would.
@@ -197,8 +190,9 @@ async fn each_fault_shows_its_message_keeps_the_draft_and_a_retry_stores_exactly
             shown.contains(&en.contact.tel.display),
             "{faults}: the telephone alternative"
         );
-        // The draft is intact, after a reload too.
+        // The draft is intact, after a reload too, once the app has taken the page over.
         rig.browser.refresh().await.unwrap();
+        support::started(&rig.browser).await;
         assert_eq!(
             rig.value("#hcnf-inquiry-name").await,
             "山田 太郎",

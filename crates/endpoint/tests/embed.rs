@@ -102,7 +102,7 @@ async fn demo() -> Demo {
         .collect();
     args.extend(["--config".into(), write("config.json", &config.to_string())]);
     let server = support::start_static(site_port, &args).await;
-    let alone = support::start_static(alone_port, &[dist.display().to_string()]).await;
+    let alone = support::start_site(alone_port, None).await;
     let (driver, browser) = support::start_browser().await;
     Demo {
         _procs: vec![api, server, alone, driver],

@@ -21,8 +21,8 @@ pub fn root() -> PathBuf {
 pub fn dist() -> PathBuf {
     let dist = root().join("dist");
     assert!(
-        dist.join("index.html").exists() && dist.join("hcnf.js").exists(),
-        "build the app first: trunk build --release"
+        dist.join("404.html").exists() && dist.join("hcnf.js").exists(),
+        "build the site first: scripts/build.sh"
     );
     dist
 }
@@ -90,6 +90,20 @@ pub async fn start_endpoint(dir: &Path, origins: &[&str]) -> (Proc, String) {
     (proc, format!("http://127.0.0.1:{port}"))
 }
 
+/// The prerendered build behind nginx with the site's production rules
+/// (`scripts/nginx.sh`), on `port`; `config` replaces the build's `config.json`.
+pub async fn start_site(port: u16, config: Option<&Path>) -> Proc {
+    let mut cmd = Command::new("bash");
+    cmd.arg(root().join("scripts/nginx.sh"))
+        .args(["--port", &port.to_string()]);
+    if let Some(config) = config {
+        cmd.arg("--config").arg(config);
+    }
+    let proc = spawn(&mut cmd);
+    wait_for_port(port).await;
+    proc
+}
+
 /// `scripts/serve_dist.py` on `port` with `args` (routes, config).
 pub async fn start_static(port: u16, args: &[String]) -> Proc {
     let proc = spawn(
@@ -116,22 +130,39 @@ pub async fn stored(endpoint: &str) -> u64 {
 /// A headless browser through the WebDriver named by `HCNF_WEBDRIVER` (chromedriver or
 /// geckodriver), 1280 px wide.
 pub async fn start_browser() -> (Proc, Client) {
+    start_browser_with(Script::On).await
+}
+
+/// Whether the browser runs the pages' scripts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Script {
+    On,
+    Off,
+}
+
+/// A headless browser as [`start_browser`], running page scripts or not.
+pub async fn start_browser_with(script: Script) -> (Proc, Client) {
     let driver = std::env::var("HCNF_WEBDRIVER").unwrap_or_else(|_| "chromedriver".into());
     let port = free_port();
+    let on = script == Script::On;
     let (proc, caps) = if driver.contains("gecko") {
         let proc = spawn(Command::new(&driver).args(["--port", &port.to_string()]));
         let caps = json!({"moz:firefoxOptions": {
             "args": ["-headless", "--width=1280", "--height=1600"],
-            "prefs": {"intl.accept_languages": "ja"}
+            "prefs": {"intl.accept_languages": "ja", "javascript.enabled": on}
         }});
         (proc, caps)
     } else {
         let proc = spawn(Command::new(&driver).arg(format!("--port={port}")));
-        let caps = json!({"goog:chromeOptions": {"args": [
-            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--window-size=1280,1600"
-        ]}});
+        // Chromium's own setting for sites' JavaScript: 1 allows, 2 blocks.
+        let caps = json!({"goog:chromeOptions": {
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--window-size=1280,1600"
+            ],
+            "prefs": {"profile.managed_default_content_settings.javascript": if on { 1 } else { 2 }}
+        }});
         (proc, caps)
     };
     wait_for_port(port).await;
@@ -158,6 +189,12 @@ pub async fn find(browser: &Client, selector: &str) -> fantoccini::elements::Ele
             what_is_shown(browser).await
         ),
     }
+}
+
+/// Waits until the app runs on the page: it marks its element once it has taken over the
+/// prerendered markup (or rendered its own), and its links and form are live from then on.
+pub async fn started(browser: &Client) {
+    find(browser, "[data-hcnf-app][data-hcnf-started]").await;
 }
 
 /// Clicks the first element matching `selector`, once it appears.

@@ -1,0 +1,290 @@
+//! End to end: the prerendered site (dist/) behind nginx with the production rules, as a
+//! reader's browser gets it, with JavaScript off and on, at every page of every edition.
+//! The expected words come from the editions. Run by `scripts/test.sh` after the build,
+//! once with chromedriver and once with geckodriver:
+//!
+//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --test site -- --ignored`
+
+mod support;
+
+use fantoccini::Client;
+use hcnf_content::{Edition, PageId};
+use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
+use serde_json::{json, Value};
+use support::{edition, Proc, Script};
+
+/// The editions the site publishes, by code.
+const LOCALES: [&str; 2] = ["en", "ja"];
+
+/// nginx serving the build, and a browser running page scripts or not.
+struct Rig {
+    _procs: Vec<Proc>,
+    site: String,
+    browser: Client,
+}
+
+async fn rig(script: Script) -> Rig {
+    support::dist();
+    let port = support::free_port();
+    let server = support::start_site(port, None).await;
+    let (driver, browser) = support::start_browser_with(script).await;
+    Rig {
+        _procs: vec![server, driver],
+        site: format!("http://127.0.0.1:{port}"),
+        browser,
+    }
+}
+
+/// The address of `page` in `code`, as the site links it.
+fn href(code: &str, page: PageId) -> String {
+    format!("/{code}/{}", page.slug())
+}
+
+impl Rig {
+    async fn goto(&self, path: &str) {
+        self.browser
+            .goto(&format!("{}{path}", self.site))
+            .await
+            .unwrap();
+    }
+
+    async fn text(&self, selector: &str) -> String {
+        support::text(&self.browser, selector).await
+    }
+
+    async fn attr(&self, selector: &str, name: &str) -> Option<String> {
+        support::find(&self.browser, selector)
+            .await
+            .attr(name)
+            .await
+            .unwrap()
+    }
+
+    async fn shown(&self, selector: &str) -> bool {
+        support::find(&self.browser, selector)
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    }
+
+    /// What a reader sees of the page, read through WebDriver alone (no page script):
+    /// the heading, the tab's title, the language and the navigation's current entry.
+    async fn reads_as(&self, ed: &Edition, page: PageId) {
+        let head = ed.pages.head(page);
+        let where_ = support::what_is_shown(&self.browser).await;
+        assert_eq!(self.text("h1").await, head.title, "{where_}");
+        assert_eq!(
+            self.browser.title().await.unwrap(),
+            ed.ui.document_title(&head.title),
+            "{where_}"
+        );
+        assert_eq!(
+            self.attr("html", "lang").await.as_deref(),
+            Some(ed.locale.code.as_str())
+        );
+        assert_eq!(
+            self.text(".hcnf-nav a[aria-current='page']").await,
+            head.nav_label,
+            "{where_}"
+        );
+    }
+
+    async fn started(&self) {
+        support::started(&self.browser).await;
+    }
+
+    async fn js(&self, script: &str) -> Value {
+        self.browser.execute(script, vec![]).await.unwrap()
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn without_javascript_every_page_reads_completely_and_links_work() {
+    let rig = rig(Script::Off).await;
+    for code in LOCALES {
+        let ed = edition(code);
+        for page in PageId::ALL {
+            rig.goto(&href(code, page)).await;
+            rig.reads_as(&ed, page).await;
+        }
+        // Navigation is plain links: the next section loads as a page of its own.
+        rig.goto(&href(code, PageId::Overview)).await;
+        support::click(
+            &rig.browser,
+            &format!(".hcnf-nav a[href='{}']", href(code, PageId::Symposia)),
+        )
+        .await;
+        rig.reads_as(&ed, PageId::Symposia).await;
+    }
+    // The language switch too: the same section in the other language.
+    rig.goto(&href("en", PageId::HcnfCourse)).await;
+    support::click(&rig.browser, ".hcnf-lang a[hreflang='ja']").await;
+    rig.reads_as(&edition("ja"), PageId::HcnfCourse).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn without_javascript_the_inquiry_page_offers_telephone_and_fax_instead_of_the_form() {
+    let rig = rig(Script::Off).await;
+    for code in LOCALES {
+        let ed = edition(code);
+        rig.goto(&href(code, PageId::Inquiry)).await;
+        let notice = ".hcnf-notice--without-script";
+        assert!(rig.shown(notice).await, "{code}: the notice shows");
+        let text = rig.text(notice).await;
+        assert!(
+            text.contains(&ed.pages.inquiry.unavailable.heading),
+            "{text}"
+        );
+        assert!(text.contains(&ed.contact.tel.display), "{text}");
+        assert!(text.contains(&ed.contact.fax.display), "{text}");
+        assert!(!rig.shown("form.hcnf-form").await, "{code}: no dead form");
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn without_javascript_the_root_and_unknown_addresses_lead_to_both_home_pages() {
+    let rig = rig(Script::Off).await;
+    for path in ["/", "/fr/", "/en/nowhere"] {
+        rig.goto(path).await;
+        for code in LOCALES {
+            let ed = edition(code);
+            let link = format!("main a[href='{}']", href(code, PageId::Overview));
+            assert_eq!(rig.text(&link).await, ed.ui.not_found.home_link, "{path}");
+        }
+    }
+    rig.goto("/").await;
+    support::click(&rig.browser, "main a[hreflang='ja']").await;
+    rig.reads_as(&edition("ja"), PageId::Overview).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn the_app_takes_over_a_prerendered_page_and_then_navigates_without_page_loads() {
+    let rig = rig(Script::On).await;
+    let (en, ja) = (edition("en"), edition("ja"));
+    rig.goto(&href("en", PageId::Symposia)).await;
+    rig.started().await;
+    // Taken over, not drawn a second time beside or over the prerendered markup.
+    assert_eq!(
+        rig.js("return [document.querySelectorAll('#hcnf-app').length, document.querySelectorAll('h1').length];")
+            .await,
+        json!([1, 1])
+    );
+    rig.reads_as(&en, PageId::Symposia).await;
+    // A mark on the window survives only if no page is loaded from here on.
+    rig.js("window.hcnfSamePage = true; return true;").await;
+    support::click(
+        &rig.browser,
+        &format!(".hcnf-nav a[href='{}']", href("en", PageId::Contact)),
+    )
+    .await;
+    support::wait_until(
+        &rig.browser,
+        "return document.querySelector('h1').textContent;",
+        json!(en.pages.head(PageId::Contact).title),
+    )
+    .await;
+    rig.reads_as(&en, PageId::Contact).await;
+    support::click(&rig.browser, ".hcnf-lang a[hreflang='ja']").await;
+    support::wait_until(
+        &rig.browser,
+        "return document.documentElement.lang;",
+        json!("ja"),
+    )
+    .await;
+    rig.reads_as(&ja, PageId::Contact).await;
+    assert_eq!(
+        rig.js("return window.hcnfSamePage === true;").await,
+        json!(true)
+    );
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn the_root_sends_a_reader_with_javascript_to_their_language() {
+    // The test browsers prefer Japanese (Firefox) or English (Chromium), and have no
+    // stored choice: the root goes to the home page of that language.
+    let rig = rig(Script::On).await;
+    rig.goto("/").await;
+    rig.started().await;
+    let preferred: String =
+        serde_json::from_value(rig.js("return navigator.language.slice(0, 2);").await).unwrap();
+    let code = if LOCALES.contains(&preferred.as_str()) {
+        preferred.as_str()
+    } else {
+        "en"
+    };
+    support::wait_until(
+        &rig.browser,
+        "return location.pathname;",
+        json!(href(code, PageId::Overview)),
+    )
+    .await;
+    rig.reads_as(&edition(code), PageId::Overview).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site and nginx; run by scripts/test.sh"]
+async fn nginx_serves_compressed_files_caches_hashed_ones_and_answers_404() {
+    support::dist();
+    let port = support::free_port();
+    let _server = support::start_site(port, None).await;
+    let site = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::new();
+    let get = |path: String, encoding: &'static str| {
+        let request = client
+            .get(format!("{site}{path}"))
+            .header(ACCEPT_ENCODING, encoding);
+        async move { request.send().await.unwrap() }
+    };
+    for code in LOCALES {
+        for page in PageId::ALL {
+            let path = href(code, page);
+            for (accepts, served) in [("br, gzip", "br"), ("gzip", "gzip")] {
+                let res = get(path.clone(), accepts).await;
+                assert_eq!(res.status(), 200, "{path}");
+                assert_eq!(res.headers()[CONTENT_ENCODING], served, "{path}");
+                // Pages are checked with the server before each use, so a new build shows.
+                assert_eq!(res.headers()[CACHE_CONTROL], "no-cache", "{path}");
+            }
+        }
+    }
+    // The hashed files the pages load may be kept for a year.
+    // reqwest here decodes neither brotli nor gzip: bodies to read are asked for as they are.
+    let page = get("/en/".into(), "identity")
+        .await
+        .text()
+        .await
+        .unwrap_or_default();
+    let hashed: Vec<&str> = page
+        .split(['"', '\''])
+        .filter(|s| s.starts_with('/') && (s.ends_with(".wasm") || s.ends_with(".js")))
+        .collect();
+    assert!(
+        hashed.len() >= 2,
+        "the page names its wasm and glue: {hashed:?}"
+    );
+    for path in hashed {
+        let res = get(path.to_owned(), "br").await;
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.headers()[CONTENT_ENCODING], "br", "{path}");
+        assert_eq!(
+            res.headers()[CACHE_CONTROL],
+            "public, max-age=31536000, immutable",
+            "{path}"
+        );
+    }
+    // Unknown addresses get the bilingual not-found page, with the status that says so.
+    for path in ["/fr/", "/en/nowhere", "/en/symposia/more", "/404.html"] {
+        let res = get(path.into(), "identity").await;
+        assert_eq!(res.status(), 404, "{path}");
+        let body = res.text().await.unwrap_or_default();
+        for code in LOCALES {
+            assert!(body.contains(&edition(code).ui.not_found.title), "{path}");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Serves a build as production does: Debian's nginx with the repository's site rules
+# (deploy/nginx/hcnf-site.conf), without root, on 127.0.0.1.
+#   scripts/nginx.sh [--port 8080] [--dist dist] [--config FILE]
+# --config FILE is served as /config.json in place of the build's, to point the form at
+# another endpoint without touching the build. Runs in the foreground; Ctrl-C stops it.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+port=8080 dist="$root/dist" config=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --port) port="$2"; shift 2 ;;
+    --dist) dist="$(cd "$2" && pwd)"; shift 2 ;;
+    --config) config="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+    *) echo "nginx.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[ -f "$dist/404.html" ] || { echo "nginx.sh: $dist is not a prerendered build; run scripts/build.sh" >&2; exit 1; }
+nginx="$(command -v nginx || echo /usr/sbin/nginx)"
+[ -x "$nginx" ] || { echo "nginx.sh: nginx is not installed; run scripts/setup.sh" >&2; exit 1; }
+module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+[ -f "$module" ] || { echo "nginx.sh: $module is missing; run scripts/setup.sh" >&2; exit 1; }
+
+# Everything nginx writes stays in a folder of its own, one per port.
+prefix="$root/target/nginx/$port"
+mkdir -p "$prefix/logs" "$prefix/tmp"
+config_location=""
+if [ -n "$config" ]; then
+  config_location="location = /config.json { add_header Cache-Control \"no-cache\" always; alias $config; }"
+fi
+cat > "$prefix/nginx.conf" <<CONF
+load_module $module;
+daemon off;
+# One process, so that stopping the one this script started stops the server.
+master_process off;
+pid $prefix/nginx.pid;
+error_log $prefix/logs/error.log warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  default_type application/octet-stream;
+  access_log off;
+  sendfile on;
+  client_body_temp_path $prefix/tmp/body;
+  proxy_temp_path $prefix/tmp/proxy;
+  fastcgi_temp_path $prefix/tmp/fastcgi;
+  uwsgi_temp_path $prefix/tmp/uwsgi;
+  scgi_temp_path $prefix/tmp/scgi;
+  server {
+    listen 127.0.0.1:$port;
+    server_name localhost;
+    root $dist;
+    $config_location
+    include $root/deploy/nginx/hcnf-site.conf;
+  }
+}
+CONF
+exec "$nginx" -p "$prefix" -c "$prefix/nginx.conf"

@@ -126,6 +126,9 @@ pub fn InquiryForm() -> impl IntoView {
         errors: RwSignal::new(Vec::new()),
     };
     let step = RwSignal::new(Step::Edit);
+    // Until the app runs, the prerendered form's button would submit it to the page's own
+    // address, putting the answers in the URL and losing them: it is disabled until then.
+    let live = RwSignal::new(false);
     let config = RwSignal::new(None::<Result<AppConfig, ConfigError>>);
     let host = StoredValue::new(HostOptions::current());
     // Effects run only in the browser, once the form is on the page: take up this tab's
@@ -137,6 +140,7 @@ pub fn InquiryForm() -> impl IntoView {
         key.set_value(saved.key);
         started.set_value(saved.started_ms);
         state.draft.set(saved.draft);
+        live.set(true);
         spawn_local(async move {
             let loaded = load_config(&host.get_value()).await;
             config.try_set(Some(loaded));
@@ -261,7 +265,11 @@ pub fn InquiryForm() -> impl IntoView {
                                 <Honeypot state />
                                 <PrivacyNotice page />
                                 <ConsentCheckbox state />
-                                <button type="submit" class="hcnf-button">
+                                <button
+                                    type="submit"
+                                    class="hcnf-button"
+                                    disabled=move || !live.get()
+                                >
                                     {page.form.continue_button.as_str()}
                                 </button>
                             </fieldset>

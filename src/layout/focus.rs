@@ -48,7 +48,8 @@ pub fn PageHeading(children: Children) -> impl IntoView {
             // The router's outlet may build the page before it puts it in the document,
             // and a detached element cannot take focus: wait until it is in place.
             request_animation_frame(move || {
-                if let Some(h1) = heading.get_untracked() {
+                // The reader may have moved on within the frame, taking this heading away.
+                if let Some(Some(h1)) = heading.try_get_untracked() {
                     let _ = h1.focus();
                 }
             });

@@ -69,6 +69,21 @@ pub async fn open(path: &str, options: HostOptions) {
         .forget();
     }
     sleep(0).await;
+    // After a navigation the new heading takes focus in the next animation frame; let it,
+    // so the test starts from where a reader would.
+    next_frame().await;
+    next_frame().await;
+}
+
+/// Resolves at the browser's next animation frame.
+pub async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 pub fn pathname() -> String {

@@ -18,9 +18,8 @@ only() { # the one file in $dir matching $1
 }
 js="$(only 'hcnf-site-*[!g].js')"
 wasm="$(only 'hcnf-site-*_bg.wasm')"
-css="$(only 'site-*.css')"
-
-cp "$dir/$css" "$dir/hcnf.css"
+# The pages carry the stylesheet inline; its copy becomes the host pages' hcnf.css.
+mv "$dir/site.css" "$dir/hcnf.css"
 cat > "$dir/hcnf.js" <<JS
 // Starts the HCNF app in the page's element marked data-hcnf-app. Written by the build.
 const here = new URL(".", import.meta.url).href;

@@ -16,7 +16,7 @@ use leptos_meta::ServerMetaContext;
 use leptos_router::location::RequestUrl;
 use leptos_router::{PathSegment, RouteList};
 
-use crate::host::{MOUNT_ATTRIBUTE, PRERENDERED_ATTRIBUTE};
+use crate::host::{HostOptions, MOUNT_ATTRIBUTE, PRERENDERED_ATTRIBUTE};
 use crate::i18n::Locale;
 use crate::App;
 
@@ -171,6 +171,29 @@ pub fn render(template: &str, path: &str) -> Result<String, PrerenderError> {
                 .await
         }))
     })
+}
+
+/// The app's markup alone for the page at `path` (below the base), as a host page that
+/// embeds the app under `base` shows it: the host keeps its document and its own `<main>`.
+/// A host puts it inside its `data-hcnf-app` element, marked `data-hcnf-prerendered`, so
+/// that embedded readers also see the words before the wasm arrives.
+pub fn render_fragment(base: &str, path: &str) -> String {
+    let options = HostOptions {
+        base: base.to_owned(),
+        manage_document: false,
+        main_landmark: false,
+        ..HostOptions::default()
+    };
+    with_renderer(&format!("{base}{path}"), || {
+        view! { <App options /> }.to_html()
+    })
+}
+
+/// Where the fragment of the page at `path` goes under `dist/`: `fragments/ja/index.html`,
+/// `fragments/ja/symposia/index.html`, mirroring the page's own address.
+pub fn fragment_file(page: &Page) -> Option<PathBuf> {
+    (page.path != NOT_FOUND_PATH && page.path != "/")
+        .then(|| PathBuf::from("fragments").join(&page.file))
 }
 
 /// Runs `f` as the server would for a request of `path`: in a fresh root owner with the
@@ -352,7 +375,56 @@ mod tests {
                 form.contains("class=\"hcnf-form\""),
                 "and the form for the app"
             );
+            // Until the app runs, a submit would put the answers in the page's address.
+            let button = element(form, "button");
+            let tag = &button[..button.find('>').unwrap()];
+            assert!(tag.contains(" disabled"), "{tag}");
         }
+    }
+
+    #[test]
+    fn a_fragment_is_the_app_alone_under_the_hosts_base_beside_the_hosts_main() {
+        for locale in Locale::all() {
+            let ed = locale.edition();
+            for page in PageId::ALL {
+                let path = href_under("", locale, page);
+                let html = render_fragment("/hcnf", &path);
+                assert!(
+                    html.starts_with("<div id=\"hcnf-app\""),
+                    "{path}: the app's root first"
+                );
+                assert!(element(&html, "h1").contains(&escaped(&ed.pages.head(page).title)));
+                assert!(
+                    !html.contains("<main"),
+                    "{path}: the host's <main> stays the only one"
+                );
+                assert!(
+                    !html.contains("<title"),
+                    "{path}: the host's document stays its own"
+                );
+                // Every link of the app's leads below the host's base.
+                for href in html
+                    .split("href=\"")
+                    .skip(1)
+                    .filter_map(|h| h.split('"').next())
+                {
+                    assert!(
+                        href.starts_with("/hcnf/")
+                            || href.starts_with('#')
+                            || !href.starts_with('/'),
+                        "{path}: {href}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_section_has_a_fragment_mirroring_its_address() {
+        let files: Vec<PathBuf> = pages().unwrap().iter().filter_map(fragment_file).collect();
+        assert_eq!(files.len(), Locale::all().count() * PageId::ALL.len());
+        assert!(files.contains(&PathBuf::from("fragments/ja/symposia/index.html")));
+        assert!(files.contains(&PathBuf::from("fragments/en/index.html")));
     }
 
     #[test]

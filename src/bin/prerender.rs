@@ -1,13 +1,18 @@
 //! Writes every page of the site as static HTML into a trunk build:
 //! `prerender [DIST]` (default `dist`) reads `DIST/index.html`, trunk's page with the app's
 //! files, and writes `DIST/index.html`, `DIST/{lang}/index.html`,
-//! `DIST/{lang}/{section}/index.html` and `DIST/404.html`.
+//! `DIST/{lang}/{section}/index.html` and `DIST/404.html`; and for host pages that embed
+//! the app, each section's markup alone under `DIST/fragments/`, rendered for the base
+//! `HCNF_EMBED_BASE` (default `/hcnf`, the README's snippet).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
 
-use hcnf_site::prerender::{pages, render};
+use hcnf_site::prerender::{fragment_file, pages, render, render_fragment};
+
+/// The base path the embedding fragments are rendered for when none is given.
+const EMBED_BASE: &str = "/hcnf";
 
 fn main() -> ExitCode {
     let dist = env::args_os()
@@ -33,15 +38,22 @@ fn run(dist: &Path) -> Result<usize, String> {
             template_path.display()
         )
     })?;
+    let base = env::var("HCNF_EMBED_BASE").unwrap_or_else(|_| EMBED_BASE.to_owned());
+    let base = base.trim_end_matches('/');
     let pages = pages().map_err(|e| e.to_string())?;
     for page in &pages {
         let html = render(&template, &page.path).map_err(|e| format!("{}: {e}", page.path))?;
-        let file = dist.join(&page.file);
-        if let Some(dir) = file.parent() {
-            fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {} ({e})", dir.display()))?;
+        write(&dist.join(&page.file), &html)?;
+        if let Some(fragment) = fragment_file(page) {
+            write(&dist.join(fragment), &render_fragment(base, &page.path))?;
         }
-        fs::write(&file, html).map_err(|e| format!("cannot write {} ({e})", file.display()))?;
     }
     Ok(pages.len())
+}
+
+fn write(file: &Path, html: &str) -> Result<(), String> {
+    if let Some(dir) = file.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("cannot create {} ({e})", dir.display()))?;
+    }
+    fs::write(file, html).map_err(|e| format!("cannot write {} ({e})", file.display()))
 }

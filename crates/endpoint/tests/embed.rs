@@ -80,6 +80,17 @@ async fn demo() -> Demo {
             r#"data-hcnf-manage-document="true""#,
         );
     assert_ne!(managed, host);
+    // The host page as a host that includes the build's fragment for /hcnf/ja/symposia
+    // has it: the app's markup inside the element, marked for the app to take over.
+    let fragment = std::fs::read_to_string(dist.join("fragments/ja/symposia/index.html"))
+        .expect("the build writes a fragment per page");
+    let element = &host[host.find("<div data-hcnf-app").unwrap()..];
+    let element = &element[..element.find("</div>").unwrap() + "</div>".len()];
+    let open_tag = &element[..element.find('>').unwrap()];
+    let prerendered = host.replace(
+        element,
+        &format!("{open_tag} data-hcnf-prerendered>{fragment}</div>"),
+    );
     let frame = read("demo/frame.html").replace(DEMO_ENDPOINT, &format!("{endpoint}/inquiries"));
     // config.json beside the app names a port nobody listens on: only the attribute can
     // make the form work.
@@ -89,6 +100,10 @@ async fn demo() -> Demo {
     let routes = [
         format!("/hcnf-app/={}", dist.display()),
         format!("/hcnf/={}", write("host.html", &host)),
+        format!(
+            "/hcnf/ja/symposia={}",
+            write("prerendered.html", &prerendered)
+        ),
         format!("/bare/={}", write("bare.html", &bare)),
         format!("/managed/={}", write("managed.html", &managed)),
         format!("/hcnf-frame/={}", write("frame.html", &frame)),
@@ -123,7 +138,8 @@ impl Demo {
         self.browser.execute(script, vec![]).await.unwrap()
     }
 
-    /// Waits for the app's `h1` to read `title`.
+    /// Waits for the app's `h1` to read `title`, and for the app to run: a prerendered
+    /// page shows its heading before then.
     async fn heading_is(&self, title: &str) {
         wait_until(
             &self.browser,
@@ -131,6 +147,7 @@ impl Demo {
             json!(title),
         )
         .await;
+        support::started(&self.browser).await;
     }
 
     async fn path(&self) -> String {
@@ -449,6 +466,37 @@ async fn the_iframe_embedding_grows_its_frame_to_fit_the_app() {
     assert_eq!(
         demo.js("return document.title;").await,
         json!(title_of("demo/iframe.html"))
+    );
+    demo.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn a_host_page_that_includes_the_prerendered_fragment_is_taken_over_in_place() {
+    let demo = demo().await;
+    let ja = edition("ja");
+    demo.goto(&format!("{}/hcnf/ja/symposia", demo.site)).await;
+    demo.heading_is(&ja.pages.head(PageId::Symposia).title)
+        .await;
+    // One app, one heading, the host's <main> the only one: taken over, not drawn again.
+    assert_eq!(
+        demo.js("return [document.querySelectorAll('#hcnf-app').length, \
+             document.querySelectorAll('#hcnf-app h1').length, \
+             document.querySelectorAll('main, [role=main]').length];")
+            .await,
+        json!([1, 1, 1])
+    );
+    assert_eq!(demo.document().await, host_document());
+    // The app's links are live: the next section opens without a page load.
+    demo.js("window.stillTheSamePage = true; return true;")
+        .await;
+    click(&demo.browser, "#hcnf-app .hcnf-nav a[href='/hcnf/ja/']").await;
+    demo.heading_is(&ja.pages.head(PageId::Overview).title)
+        .await;
+    assert_eq!(demo.path().await, "/hcnf/ja/");
+    assert_eq!(
+        demo.js("return window.stillTheSamePage === true;").await,
+        json!(true)
     );
     demo.browser.close().await.unwrap();
 }

@@ -41,4 +41,8 @@ python3 scripts/serve_dist.py --port 8090 \
 pids+=("$!")
 echo "App on http://127.0.0.1:8080/ ; embedded in a host page on http://127.0.0.1:8090/hcnf/"
 echo "Inquiries go to http://127.0.0.1:8787/inquiries (Ctrl-C stops all three)"
-bash scripts/nginx.sh --port 8080
+# In the background, so that Ctrl-C (or a TERM) reaches the trap above at once and stops
+# all three.
+bash scripts/nginx.sh --port 8080 &
+pids+=("$!")
+wait "$!"

@@ -48,7 +48,7 @@ while read -r page; do
   address="${page#"$dist"/}"
   printf '%-42s %9d %9d\n' "$address" "$html" "$total"
   if [ "$total" -gt "$worst" ]; then worst=$total worst_page=$address; fi
-done < <(find "$dist" -name '*.html' -type f | sort)
+done < <(find "$dist" -name '*.html' -type f -not -path "$dist/fragments/*" | sort)
 
 printf '\n%-42s %9s %9s\n' "file (loaded by the pages)" "raw" "served"
 for path in $(printf '%s\n' "${!files[@]}" | sort); do

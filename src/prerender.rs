@@ -18,6 +18,7 @@ use leptos_router::{PathSegment, RouteList};
 
 use crate::host::{HostOptions, MOUNT_ATTRIBUTE, PRERENDERED_ATTRIBUTE};
 use crate::i18n::Locale;
+use crate::routes::SiteOrigin;
 use crate::App;
 
 /// The route parameter the locales fill in.
@@ -126,8 +127,10 @@ fn expand(segments: &[PathSegment]) -> Result<Vec<String>, PrerenderError> {
 }
 
 /// `template` (trunk's `index.html`) with the page at `path` rendered into its mount
-/// element, and the page's title, description, language and alternates in its head.
-pub fn render(template: &str, path: &str) -> Result<String, PrerenderError> {
+/// element, and the page's title, description, language and alternates in its head. The
+/// alternates are absolute under `origin` (`https://www.example.jp`), or relative to the
+/// site's root where it is empty.
+pub fn render(template: &str, path: &str, origin: &str) -> Result<String, PrerenderError> {
     let open = format!("<div {MOUNT_ATTRIBUTE}");
     let start = template.find(&open).ok_or(PrerenderError::NoMountElement)?;
     let tag_end = start
@@ -146,6 +149,7 @@ pub fn render(template: &str, path: &str) -> Result<String, PrerenderError> {
     with_renderer(path, || {
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
+        provide_context(SiteOrigin(origin.trim_end_matches('/').to_owned()));
         let body = view! { <App /> }.to_html();
         let data = hydration_data();
         // Nothing may come between the element's tag and the markup: hydration walks the
@@ -233,6 +237,12 @@ mod tests {
         <script type=\"module\">import init from '/app.js'; init();</script></head>\
         <body><div data-hcnf-app data-hcnf-manage-document=\"true\"></div></body></html>";
 
+    /// The page at `path` as rendered, without the empty comments hydration places
+    /// between views: what a reader's browser shows.
+    fn rendered(path: &str, origin: &str) -> String {
+        render(TEMPLATE, path, origin).unwrap().replace("<!>", "")
+    }
+
     /// Text as HTML writes it.
     fn escaped(text: &str) -> String {
         text.replace('&', "&amp;")
@@ -282,7 +292,7 @@ mod tests {
             let ed = locale.edition();
             for page in PageId::ALL {
                 let path = href_under("", locale, page);
-                let html = render(TEMPLATE, &path).unwrap();
+                let html = rendered(&path, "");
                 let head = ed.pages.head(page);
                 assert!(
                     html.contains(&format!("<html lang=\"{}\"", locale.code())),
@@ -324,8 +334,23 @@ mod tests {
     }
 
     #[test]
+    fn alternates_are_absolute_under_the_sites_origin_when_it_is_given() {
+        let html = rendered("/ja/symposia", "https://www.example.jp/");
+        for locale in Locale::all() {
+            let href = href_under("", locale, PageId::Symposia);
+            assert!(html.contains(&format!(
+                "<link href=\"https://www.example.jp{href}\" hreflang=\"{}\" rel=\"alternate\">",
+                locale.code()
+            )));
+        }
+        assert!(html.contains(
+            "<link href=\"https://www.example.jp/\" hreflang=\"x-default\" rel=\"alternate\">"
+        ));
+    }
+
+    #[test]
     fn the_markup_starts_right_inside_the_marked_element_before_the_scripts_run() {
-        let html = render(TEMPLATE, "/en/").unwrap();
+        let html = render(TEMPLATE, "/en/", "").unwrap();
         assert!(html.contains(&format!(
             "<div {MOUNT_ATTRIBUTE} data-hcnf-manage-document=\"true\" {PRERENDERED_ATTRIBUTE}><div id=\"hcnf-app\""
         )));
@@ -336,7 +361,7 @@ mod tests {
 
     #[test]
     fn the_root_offers_every_language_home_page() {
-        let html = render(TEMPLATE, "/").unwrap();
+        let html = rendered("/", "");
         let main = element(&html, "main");
         for locale in Locale::all() {
             let ed = locale.edition();
@@ -352,7 +377,7 @@ mod tests {
 
     #[test]
     fn the_not_found_page_speaks_every_language() {
-        let html = render(TEMPLATE, NOT_FOUND_PATH).unwrap();
+        let html = rendered(NOT_FOUND_PATH, "");
         for locale in Locale::all() {
             let nf = &locale.edition().ui.not_found;
             assert!(element(&html, "h1").contains(&escaped(&nf.title)));
@@ -364,7 +389,7 @@ mod tests {
     fn the_inquiry_page_also_offers_telephone_and_fax_for_readers_without_script() {
         for locale in Locale::all() {
             let ed = locale.edition();
-            let html = render(TEMPLATE, &href_under("", locale, PageId::Inquiry)).unwrap();
+            let html = rendered(&href_under("", locale, PageId::Inquiry), "");
             let notice = element(&html, "main");
             let notice = &notice[notice.find("hcnf-notice--without-script").unwrap()..];
             assert!(notice.contains(&escaped(&ed.pages.inquiry.unavailable.heading)));
@@ -388,7 +413,7 @@ mod tests {
             let ed = locale.edition();
             for page in PageId::ALL {
                 let path = href_under("", locale, page);
-                let html = render_fragment("/hcnf", &path);
+                let html = render_fragment("/hcnf", &path).replace("<!>", "");
                 assert!(
                     html.starts_with("<div id=\"hcnf-app\""),
                     "{path}: the app's root first"
@@ -430,8 +455,11 @@ mod tests {
     #[test]
     fn a_template_without_an_empty_mount_element_is_refused() {
         let plain = "<html><head></head><body></body></html>";
-        assert_eq!(render(plain, "/"), Err(PrerenderError::NoMountElement));
-        let done = render(TEMPLATE, "/en/").unwrap();
-        assert_eq!(render(&done, "/en/"), Err(PrerenderError::NoMountElement));
+        assert_eq!(render(plain, "/", ""), Err(PrerenderError::NoMountElement));
+        let done = rendered("/en/", "");
+        assert_eq!(
+            render(&done, "/en/", ""),
+            Err(PrerenderError::NoMountElement)
+        );
     }
 }

@@ -12,6 +12,19 @@ thread_local! {
     static BASE: Cell<&'static str> = const { Cell::new("") };
 }
 
+/// The scheme and host the site is published at (`https://www.example.jp`), for the
+/// absolute addresses of alternate-language links. The prerenderer, which has no address
+/// of its own, provides it as context; in the browser the page's own origin is used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteOrigin(pub String);
+
+impl SiteOrigin {
+    /// The origin in context, else the page's.
+    pub fn current() -> String {
+        leptos::prelude::use_context::<SiteOrigin>().map_or_else(crate::browser::origin, |o| o.0)
+    }
+}
+
 /// Sets the base path for every URL the app builds: `""` or `/hcnf`, without a trailing
 /// slash (see [`crate::host::normalize_base`]). Called once per mount.
 pub fn set_base(base: &str) {

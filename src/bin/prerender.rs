@@ -3,7 +3,9 @@
 //! files, and writes `DIST/index.html`, `DIST/{lang}/index.html`,
 //! `DIST/{lang}/{section}/index.html` and `DIST/404.html`; and for host pages that embed
 //! the app, each section's markup alone under `DIST/fragments/`, rendered for the base
-//! `HCNF_EMBED_BASE` (default `/hcnf`, the README's snippet).
+//! `HCNF_EMBED_BASE` (default `/hcnf`, the README's snippet). `HCNF_SITE_ORIGIN`
+//! (`https://www.example.jp`), where the site is published, makes the pages' alternate
+//! links absolute, as search engines want them; without it they are relative.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,9 +42,11 @@ fn run(dist: &Path) -> Result<usize, String> {
     })?;
     let base = env::var("HCNF_EMBED_BASE").unwrap_or_else(|_| EMBED_BASE.to_owned());
     let base = base.trim_end_matches('/');
+    let origin = env::var("HCNF_SITE_ORIGIN").unwrap_or_default();
     let pages = pages().map_err(|e| e.to_string())?;
     for page in &pages {
-        let html = render(&template, &page.path).map_err(|e| format!("{}: {e}", page.path))?;
+        let html =
+            render(&template, &page.path, &origin).map_err(|e| format!("{}: {e}", page.path))?;
         write(&dist.join(&page.file), &html)?;
         if let Some(fragment) = fragment_file(page) {
             write(&dist.join(fragment), &render_fragment(base, &page.path))?;

@@ -5,9 +5,8 @@ use hcnf_content::PageId;
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, Title};
 
-use crate::browser;
 use crate::i18n::Locale;
-use crate::routes::{page_href, root_href};
+use crate::routes::{page_href, root_href, SiteOrigin};
 
 /// `<html lang>`, `<title>`, the description and `hreflang` alternates for `page`.
 #[component]
@@ -27,7 +26,7 @@ pub fn PageHead(locale: Locale, page: Memo<PageId>) -> impl IntoView {
             .summary
             .clone()
     };
-    let origin = browser::origin();
+    let origin = SiteOrigin::current();
     let alternates = move || {
         let page = page.try_get().unwrap_or(PageId::Overview);
         let mut links: Vec<_> = Locale::all()

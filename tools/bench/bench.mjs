@@ -1,0 +1,414 @@
+// The load benchmark that scripts/bench.sh runs against nginx serving the prepared tree
+// (prepare.mjs): each page of the app against the plain static page of the same content.
+//   node bench.mjs --base http://127.0.0.1:PORT --dist DIST --out DIR
+//                  [--runs 5] [--changes 20] [--soak 1000] [--only /en/,/ja/contact]
+//                  [--chrome /usr/bin/chromium]
+// DIST is the served tree prepare.mjs made: the pages are read from it, their static
+// variants (under static/) are served as /static/<path>;
+// DIR receives results.json with every run.
+//
+// Throttled loads, each in a fresh browser context with the cache disabled, a 412×823
+// mobile viewport, 150 ms latency, 1.6 Mbit/s down, 750 kbit/s up and the CPU slowed 4×:
+//   content visible  when the h1 was painted, from largest-contentful-paint (LCP) entries
+//                    (the markup has no elementtiming attribute): the startTime of the
+//                    first LCP entry whose element is the h1, is inside it, or comes after
+//                    it in the document, the h1 being in the viewport. Content is parsed in
+//                    document order, so the h1 is painted no later than such an element.
+//                    The h1 itself is seldom an LCP candidate (the lead paragraph below it
+//                    is larger and painted in the same frame); when that frame is the first
+//                    contentful one the time is exact, else an upper bound a frame at most
+//                    late. Without such an entry: first-contentful-paint, marked unchecked.
+//   interactive      performance.now() when data-hcnf-started appeared (a MutationObserver
+//                    added before any page script); each run then checks that a click on a
+//                    nav link changes the page without loading a document.
+// Without throttling: route change and language switch, click to the new h1 painted
+// (requestAnimationFrame after the h1 text changes, then the next task); and memory over
+// a long run of route changes.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { median, parseArgs, routesFromDist, table, withTimeout } from './lib.mjs';
+
+const args = parseArgs(process.argv.slice(2), {
+  runs: '5', changes: '20', soak: '1000', chrome: '/usr/bin/chromium', out: '', only: '',
+});
+const base = new URL(args.base ?? '');
+if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(base.hostname)) {
+  throw new Error(`--base must be a loopback address, not ${base.hostname}`);
+}
+const RUNS = Number(args.runs);
+const CHANGES = Number(args.changes);
+const SOAK = Number(args.soak);
+for (const [name, n] of [['runs', RUNS], ['changes', CHANGES], ['soak', SOAK]]) {
+  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new Error(`--${name} must be a whole number from 1 to 10000`);
+}
+// --only /en/,/ja/contact keeps those pages (by address) for a quicker look.
+const only = args.only ? args.only.split(',') : null;
+const routes = routesFromDist(args.dist, { skip: ['static'] }).filter((r) => !only || only.includes(r.url));
+if (routes.length === 0) throw new Error(`no page matches --only ${args.only}`);
+const url = (p) => new URL(p, base).href;
+
+const CHROME_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-first-run', '--enable-precise-memory-info', '--js-flags=--expose-gc',
+];
+const NETWORK = {
+  offline: false,
+  latency: 150,
+  downloadThroughput: (1.6 * 1024 * 1024) / 8,
+  uploadThroughput: (750 * 1024) / 8,
+};
+const CPU_RATE = 4;
+const CONTEXT = {
+  viewport: { width: 412, height: 823 },
+  deviceScaleFactor: 1.75,
+  isMobile: true,
+  hasTouch: true,
+  serviceWorkers: 'block',
+};
+
+// Runs in every page before its own scripts.
+const INIT = `(() => {
+  const b = window.__bench = { lcp: [], fcp: null, started: null, wasm: null, trunk: null };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        const el = e.element;
+        const h1 = document.querySelector('h1');
+        b.lcp.push({
+          t: e.startTime,
+          h1: !!(el && el.closest && el.closest('h1')),
+          // The element comes after the h1 in the document: the h1 was parsed when it painted.
+          afterH1: !!(el && h1 && (h1.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)),
+          h1InView: !!(h1 && h1.getBoundingClientRect().top < innerHeight),
+          tag: el ? el.tagName : null,
+          size: e.size,
+        });
+      }
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch (e) {}
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') b.fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
+  } catch (e) {}
+  const mo = new MutationObserver(() => {
+    if (b.started === null && document.querySelector('[data-hcnf-started]')) {
+      b.started = performance.now();
+      mo.disconnect();
+    }
+  });
+  mo.observe(document, { subtree: true, attributes: true, attributeFilter: ['data-hcnf-started'] });
+  addEventListener('TrunkApplicationStarted', (e) => {
+    b.wasm = e.detail && e.detail.wasm;
+    b.trunk = performance.now();
+  });
+})();`;
+
+async function throttledPage(browser) {
+  const context = await browser.newContext(CONTEXT);
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+  return { context, page };
+}
+
+/** When the h1 was painted, from the page's LCP and paint entries. */
+async function h1Paint(page) {
+  // LCP entries arrive after the frame is presented; wait for the first, then a little
+  // longer for a later h1 entry.
+  await page.waitForFunction(() => window.__bench.lcp.length > 0 || window.__bench.fcp !== null, null, { timeout: 60000, polling: 50 });
+  await page.waitForTimeout(300);
+  const b = await page.evaluate(() => ({ lcp: window.__bench.lcp, fcp: window.__bench.fcp }));
+  // The first LCP entry for the h1, or for an element after it in the document: content
+  // is parsed in document order, so when an element after the (visible) h1 is painted the
+  // h1 is painted too, in that frame or an earlier one.
+  const entry = b.lcp.find((e) => (e.h1 || e.afterH1) && e.h1InView);
+  if (entry && entry.h1) return { ms: entry.t, source: 'lcp-h1', fcp: b.fcp, lcp: b.lcp };
+  // Painted in the first contentful frame: exact, as nothing is painted before it.
+  if (entry && b.fcp !== null && Math.abs(entry.t - b.fcp) < 1) return { ms: entry.t, source: 'fcp', fcp: b.fcp, lcp: b.lcp };
+  // A later frame: the h1 was painted between first-contentful-paint and this time.
+  if (entry) return { ms: entry.t, source: 'lcp-after-h1', fcp: b.fcp, lcp: b.lcp };
+  if (b.fcp === null) throw new Error('no first-contentful-paint entry');
+  return { ms: b.fcp, source: 'fcp-unchecked', fcp: b.fcp, lcp: b.lcp };
+}
+
+/** The nav links' hrefs and which one is the current page. */
+function navState(page) {
+  return page.evaluate(() => ({
+    links: [...document.querySelectorAll('.hcnf-nav a')].map((a) => ({ href: a.getAttribute('href'), current: a.getAttribute('aria-current') === 'page' })),
+    h1: document.querySelector('h1')?.textContent ?? null,
+    path: location.pathname,
+  }));
+}
+
+async function loadStatic(browser, route) {
+  const { context, page } = await throttledPage(browser);
+  try {
+    await page.goto(url(`/static${route.url}`), { waitUntil: 'load', timeout: 60000 });
+    const paint = await h1Paint(page);
+    const scripts = await page.evaluate(() => document.scripts.length);
+    if (scripts !== 0) throw new Error(`the static page has ${scripts} scripts`);
+    return { h1: paint.ms, source: paint.source, fcp: paint.fcp, lcp: paint.lcp };
+  } finally {
+    await context.close();
+  }
+}
+
+async function loadApp(browser, route) {
+  const { context, page } = await throttledPage(browser);
+  try {
+    await page.goto(url(route.url), { waitUntil: 'load', timeout: 60000 });
+    await page.waitForSelector('[data-hcnf-started]', { state: 'attached', timeout: 60000 });
+    await page.waitForFunction(() => window.__bench.started !== null, null, { timeout: 5000, polling: 50 });
+    const paint = await h1Paint(page);
+    const timing = await page.evaluate(() => {
+      const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+      return {
+        started: window.__bench.started,
+        trunk: window.__bench.trunk,
+        wasm: wasm ? { start: wasm.startTime, end: wasm.responseEnd, bytes: wasm.encodedBodySize, decoded: wasm.decodedBodySize } : null,
+      };
+    });
+    // A click on another section's nav link is handled without loading a document.
+    const before = await navState(page);
+    const index = before.links.findIndex((l) => !l.current);
+    if (index < 0) throw new Error('no nav link to another section');
+    await page.evaluate(() => { window.__benchFlag = 'same document'; });
+    await page.locator('.hcnf-nav a').nth(index).click({ timeout: 30000 });
+    await page.waitForFunction((old) => {
+      const h = document.querySelector('h1');
+      return h && h.textContent && h.textContent !== old;
+    }, before.h1, { timeout: 30000, polling: 50 });
+    const after = await page.evaluate(() => ({ flag: window.__benchFlag ?? null, path: location.pathname }));
+    const clientSide = after.flag === 'same document' && after.path === before.links[index].href;
+    return { h1: paint.ms, source: paint.source, fcp: paint.fcp, lcp: paint.lcp, interactive: timing.started, trunk: timing.trunk, wasm: timing.wasm, clientSide, clickedTo: before.links[index].href };
+  } finally {
+    await context.close();
+  }
+}
+
+// ---- Throttled loads ---------------------------------------------------------------
+
+const fmt = (ms) => (Number.isFinite(ms) ? Math.round(ms).toString() : 'n/a');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
+const errors = [];
+const retried = [];
+const results = { base: base.href, network: NETWORK, cpuRate: CPU_RATE, context: CONTEXT, runs: RUNS, loads: {}, changes: {}, soak: null };
+
+async function attempt(what, fn) {
+  // One retry, so that a single stray timeout does not lose a run: a first failure is a
+  // warning (kept in results.json), a second one an error.
+  for (let i = 0; i < 2; i += 1) {
+    try {
+      return await withTimeout(fn(), 120000, what);
+    } catch (e) {
+      const msg = `${what}: ${e.message.split('\n')[0]}`;
+      if (i === 0) {
+        retried.push(msg);
+        console.error(`  warning: ${msg} (retrying once)`);
+      } else {
+        errors.push(msg);
+        console.error(`  error: ${msg}`);
+      }
+    }
+  }
+  return null;
+}
+
+const started = Date.now();
+const browser = await chromium.launch({ executablePath: args.chrome, headless: true, args: CHROME_ARGS });
+try {
+  console.log(`Chromium ${browser.version()}; ${routes.length} pages × ${RUNS} runs, static and app, throttled: ` +
+    `${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8 / 1024 / 1024).toFixed(1)} Mbit/s down, ` +
+    `${Math.round(NETWORK.uploadThroughput * 8 / 1024)} kbit/s up, CPU ${CPU_RATE}× slower, cache disabled, 412×823 mobile.`);
+  // Warm-up loads, not counted: the first of each kind pays for starting processes.
+  await attempt('warm-up static', () => loadStatic(browser, routes[0]));
+  await attempt('warm-up app', () => loadApp(browser, routes[0]));
+
+  for (const route of routes) results.loads[route.url] = { static: [], app: [] };
+  for (let run = 1; run <= RUNS; run += 1) {
+    const t0 = Date.now();
+    for (const route of routes) {
+      const s = await attempt(`static ${route.url} run ${run}`, () => loadStatic(browser, route));
+      if (s) results.loads[route.url].static.push(s);
+      const a = await attempt(`app ${route.url} run ${run}`, () => loadApp(browser, route));
+      if (a) results.loads[route.url].app.push(a);
+    }
+    console.log(`  run ${run}/${RUNS} of every page: ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  }
+
+  const rows = [['route', 'static h1 ms', 'app h1 ms', 'ratio', '≤1.2×', 'interactive ms', 'ratio', '≤2.5×', 'client nav', 'h1 metric s/a']];
+  const all = { s: [], a: [], i: [] };
+  for (const route of routes) {
+    const r = results.loads[route.url];
+    const s = median(r.static.map((x) => x.h1));
+    const a = median(r.app.map((x) => x.h1));
+    const i = median(r.app.map((x) => x.interactive));
+    all.s.push(s); all.a.push(a); all.i.push(i);
+    const lcpCount = (xs) => ['lcp-h1', 'fcp', 'lcp-after-h1', 'fcp-unchecked'].map((src, k) => {
+      const n = xs.filter((x) => x.source === src).length;
+      return n ? `${n}${'LFAU'[k]}` : '';
+    }).join('') || '-';
+    rows.push([
+      route.url, fmt(s), fmt(a), ratio(a, s), a / s <= 1.2 ? 'yes' : 'NO', fmt(i), ratio(i, s), i / s <= 2.5 ? 'yes' : 'NO',
+      `${r.app.filter((x) => x.clientSide).length}/${r.app.length}`,
+      `${lcpCount(r.static)}/${lcpCount(r.app)}`,
+    ]);
+  }
+  const ms = median(all.s); const ma = median(all.a); const mi = median(all.i);
+  rows.push(['median of routes', fmt(ms), fmt(ma), ratio(ma, ms), ma / ms <= 1.2 ? 'yes' : 'NO', fmt(mi), ratio(mi, ms), mi / ms <= 2.5 ? 'yes' : 'NO', '', '']);
+  console.log(`\nLoad, throttled (median of ${RUNS} runs each; targets: content ≤ 1.2× the static page's h1, interactive ≤ 2.5× it)`);
+  console.log(table(rows));
+  console.log('h1 metric, runs of the static/app page: L = the LCP entry of the h1 itself; F = first-contentful-paint, whose frame ' +
+    'already held an element after the h1 (an LCP entry: the lead paragraph), so the h1 too; A = the first LCP entry of an element ' +
+    'after the h1, a frame later than first-contentful-paint (the h1 was painted by then, possibly a frame earlier); ' +
+    'U = first-contentful-paint, no LCP entry to check it.');
+  const wasmRuns = Object.values(results.loads).flatMap((r) => r.app).map((x) => x.wasm).filter(Boolean);
+  if (wasmRuns.length) {
+    const w = wasmRuns[0];
+    const expected = (w.bytes / NETWORK.downloadThroughput) * 1000;
+    console.log(`Throttling check: the wasm came as ${w.bytes} bytes (${w.decoded} decoded); its download took a median ` +
+      `${fmt(median(wasmRuns.map((x) => x.end - x.start)))} ms (at least ${fmt(expected)} ms at 1.6 Mbit/s).`);
+  }
+
+  // ---- Without throttling: route change, language switch, memory -------------------
+
+  const context = await browser.newContext(CONTEXT);
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  try {
+    await page.goto(url(routes[0].url), { waitUntil: 'load', timeout: 30000 });
+    await page.waitForSelector('[data-hcnf-started]', { state: 'attached', timeout: 30000 });
+    await page.evaluate(() => { window.__benchFlag = 'same document'; });
+
+    // Arms the page for one click: the click's time, then the first frame after the h1's
+    // text changes.
+    const arm = () => page.evaluate(() => {
+      const old = document.querySelector('h1')?.textContent ?? null;
+      const m = window.__measure = { t0: null, t1: null, old };
+      addEventListener('click', (ev) => { m.t0 = ev.timeStamp > 0 ? ev.timeStamp : performance.now(); }, { capture: true, once: true });
+      const mo = new MutationObserver(() => {
+        const h = document.querySelector('h1');
+        if (h && h.textContent && h.textContent !== old) {
+          mo.disconnect();
+          requestAnimationFrame(() => {
+            // After the rAF callbacks the frame is rendered; the next task runs after it.
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => { m.t1 = performance.now(); };
+            ch.port2.postMessage(0);
+          });
+        }
+      });
+      mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const measureClick = async (selector, index) => {
+      await arm();
+      await page.locator(selector).nth(index).click({ timeout: 10000 });
+      await page.waitForFunction(() => window.__measure.t1 !== null && window.__measure.t0 !== null, null, { timeout: 10000, polling: 20 });
+      const m = await page.evaluate(() => ({ ...window.__measure, flag: window.__benchFlag ?? null, path: location.pathname }));
+      return { ms: m.t1 - m.t0, clientSide: m.flag === 'same document', path: m.path };
+    };
+
+    const changes = [];
+    for (let k = 0; k < CHANGES; k += 1) {
+      const st = await navState(page);
+      // The next section after the current one, round the nav.
+      const cur = st.links.findIndex((l) => l.current);
+      const next = (cur + 1) % st.links.length;
+      const r = await attempt(`route change ${k + 1}`, () => measureClick('.hcnf-nav a', next));
+      if (r) changes.push(r);
+    }
+    const switches = [];
+    for (let k = 0; k < CHANGES; k += 1) {
+      const r = await attempt(`language switch ${k + 1}`, () => measureClick('.hcnf-lang a', 0));
+      if (r) switches.push(r);
+    }
+    results.changes = { route: changes, language: switches };
+    const row = (name, xs) => [name, xs.length, fmt(median(xs.map((x) => x.ms))), fmt(Math.min(...xs.map((x) => x.ms))), fmt(Math.max(...xs.map((x) => x.ms))), `${xs.filter((x) => x.clientSide).length}/${xs.length}`];
+    console.log('\nWithout throttling: click to the new h1 painted');
+    console.log(table([['action', 'clicks', 'median ms', 'min ms', 'max ms', 'client nav'], row('route change (nav link, round the sections)', changes), row('language switch (.hcnf-lang a)', switches)]));
+
+    // Memory over SOAK route changes between two sections.
+    await page.goto(url(routes[0].url), { waitUntil: 'load', timeout: 30000 });
+    await page.waitForSelector('[data-hcnf-started]', { state: 'attached', timeout: 30000 });
+    await page.waitForFunction(() => window.__bench.wasm !== null, null, { timeout: 10000 });
+    await page.evaluate(() => { window.__benchFlag = 'same document'; });
+    const st = await navState(page);
+    const pair = st.links.filter((l) => !l.current).slice(0, 2).map((l) => l.href);
+    if (pair.length < 2) throw new Error('fewer than two other sections in the nav');
+    const memory = () => page.evaluate(async () => {
+      for (let i = 0; i < 3; i += 1) {
+        window.gc();
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return {
+        js: performance.memory.usedJSHeapSize,
+        wasm: window.__bench.wasm.memory.buffer.byteLength,
+        nodes: document.getElementsByTagName('*').length,
+      };
+    });
+    // Two warm-up changes, so that both pages have been shown once before the baseline.
+    const soakBatch = (hrefs, n) => page.evaluate(async ([hrefs, n]) => {
+      const waitH1 = (old) => new Promise((resolve, reject) => {
+        const done = () => { const h = document.querySelector('h1'); return h && h.textContent && h.textContent !== old; };
+        if (done()) { resolve(); return; }
+        const timer = setTimeout(() => { mo.disconnect(); reject(new Error('the h1 did not change within 5 s')); }, 5000);
+        const mo = new MutationObserver(() => { if (done()) { clearTimeout(timer); mo.disconnect(); resolve(); } });
+        mo.observe(document.body, { subtree: true, childList: true, characterData: true });
+      });
+      for (let i = 0; i < n; i += 1) {
+        const href = hrefs[i % 2];
+        const link = [...document.querySelectorAll('.hcnf-nav a')].find((a) => a.getAttribute('href') === href);
+        if (!link) throw new Error(`no nav link to ${href}`);
+        const old = document.querySelector('h1')?.textContent ?? null;
+        link.click();
+        await waitH1(old);
+      }
+      return location.pathname;
+    }, [hrefs, n]);
+    await soakBatch(pair, 2);
+    const samples = [{ after: 0, ...(await memory()) }];
+    const soakStart = Date.now();
+    const BATCH = 250;
+    for (let done = 0; done < SOAK;) {
+      const n = Math.min(BATCH, SOAK - done);
+      await withTimeout(soakBatch(pair, n), 120000, `route changes ${done + 1}–${done + n}`);
+      done += n;
+      samples.push({ after: done, ...(await memory()) });
+    }
+    const soakMs = Date.now() - soakStart;
+    const soakFlag = await page.evaluate(() => window.__benchFlag ?? null);
+    results.soak = { pair, samples, ms: soakMs, clientSide: soakFlag === 'same document' };
+    const mib = (b) => `${(b / 1024 / 1024).toFixed(2)} MiB`;
+    console.log(`\nMemory: ${SOAK} route changes by clicks between ${pair.join(' and ')} (${(soakMs / 1000).toFixed(1)} s, ` +
+      `${(soakMs / SOAK).toFixed(1)} ms each; all client-side: ${soakFlag === 'same document' ? 'yes' : 'NO'}); after gc():`);
+    console.log(table([['after changes', 'JS heap used', 'wasm memory', 'DOM elements'], ...samples.map((s) => [s.after, mib(s.js), mib(s.wasm), s.nodes])]));
+    const first = samples[0]; const last = samples[samples.length - 1];
+    const per = (d) => `${Math.round(d / SOAK)} bytes a change`;
+    console.log(`Growth over ${SOAK} changes: JS heap ${((last.js - first.js) / 1024).toFixed(0)} KiB (${per(last.js - first.js)}), ` +
+      `wasm memory ${((last.wasm - first.wasm) / 1024).toFixed(0)} KiB (${per(last.wasm - first.wasm)}), DOM elements ${last.nodes - first.nodes}.`);
+  } finally {
+    await context.close();
+  }
+} catch (e) {
+  errors.push(e.message.split('\n')[0]);
+  console.error(`error: ${e.stack ?? e.message}`);
+} finally {
+  await browser.close();
+}
+
+if (args.out) {
+  fs.mkdirSync(args.out, { recursive: true });
+  fs.writeFileSync(path.join(args.out, 'results.json'), `${JSON.stringify({ ...results, retried, errors }, null, 2)}\n`);
+}
+console.log(`\nBenchmark took ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+if (errors.length) {
+  console.error(`${errors.length} error(s):\n  ${errors.join('\n  ')}`);
+  process.exit(1);
+}

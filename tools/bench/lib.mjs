@@ -1,0 +1,92 @@
+// Helpers shared by the benchmark (bench.mjs), its preparation (prepare.mjs) and the
+// Lighthouse runs (lighthouse.mjs).
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Reads `--name value` pairs from the command line into an object. */
+export function parseArgs(argv, defaults = {}) {
+  const out = { ...defaults };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
+    const name = arg.slice(2);
+    const value = argv[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value`);
+    out[name] = value;
+    i += 1;
+  }
+  return out;
+}
+
+/** Every `index.html` below `dir`, as paths relative to it, sorted. */
+function indexFiles(dir, rel = '') {
+  const found = [];
+  for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+    const child = rel ? `${rel}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) found.push(...indexFiles(dir, child));
+    else if (entry.name === 'index.html') found.push(child);
+  }
+  return found.sort();
+}
+
+/**
+ * The site's pages: every `index.html` in the build that is a whole HTML document, except
+ * the one at the top (`/`, the language chooser that redirects). Each page's address is the `rel="alternate"` link
+ * for its own language (the address the app itself links to), else its folder with a
+ * trailing slash. `skip` names top-level folders to leave out.
+ */
+export function routesFromDist(dist, { skip = [] } = {}) {
+  const routes = [];
+  for (const file of indexFiles(dist)) {
+    if (file === 'index.html' || skip.some((top) => file.startsWith(`${top}/`))) continue;
+    const dir = path.posix.dirname(file);
+    const html = fs.readFileSync(path.join(dist, file), 'utf8');
+    // Only whole documents are pages: the build's embedding fragments (markup for a host
+    // page to include) are index.html files without an <html> element.
+    if (!/<html\b/i.test(html)) continue;
+    const lang = /<html\b[^>]*\blang="([^"]+)"/.exec(html)?.[1];
+    let url = `/${dir}/`;
+    if (lang) {
+      for (const link of html.matchAll(/<link\b[^>]*>/g)) {
+        const tag = link[0];
+        if (/\brel="alternate"/.test(tag) && tag.includes(`hreflang="${lang}"`)) {
+          const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+          if (href && href.startsWith('/')) url = href;
+        }
+      }
+    }
+    routes.push({ dir, file, url, lang: lang ?? '' });
+  }
+  // Languages together, the language's home first, then the folder order.
+  routes.sort((a, b) => a.lang.localeCompare(b.lang) || a.dir.split('/').length - b.dir.split('/').length || a.dir.localeCompare(b.dir));
+  if (routes.length === 0) throw new Error(`no pages found in ${dist}`);
+  return routes;
+}
+
+export function median(values) {
+  const v = values.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+/** A plain-text table: the first row is the header; numbers are right-aligned. */
+export function table(rows) {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => String(r[c]).length)));
+  const line = (r) => r.map((cell, c) => {
+    const s = String(cell);
+    return typeof cell === 'number' || /^[-+]?[\d.,]+(×|%| ms| MiB| KiB)?$/.test(s) ? s.padStart(widths[c]) : s.padEnd(widths[c]);
+  }).join('  ').trimEnd();
+  const out = [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (const r of rows.slice(1)) out.push(line(r));
+  return out.join('\n');
+}
+
+/** Rejects when `promise` takes longer than `ms`. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no result after ${ms} ms`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,66 @@
+// Makes the tree the benchmark serves: a copy of the build, plus for every page a plain
+// static variant of the same content at /static/<same path>/index.html.
+//   node prepare.mjs --dist DIST --out OUT
+// A static variant is the prerendered HTML without any <script> element, without the
+// <link rel="modulepreload"> / <link rel="preload"> of the JavaScript and WebAssembly, and
+// without the data-hcnf-prerendered attribute; the stylesheet (a <link rel="stylesheet">
+// or an inlined <style>) stays as it is. Each variant gets a brotli and a gzip copy, as
+// the build gives its own pages, so that nginx serves both kinds compressed the same way.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { parseArgs, routesFromDist } from './lib.mjs';
+
+const args = parseArgs(process.argv.slice(2));
+if (!args.dist || !args.out) throw new Error('usage: node prepare.mjs --dist DIST --out OUT');
+const dist = path.resolve(args.dist);
+const out = path.resolve(args.out);
+if (!fs.existsSync(path.join(dist, '404.html'))) throw new Error(`${dist} is not a prerendered build`);
+
+const STYLESHEET = /<link\b[^>]*\brel\s*=\s*"?stylesheet\b[^>]*>|<style\b/gi;
+
+/** A preload of JavaScript or WebAssembly: `<link rel="modulepreload|preload">` of a .js/.wasm. */
+function isCodePreload(tag) {
+  const rel = /\brel\s*=\s*"?([^"\s>]+)/i.exec(tag)?.[1]?.toLowerCase();
+  const href = /\bhref\s*=\s*"?([^"\s>]+)/i.exec(tag)?.[1] ?? '';
+  const code = /\.(m?js|wasm)(\?|#|$)/i.test(href) || /\btype\s*=\s*"application\/wasm"/i.test(tag);
+  return (rel === 'modulepreload' || rel === 'preload') && code;
+}
+
+function staticVariant(html) {
+  let s = html.replace(/<script\b[^>]*>[\s\S]*?<\/script\s*>/gi, '');
+  s = s.replace(/<link\b[^>]*>/gi, (tag) => (isCodePreload(tag) ? '' : tag));
+  s = s.replace(/\sdata-hcnf-prerendered(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?(?=[\s>/])/g, '');
+  // What must be gone, and what must stay: the stylesheet, linked or inlined.
+  if (/<script\b/i.test(s)) throw new Error('a <script> element is left');
+  if ((s.match(/<link\b[^>]*>/gi) ?? []).some(isCodePreload)) throw new Error('a preload of code is left');
+  if (s.includes('data-hcnf-prerendered')) throw new Error('data-hcnf-prerendered is left');
+  const sheets = (text) => (text.match(STYLESHEET) ?? []).length;
+  if (sheets(s) !== sheets(html) || sheets(s) === 0) throw new Error('the stylesheet is not kept as it was');
+  if (!/<h1\b/i.test(s)) throw new Error('the page has no h1');
+  return s;
+}
+
+fs.rmSync(out, { recursive: true, force: true });
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.cpSync(dist, out, { recursive: true });
+
+const routes = routesFromDist(dist);
+for (const route of routes) {
+  const html = fs.readFileSync(path.join(dist, route.file), 'utf8');
+  let variant;
+  try {
+    variant = staticVariant(html);
+  } catch (e) {
+    throw new Error(`${route.file}: ${e.message}`);
+  }
+  const target = path.join(out, 'static', route.file);
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  const bytes = Buffer.from(variant, 'utf8');
+  fs.writeFileSync(target, bytes);
+  fs.writeFileSync(`${target}.br`, zlib.brotliCompressSync(bytes, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }));
+  fs.writeFileSync(`${target}.gz`, zlib.gzipSync(bytes, { level: 9 }));
+}
+console.log(`prepare: copied the build and wrote ${routes.length} static pages under ${path.relative(process.cwd(), out) || '.'}/static/`);

@@ -1,4 +1,4 @@
-//! Checks every edition in `content/` and registers each one in the build.
+//! Checks every edition in `content/` and writes each one into the build as Rust code.
 //!
 //! A content fault stops the build here, with the file, the key path and the locale, so a
 //! broken or incomplete translation never reaches a reader. Adding a locale is adding a file.
@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
+use hcnf_content::bake::to_rust;
 use hcnf_content::{check_editions, read_content_dir};
 
 fn main() {
@@ -41,24 +42,27 @@ fn main() {
         files.len()
     )
     .unwrap();
-    // Each entry: code, the language's own name (for the switch, without parsing the
-    // edition), and the edition's JSON.
-    out.push_str("pub(crate) static SOURCES: [(&str, &str, &str); LOCALE_COUNT] = [\n");
+    // Each entry: code, and the language's own name (for the switch, without building the
+    // edition).
+    out.push_str("pub(crate) static SOURCES: [(&str, &str); LOCALE_COUNT] = [\n");
     let editions = editions.unwrap_or_default();
     for (f, ed) in files.iter().zip(&editions) {
         println!("cargo:rerun-if-changed={}", f.path.display());
-        // Bundle each edition without its indentation: the reader downloads every byte.
-        let value: serde_json::Value = serde_json::from_str(&f.json).expect("checked above");
-        let compact = Path::new(&out_dir).join(format!("{}.json", f.locale));
-        fs::write(&compact, value.to_string()).expect("write the compact edition");
-        let path = compact.display().to_string();
-        writeln!(
-            out,
-            "    ({:?}, {:?}, include_str!({:?})),",
-            f.locale, ed.locale.name, path
-        )
-        .unwrap();
+        writeln!(out, "    ({:?}, {:?}),", f.locale, ed.locale.name).unwrap();
     }
-    out.push_str("];\n");
+    out.push_str("];\n\n");
+    // Each edition as the Rust that builds it: the wasm carries the words, not the JSON
+    // and the code that would parse it.
+    out.push_str(
+        "/// The edition at `index` in `SOURCES`, built from the checked content.\n\
+         pub(crate) fn baked_edition(index: usize) -> hcnf_content::Edition {\n    match index {\n",
+    );
+    for (index, ed) in editions.iter().enumerate() {
+        let code = to_rust(ed).unwrap_or_else(|e| panic!("content/{}.json: {e}", ed.locale.code));
+        writeln!(out, "        {index} => {code},").unwrap();
+    }
+    out.push_str(
+        "        _ => unreachable!(\"only LOCALE_COUNT editions are bundled\"),\n    }\n}\n",
+    );
     fs::write(Path::new(&out_dir).join("editions.rs"), out).expect("write the edition registry");
 }

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use hcnf_content::{parse_checked_edition, Edition};
+use hcnf_content::Edition;
 use leptos::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/editions.rs"));
@@ -14,7 +14,7 @@ include!(concat!(env!("OUT_DIR"), "/editions.rs"));
 /// The locale a reader gets when nothing they prefer is on offer.
 const DEFAULT_CODE: &str = "en";
 
-static PARSED: [OnceLock<Edition>; LOCALE_COUNT] = [const { OnceLock::new() }; LOCALE_COUNT];
+static BUILT: [OnceLock<Edition>; LOCALE_COUNT] = [const { OnceLock::new() }; LOCALE_COUNT];
 
 /// One of the editions bundled into the build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -28,7 +28,7 @@ impl Locale {
 
     /// The locale whose code is `code` exactly (`en`, `ja`).
     pub fn from_code(code: &str) -> Option<Locale> {
-        SOURCES.iter().position(|(c, _, _)| *c == code).map(Locale)
+        SOURCES.iter().position(|(c, _)| *c == code).map(Locale)
     }
 
     /// The fallback: English.
@@ -46,13 +46,10 @@ impl Locale {
         SOURCES[self.0].1
     }
 
-    /// This locale's content, parsed on first use so a reader pays only for the language read.
+    /// This locale's content, built on first use so a reader pays only for the language read.
     pub fn edition(self) -> &'static Edition {
-        PARSED[self.0].get_or_init(|| {
-            let (code, _, json) = SOURCES[self.0];
-            // build.rs checked these same bytes with the same model and stopped the build on error.
-            parse_checked_edition(json).unwrap_or_else(|e| panic!("content/{code}.json: {e}"))
-        })
+        // build.rs checked the content with the same model and wrote it as Rust.
+        BUILT[self.0].get_or_init(|| baked_edition(self.0))
     }
 }
 
@@ -112,6 +109,21 @@ mod tests {
             "en"
         );
         assert_eq!(negotiate(Some(""), &langs(&[""])).code(), "en");
+    }
+
+    #[test]
+    fn every_bundled_edition_is_its_content_file_as_the_model_reads_it() {
+        for l in Locale::all() {
+            let file = format!("{}/content/{}.json", env!("CARGO_MANIFEST_DIR"), l.code());
+            let json = std::fs::read_to_string(&file).unwrap();
+            let parsed = hcnf_content::parse_edition(&file, l.code(), &json).unwrap();
+            // Every field compared, through the model's Debug.
+            assert_eq!(
+                format!("{:?}", l.edition()),
+                format!("{parsed:?}"),
+                "{file}"
+            );
+        }
     }
 
     #[test]

@@ -12,6 +12,18 @@ pub struct YearMonth {
     month: u8,
 }
 
+/// For [`crate::bake`]: written into the build as `YearMonth::baked(year, month)`.
+#[cfg(not(target_arch = "wasm32"))]
+impl serde::Serialize for YearMonth {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeTupleStruct;
+        let mut call = serializer.serialize_tuple_struct("YearMonth::baked", 2)?;
+        call.serialize_field(&self.year)?;
+        call.serialize_field(&self.month)?;
+        call.end()
+    }
+}
+
 /// Why a `YYYY-MM` string was refused.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum YearMonthError {
@@ -22,6 +34,12 @@ pub enum YearMonthError {
 }
 
 impl YearMonth {
+    /// A month the build already checked; only baked editions call it.
+    #[doc(hidden)]
+    pub const fn baked(year: u16, month: u8) -> Self {
+        YearMonth { year, month }
+    }
+
     /// A month; `None` unless `month` is 1 to 12.
     pub fn new(year: u16, month: u8) -> Option<Self> {
         (1..=12).contains(&month).then_some(Self { year, month })

@@ -4,6 +4,8 @@
 //! The app and its build script both use this crate, so the same rules that fail the
 //! build are the ones the app relies on at run time.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod bake;
 mod check;
 mod date;
 mod files;
@@ -13,13 +15,6 @@ pub use check::{check_editions, ContentError, ContentErrorKind, SourceFile};
 pub use date::{YearMonth, YearMonthError};
 pub use files::{read_content_dir, ContentFile};
 pub use model::*;
-
-/// Parses an edition that has already passed [`check_editions`], as the app does at run time.
-///
-/// Plain serde_json: the path-naming parser below is for the build, not for the reader's download.
-pub fn parse_checked_edition(json: &str) -> Result<Edition, serde_json::Error> {
-    serde_json::from_str(json)
-}
 
 /// Parses one edition, naming the key path of any error.
 ///

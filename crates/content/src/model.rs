@@ -7,6 +7,7 @@ use crate::YearMonth;
 
 /// Everything a reader sees in one language: UI strings, page content and contacts.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
     pub locale: LocaleInfo,
@@ -17,6 +18,7 @@ pub struct Edition {
 
 /// Which language an edition is in.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct LocaleInfo {
     /// BCP 47 tag, also the URL prefix and the file name: `en`, `ja`.
@@ -27,6 +29,7 @@ pub struct LocaleInfo {
 
 /// Strings of the site's frame: header, navigation, footer, dates and the not-found page.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
     pub site_title: String,
@@ -45,6 +48,7 @@ pub struct Ui {
 
 /// How this locale writes a month: a pattern and the months' names.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct DateFormat {
     /// `{year}`, `{month}` (a name below) and `{month_number}` are filled in.
@@ -54,6 +58,7 @@ pub struct DateFormat {
 
 /// The footer's own words; the contact block comes from [`Contact`].
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Footer {
     /// Which office is responsible for the page.
@@ -62,6 +67,7 @@ pub struct Footer {
 
 /// This locale's part of the bilingual not-found page.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct NotFound {
     pub title: String,
@@ -71,6 +77,7 @@ pub struct NotFound {
 
 /// The pages, one field per route.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Pages {
     pub overview: Overview,
@@ -84,6 +91,7 @@ pub struct Pages {
 /// What every page has: its name in the navigation, its `h1`, and a summary used for the
 /// meta description and the overview's links.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct PageHead {
     pub nav_label: String,
@@ -93,6 +101,7 @@ pub struct PageHead {
 
 /// A headed run of paragraphs.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub heading: String,
@@ -101,6 +110,7 @@ pub struct Section {
 
 /// The home page: the HCNF concepts and the plan for a training institution.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Overview {
     pub head: PageHead,
@@ -112,6 +122,7 @@ pub struct Overview {
 
 /// A page of prose.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     pub head: PageHead,
@@ -121,6 +132,7 @@ pub struct Article {
 
 /// The joint symposia page.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Symposia {
     pub head: PageHead,
@@ -134,6 +146,7 @@ pub struct Symposia {
 
 /// One symposium.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub name: String,
@@ -144,6 +157,7 @@ pub struct Event {
 
 /// The public HCNF course page.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Course {
     pub head: PageHead,
@@ -157,6 +171,7 @@ pub struct Course {
 
 /// A partner university, with a note where its name has changed since.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct University {
     pub name: String,
@@ -165,6 +180,7 @@ pub struct University {
 
 /// The contact page's own words; the details come from [`Contact`].
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct ContactPage {
     pub head: PageHead,
@@ -175,6 +191,7 @@ pub struct ContactPage {
 
 /// The inquiry page: the form, checking answers, sending, and what happens after.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct InquiryPage {
     pub head: PageHead,
@@ -190,6 +207,7 @@ pub struct InquiryPage {
 
 /// Labels, hints and errors of the form's fields.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct InquiryForm {
     pub name: FieldText,
@@ -217,6 +235,7 @@ pub struct InquiryForm {
 
 /// A field's label and, where it helps, a hint.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct FieldText {
     pub label: String,
@@ -225,6 +244,7 @@ pub struct FieldText {
 
 /// The category options.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Categories {
     pub medical_innovation_school: String,
@@ -235,6 +255,7 @@ pub struct Categories {
 
 /// Error messages; `{label}` and `{max}` are filled in where they appear.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct InquiryErrors {
     pub name_required: String,
@@ -252,6 +273,7 @@ pub struct InquiryErrors {
 
 /// How the prefecture handles the personal information in an inquiry.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Privacy {
     pub heading: String,
@@ -260,6 +282,7 @@ pub struct Privacy {
 
 /// A term and its explanation, for a description list.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub term: String,
@@ -268,6 +291,7 @@ pub struct Term {
 
 /// The "check your answers" step.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct CheckAnswers {
     pub heading: String,
@@ -281,6 +305,7 @@ pub struct CheckAnswers {
 
 /// Sending, and what to say when it fails.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Sending {
     pub in_progress: String,
@@ -300,6 +325,7 @@ pub struct Sending {
 
 /// After a confirmed success.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Confirmation {
     pub title: String,
@@ -310,6 +336,7 @@ pub struct Confirmation {
 
 /// A heading and a paragraph.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
     pub heading: String,
@@ -318,6 +345,7 @@ pub struct Notice {
 
 /// The responsible office and how to reach it.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub heading: String,
@@ -332,6 +360,7 @@ pub struct Contact {
 
 /// A telephone or fax number: a label, the number as written for this locale, and a `tel:` link.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Phone {
     pub label: String,
@@ -341,6 +370,7 @@ pub struct Phone {
 
 /// A link out of the site.
 #[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub label: String,

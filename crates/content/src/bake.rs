@@ -1,0 +1,349 @@
+//! Writes a checked edition as a Rust expression that builds it, for `build.rs` to put into
+//! the app: the reader's wasm then carries neither the editions' JSON nor the code that
+//! parses it (the serde derives of every content struct), only the strings themselves.
+//!
+//! A serde serializer over the model's `Serialize` (derived for native builds only): a
+//! struct becomes `hcnf_content::Name { field: value, … }`, a string `String::from("…")`,
+//! a list `vec![…]`, a fixed array `[…]`, an option `Some(…)` or `None`, and a tuple struct
+//! `hcnf_content::Name(…)` (how [`crate::YearMonth`] names its constructor).
+
+use std::fmt::{self, Display, Write as _};
+
+use serde::ser::{self, Serialize};
+
+/// The Rust expression that builds `value`, with every type named under `hcnf_content::`.
+pub fn to_rust<T: Serialize>(value: &T) -> Result<String, BakeError> {
+    let mut out = String::new();
+    value.serialize(Writer { out: &mut out })?;
+    Ok(out)
+}
+
+/// A value the content model does not use, so the writer cannot say it in Rust.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot write {0} as Rust")]
+pub struct BakeError(String);
+
+impl ser::Error for BakeError {
+    fn custom<T: Display>(msg: T) -> Self {
+        BakeError(msg.to_string())
+    }
+}
+
+const CRATE: &str = "hcnf_content";
+
+struct Writer<'a> {
+    out: &'a mut String,
+}
+
+/// The parts of a compound value, each written after `open` and closed by `close`.
+struct Parts<'a> {
+    out: &'a mut String,
+    close: &'static str,
+}
+
+impl Parts<'_> {
+    fn item<T: Serialize + ?Sized>(
+        &mut self,
+        label: Option<&str>,
+        value: &T,
+    ) -> Result<(), BakeError> {
+        if let Some(label) = label {
+            let _ = write!(self.out, "{label}: ");
+        }
+        value.serialize(Writer {
+            out: &mut *self.out,
+        })?;
+        self.out.push_str(", ");
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), BakeError> {
+        self.out.push_str(self.close);
+        Ok(())
+    }
+}
+
+fn unsupported<T>(what: &str) -> Result<T, BakeError> {
+    Err(BakeError(what.to_owned()))
+}
+
+impl<'a> Writer<'a> {
+    fn literal(self, value: impl fmt::Debug) -> Result<(), BakeError> {
+        let _ = write!(self.out, "{value:?}");
+        Ok(())
+    }
+
+    /// `open`, the value, then `)`.
+    fn wrap<T: Serialize + ?Sized>(self, open: &str, value: &T) -> Result<(), BakeError> {
+        self.out.push_str(open);
+        value.serialize(Writer {
+            out: &mut *self.out,
+        })?;
+        self.out.push(')');
+        Ok(())
+    }
+
+    fn open(self, open: &str, close: &'static str) -> Parts<'a> {
+        self.out.push_str(open);
+        Parts {
+            out: self.out,
+            close,
+        }
+    }
+}
+
+impl<'a> ser::Serializer for Writer<'a> {
+    type Ok = ();
+    type Error = BakeError;
+    type SerializeSeq = Parts<'a>;
+    type SerializeTuple = Parts<'a>;
+    type SerializeTupleStruct = Parts<'a>;
+    type SerializeTupleVariant = Parts<'a>;
+    type SerializeMap = Parts<'a>;
+    type SerializeStruct = Parts<'a>;
+    type SerializeStructVariant = Parts<'a>;
+
+    fn serialize_bool(self, v: bool) -> Result<(), BakeError> {
+        self.literal(v)
+    }
+    fn serialize_i8(self, v: i8) -> Result<(), BakeError> {
+        self.literal(v)
+    }
+    fn serialize_i16(self, v: i16) -> Result<(), BakeError> {
+        self.literal(v)
+    }
+    fn serialize_i32(self, v: i32) -> Result<(), BakeError> {
+        self.literal(v)
+    }
+    fn serialize_i64(self, v: i64) -> Result<(), BakeError> {
+        self.literal(v)
+    }
+    fn serialize_u8(self, v: u8) -> Result<(), BakeError> {
+        self.literal(v)
+    }
+    fn serialize_u16(self, v: u16) -> Result<(), BakeError> {
+        self.literal(v)
+    }
+    fn serialize_u32(self, v: u32) -> Result<(), BakeError> {
+        self.literal(v)
+    }
+    fn serialize_u64(self, v: u64) -> Result<(), BakeError> {
+        self.literal(v)
+    }
+    fn serialize_f32(self, _: f32) -> Result<(), BakeError> {
+        unsupported("a float")
+    }
+    fn serialize_f64(self, _: f64) -> Result<(), BakeError> {
+        unsupported("a float")
+    }
+    fn serialize_char(self, v: char) -> Result<(), BakeError> {
+        self.literal(v)
+    }
+    fn serialize_str(self, v: &str) -> Result<(), BakeError> {
+        // Debug quotes and escapes exactly as a Rust string literal needs.
+        let _ = write!(self.out, "String::from({v:?})");
+        Ok(())
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<(), BakeError> {
+        unsupported("bytes")
+    }
+    fn serialize_none(self) -> Result<(), BakeError> {
+        self.out.push_str("None");
+        Ok(())
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), BakeError> {
+        self.wrap("Some(", value)
+    }
+    fn serialize_unit(self) -> Result<(), BakeError> {
+        self.out.push_str("()");
+        Ok(())
+    }
+    fn serialize_unit_struct(self, name: &'static str) -> Result<(), BakeError> {
+        let _ = write!(self.out, "{CRATE}::{name}");
+        Ok(())
+    }
+    fn serialize_unit_variant(
+        self,
+        name: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<(), BakeError> {
+        let _ = write!(self.out, "{CRATE}::{name}::{variant}");
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), BakeError> {
+        self.wrap(&format!("{CRATE}::{name}("), value)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        _: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Result<(), BakeError> {
+        self.wrap(&format!("{CRATE}::{name}::{variant}("), value)
+    }
+    fn serialize_seq(self, _: Option<usize>) -> Result<Parts<'a>, BakeError> {
+        Ok(self.open("vec![", "]"))
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Parts<'a>, BakeError> {
+        // Fixed-size arrays (`[String; 12]`) serialise as tuples.
+        Ok(self.open("[", "]"))
+    }
+    fn serialize_tuple_struct(self, name: &'static str, _: usize) -> Result<Parts<'a>, BakeError> {
+        Ok(self.open(&format!("{CRATE}::{name}("), ")"))
+    }
+    fn serialize_tuple_variant(
+        self,
+        name: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Parts<'a>, BakeError> {
+        Ok(self.open(&format!("{CRATE}::{name}::{variant}("), ")"))
+    }
+    fn serialize_map(self, _: Option<usize>) -> Result<Parts<'a>, BakeError> {
+        unsupported("a map")
+    }
+    fn serialize_struct(self, name: &'static str, _: usize) -> Result<Parts<'a>, BakeError> {
+        Ok(self.open(&format!("{CRATE}::{name} {{ "), "}"))
+    }
+    fn serialize_struct_variant(
+        self,
+        name: &'static str,
+        _: u32,
+        variant: &'static str,
+        _: usize,
+    ) -> Result<Parts<'a>, BakeError> {
+        Ok(self.open(&format!("{CRATE}::{name}::{variant} {{ "), "}"))
+    }
+}
+
+impl ser::SerializeSeq for Parts<'_> {
+    type Ok = ();
+    type Error = BakeError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), BakeError> {
+        self.item(None, value)
+    }
+    fn end(self) -> Result<(), BakeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTuple for Parts<'_> {
+    type Ok = ();
+    type Error = BakeError;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), BakeError> {
+        self.item(None, value)
+    }
+    fn end(self) -> Result<(), BakeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTupleStruct for Parts<'_> {
+    type Ok = ();
+    type Error = BakeError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), BakeError> {
+        self.item(None, value)
+    }
+    fn end(self) -> Result<(), BakeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeTupleVariant for Parts<'_> {
+    type Ok = ();
+    type Error = BakeError;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), BakeError> {
+        self.item(None, value)
+    }
+    fn end(self) -> Result<(), BakeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeMap for Parts<'_> {
+    type Ok = ();
+    type Error = BakeError;
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), BakeError> {
+        unsupported("a map")
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, _: &T) -> Result<(), BakeError> {
+        unsupported("a map")
+    }
+    fn end(self) -> Result<(), BakeError> {
+        unsupported("a map")
+    }
+}
+
+impl ser::SerializeStruct for Parts<'_> {
+    type Ok = ();
+    type Error = BakeError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), BakeError> {
+        self.item(Some(key), value)
+    }
+    fn end(self) -> Result<(), BakeError> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeStructVariant for Parts<'_> {
+    type Ok = ();
+    type Error = BakeError;
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), BakeError> {
+        self.item(Some(key), value)
+    }
+    fn end(self) -> Result<(), BakeError> {
+        self.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Serialize)]
+    struct Page {
+        title: String,
+        lines: Vec<String>,
+        note: Option<String>,
+        months: [u8; 2],
+    }
+
+    #[test]
+    fn a_struct_is_written_as_the_expression_that_builds_it() {
+        let page = Page {
+            title: "Say \"hi\" \\ 日本".into(),
+            lines: vec!["a".into()],
+            note: None,
+            months: [1, 12],
+        };
+        assert_eq!(
+            to_rust(&page).unwrap(),
+            "hcnf_content::Page { title: String::from(\"Say \\\"hi\\\" \\\\ 日本\"), \
+             lines: vec![String::from(\"a\"), ], note: None, months: [1, 12, ], }"
+        );
+    }
+
+    #[test]
+    fn a_month_is_written_through_its_checked_constructor() {
+        let month = crate::YearMonth::new(2015, 10).unwrap();
+        assert_eq!(
+            to_rust(&Some(month)).unwrap(),
+            "Some(hcnf_content::YearMonth::baked(2015, 10, ))"
+        );
+    }
+}

@@ -92,6 +92,15 @@ impl<'a> Writer<'a> {
     }
 }
 
+/// Numbers and characters are written as Rust writes them; the field's type fixes theirs.
+macro_rules! literals {
+    ($($method:ident: $ty:ty),* $(,)?) => {$(
+        fn $method(self, v: $ty) -> Result<(), BakeError> {
+            self.literal(v)
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for Writer<'a> {
     type Ok = ();
     type Error = BakeError;
@@ -106,38 +115,16 @@ impl<'a> ser::Serializer for Writer<'a> {
     fn serialize_bool(self, v: bool) -> Result<(), BakeError> {
         self.literal(v)
     }
-    fn serialize_i8(self, v: i8) -> Result<(), BakeError> {
-        self.literal(v)
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), BakeError> {
-        self.literal(v)
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), BakeError> {
-        self.literal(v)
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), BakeError> {
-        self.literal(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), BakeError> {
-        self.literal(v)
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), BakeError> {
-        self.literal(v)
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), BakeError> {
-        self.literal(v)
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), BakeError> {
-        self.literal(v)
+    literals! {
+        serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
+        serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64,
+        serialize_char: char,
     }
     fn serialize_f32(self, _: f32) -> Result<(), BakeError> {
         unsupported("a float")
     }
     fn serialize_f64(self, _: f64) -> Result<(), BakeError> {
         unsupported("a float")
-    }
-    fn serialize_char(self, v: char) -> Result<(), BakeError> {
-        self.literal(v)
     }
     fn serialize_str(self, v: &str) -> Result<(), BakeError> {
         // Debug quotes and escapes exactly as a Rust string literal needs.
@@ -223,49 +210,50 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
 }
 
-impl ser::SerializeSeq for Parts<'_> {
-    type Ok = ();
-    type Error = BakeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), BakeError> {
-        self.item(None, value)
-    }
-    fn end(self) -> Result<(), BakeError> {
-        self.finish()
-    }
+/// The compound serializers whose parts are unlabelled differ only in their method's name.
+macro_rules! unlabelled {
+    ($($trait:ident: $method:ident),* $(,)?) => {$(
+        impl ser::$trait for Parts<'_> {
+            type Ok = ();
+            type Error = BakeError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), BakeError> {
+                self.item(None, value)
+            }
+            fn end(self) -> Result<(), BakeError> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Parts<'_> {
-    type Ok = ();
-    type Error = BakeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), BakeError> {
-        self.item(None, value)
-    }
-    fn end(self) -> Result<(), BakeError> {
-        self.finish()
-    }
+unlabelled! {
+    SerializeSeq: serialize_element,
+    SerializeTuple: serialize_element,
+    SerializeTupleStruct: serialize_field,
+    SerializeTupleVariant: serialize_field,
 }
 
-impl ser::SerializeTupleStruct for Parts<'_> {
-    type Ok = ();
-    type Error = BakeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), BakeError> {
-        self.item(None, value)
-    }
-    fn end(self) -> Result<(), BakeError> {
-        self.finish()
-    }
+/// Struct fields, and a struct-like variant's, are written `name: value`.
+macro_rules! labelled {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Parts<'_> {
+            type Ok = ();
+            type Error = BakeError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), BakeError> {
+                self.item(Some(key), value)
+            }
+            fn end(self) -> Result<(), BakeError> {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTupleVariant for Parts<'_> {
-    type Ok = ();
-    type Error = BakeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), BakeError> {
-        self.item(None, value)
-    }
-    fn end(self) -> Result<(), BakeError> {
-        self.finish()
-    }
-}
+labelled!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for Parts<'_> {
     type Ok = ();
@@ -278,36 +266,6 @@ impl ser::SerializeMap for Parts<'_> {
     }
     fn end(self) -> Result<(), BakeError> {
         unsupported("a map")
-    }
-}
-
-impl ser::SerializeStruct for Parts<'_> {
-    type Ok = ();
-    type Error = BakeError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), BakeError> {
-        self.item(Some(key), value)
-    }
-    fn end(self) -> Result<(), BakeError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeStructVariant for Parts<'_> {
-    type Ok = ();
-    type Error = BakeError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), BakeError> {
-        self.item(Some(key), value)
-    }
-    fn end(self) -> Result<(), BakeError> {
-        self.finish()
     }
 }
 

@@ -7,6 +7,8 @@
 
 mod support;
 
+use std::path::Path;
+
 use fantoccini::Client;
 use hcnf_content::{Edition, PageId};
 use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
@@ -287,4 +289,91 @@ async fn nginx_serves_compressed_files_caches_hashed_ones_and_answers_404() {
             assert!(body.contains(&edition(code).ui.not_found.title), "{path}");
         }
     }
+}
+
+/// Copies the build in `from` to `to`, file by file.
+fn copy_build(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_build(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() {
+    // A copy of the build whose inquiry page holds the app back until the test lets it
+    // start, as a slow network would, so the reader types into the prerendered form first.
+    let copy = tempfile::tempdir().unwrap();
+    copy_build(&support::dist(), copy.path());
+    let page = copy.path().join("en/inquiry/index.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    let start = "const wasm = await init(";
+    let held = html.replacen(
+        start,
+        &format!("await new Promise((go) => {{ window.hcnfStart = go; }});\n{start}"),
+        1,
+    );
+    assert_ne!(held, html, "trunk's loader starts the app with init()");
+    std::fs::write(&page, held).unwrap();
+    for compressed in ["br", "gz"] {
+        std::fs::remove_file(page.with_extension(format!("html.{compressed}"))).unwrap();
+    }
+    let port = support::free_port();
+    let _server = support::start_site_from(port, copy.path(), None).await;
+    let (_driver, browser) = support::start_browser().await;
+    browser
+        .goto(&format!("http://127.0.0.1:{port}/en/inquiry"))
+        .await
+        .unwrap();
+    support::type_into(&browser, "name", "山田 太郎").await;
+    support::type_into(&browser, "message", "講座の日程を教えてください。").await;
+    let value = |id: &'static str| {
+        let browser = browser.clone();
+        async move {
+            browser
+                .execute(
+                    &format!("return document.getElementById('hcnf-inquiry-{id}').value;"),
+                    vec![],
+                )
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(
+        browser
+            .execute(
+                "return document.querySelector('[data-hcnf-started]') === null;",
+                vec![]
+            )
+            .await
+            .unwrap(),
+        json!(true),
+        "the app has not started yet"
+    );
+    browser
+        .execute("window.hcnfStart(); return true;", vec![])
+        .await
+        .unwrap();
+    support::started(&browser).await;
+    assert_eq!(value("name").await, json!("山田 太郎"));
+    assert_eq!(
+        value("message").await,
+        json!("講座の日程を教えてください。")
+    );
+    // Kept in the draft too: after a reload the app shows it again.
+    browser.refresh().await.unwrap();
+    browser
+        .execute("window.hcnfStart(); return true;", vec![])
+        .await
+        .unwrap();
+    support::started(&browser).await;
+    assert_eq!(value("name").await, json!("山田 太郎"));
+    browser.close().await.unwrap();
 }

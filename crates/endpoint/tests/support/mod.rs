@@ -93,9 +93,16 @@ pub async fn start_endpoint(dir: &Path, origins: &[&str]) -> (Proc, String) {
 /// The prerendered build behind nginx with the site's production rules
 /// (`scripts/nginx.sh`), on `port`; `config` replaces the build's `config.json`.
 pub async fn start_site(port: u16, config: Option<&Path>) -> Proc {
+    start_site_from(port, &dist(), config).await
+}
+
+/// As [`start_site`], serving the build in `dist`.
+pub async fn start_site_from(port: u16, dist: &Path, config: Option<&Path>) -> Proc {
     let mut cmd = Command::new("bash");
     cmd.arg(root().join("scripts/nginx.sh"))
-        .args(["--port", &port.to_string()]);
+        .args(["--port", &port.to_string()])
+        .arg("--dist")
+        .arg(dist);
     if let Some(config) = config {
         cmd.arg("--config").arg(config);
     }

@@ -124,6 +124,7 @@ async fn without_javascript_every_page_reads_completely_and_links_work() {
     rig.goto(&href("en", PageId::HcnfCourse)).await;
     support::click(&rig.browser, ".hcnf-lang a[hreflang='ja']").await;
     rig.reads_as(&edition("ja"), PageId::HcnfCourse).await;
+    rig.browser.close().await.unwrap();
 }
 
 #[tokio::test]
@@ -144,6 +145,7 @@ async fn without_javascript_the_inquiry_page_offers_telephone_and_fax_instead_of
         assert!(text.contains(&ed.contact.fax.display), "{text}");
         assert!(!rig.shown("form.hcnf-form").await, "{code}: no dead form");
     }
+    rig.browser.close().await.unwrap();
 }
 
 #[tokio::test]
@@ -161,6 +163,7 @@ async fn without_javascript_the_root_and_unknown_addresses_lead_to_both_home_pag
     rig.goto("/").await;
     support::click(&rig.browser, "main a[hreflang='ja']").await;
     rig.reads_as(&edition("ja"), PageId::Overview).await;
+    rig.browser.close().await.unwrap();
 }
 
 #[tokio::test]
@@ -203,6 +206,7 @@ async fn the_app_takes_over_a_prerendered_page_and_then_navigates_without_page_l
         rig.js("return window.hcnfSamePage === true;").await,
         json!(true)
     );
+    rig.browser.close().await.unwrap();
 }
 
 #[tokio::test]
@@ -227,6 +231,7 @@ async fn the_root_sends_a_reader_with_javascript_to_their_language() {
     )
     .await;
     rig.reads_as(&edition(code), PageId::Overview).await;
+    rig.browser.close().await.unwrap();
 }
 
 #[tokio::test]

@@ -252,7 +252,7 @@ pub fn InquiryForm() -> impl IntoView {
                 Step::Edit => {
                     view! {
                         <Unavailable page show=Signal::derive(unavailable) />
-                        <WithoutScript page />
+                        <UnavailableNotice page alert=false />
                         <form class="hcnf-form" novalidate on:submit=on_continue>
                             <ErrorSummary state />
                             <fieldset class="hcnf-form__fieldset" disabled=unavailable>
@@ -290,12 +290,17 @@ pub fn InquiryForm() -> impl IntoView {
     }
 }
 
-/// The same telephone and fax, shown by the stylesheet in place of the form to a reader
-/// whose browser runs no script, for whom the form could never send.
+/// The notice that the form cannot send, with the telephone and fax. As an `alert` it is
+/// announced, for a form whose configuration failed; otherwise it is the notice the
+/// stylesheet shows in the form's place to a reader whose browser runs no script.
 #[component]
-fn WithoutScript(page: &'static InquiryPage) -> impl IntoView {
+fn UnavailableNotice(page: &'static InquiryPage, alert: bool) -> impl IntoView {
     view! {
-        <div class="hcnf-notice hcnf-notice--without-script">
+        <div
+            class="hcnf-notice"
+            class=("hcnf-notice--without-script", !alert)
+            role=alert.then_some("alert")
+        >
             <h2 class="hcnf-notice__heading">{page.unavailable.heading.as_str()}</h2>
             <p>{page.unavailable.body.as_str()}</p>
             <ContactDetails with_map=false />
@@ -303,19 +308,12 @@ fn WithoutScript(page: &'static InquiryPage) -> impl IntoView {
     }
 }
 
-/// The notice shown, with telephone and fax, when the form cannot send.
+/// The alert shown when the form cannot send.
 #[component]
 fn Unavailable(page: &'static InquiryPage, show: Signal<bool>) -> impl IntoView {
     move || {
-        show.get().then(|| {
-            view! {
-                <div class="hcnf-notice" role="alert">
-                    <h2 class="hcnf-notice__heading">{page.unavailable.heading.as_str()}</h2>
-                    <p>{page.unavailable.body.as_str()}</p>
-                    <ContactDetails with_map=false />
-                </div>
-            }
-        })
+        show.get()
+            .then(|| view! { <UnavailableNotice page alert=true /> })
     }
 }
 

@@ -16,7 +16,9 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use hcnf_inquiry::{validate, Accepted, Draft, ErrorBody, ErrorKind, IDEMPOTENCY_HEADER};
+use hcnf_inquiry::{
+    validate, Accepted, Draft, ErrorBody, ErrorKind, ValidInquiry, IDEMPOTENCY_HEADER,
+};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 pub use faults::{Fault, Faults};
@@ -156,19 +158,7 @@ async fn submit(State(state): State<AppState>, req: Request<Body>) -> Response {
                 .into_response()
         }
     };
-    // The normalised answers identify a draft: a retry of the same draft matches even if
-    // its timing field differs.
-    let fingerprint = format!(
-        "{:?}",
-        (
-            &inquiry.name,
-            &inquiry.email,
-            &inquiry.phone,
-            inquiry.category,
-            &inquiry.subject,
-            &inquiry.message
-        )
-    );
+    let fingerprint = fingerprint(&inquiry);
     let store = state.store.clone();
     let result = tokio::task::spawn_blocking(move || {
         let meta = Meta {
@@ -198,6 +188,14 @@ async fn submit(State(state): State<AppState>, req: Request<Body>) -> Response {
             error(StatusCode::INTERNAL_SERVER_ERROR, ErrorKind::Server)
         }
     }
+}
+
+/// What identifies a draft for replay: the whole normalised inquiry, so a retry of the
+/// same draft matches even if its timing differs, and a field added to the inquiry counts
+/// without a change here. Its `Debug` text rather than a hash, since it is stored and std's
+/// hashes may change between Rust releases.
+fn fingerprint(inquiry: &ValidInquiry) -> String {
+    format!("{inquiry:?}")
 }
 
 async fn queue_faults(State(state): State<AppState>, Json(faults): Json<Vec<Fault>>) -> StatusCode {

@@ -1,22 +1,37 @@
 //! Runs the reference endpoint.
 //!
-//! `hcnf-endpoint [--listen ADDR] [--db PATH] [--allow-origin URL]... [--test-faults]`
+//! `hcnf-endpoint [--listen ADDR] [--db PATH] [--allow-origin URL]...`; built with the
+//! `test-faults` feature (for the end-to-end tests only), also
+//! `[--test-faults] [--fault-delay-ms MS]`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+#[cfg(feature = "test-faults")]
 use std::time::Duration;
 
-use hcnf_endpoint::{router, Config, Faults, Store};
+use axum::Router;
+use hcnf_endpoint::{router, Config, Store};
 
-const USAGE: &str = "usage: hcnf-endpoint [--listen 127.0.0.1:8787] [--db inquiries.sqlite3] \
-[--allow-origin http://127.0.0.1:8080]... [--test-faults] [--fault-delay-ms 20000]";
+macro_rules! usage {
+    () => {
+        "usage: hcnf-endpoint [--listen 127.0.0.1:8787] [--db inquiries.sqlite3] \
+[--allow-origin http://127.0.0.1:8080]..."
+    };
+}
+
+#[cfg(not(feature = "test-faults"))]
+const USAGE: &str = usage!();
+#[cfg(feature = "test-faults")]
+const USAGE: &str = concat!(usage!(), " [--test-faults] [--fault-delay-ms 20000]");
 
 struct Args {
     listen: SocketAddr,
     db: PathBuf,
     origins: Vec<String>,
+    #[cfg(feature = "test-faults")]
     test_faults: bool,
+    #[cfg(feature = "test-faults")]
     fault_delay: Duration,
 }
 
@@ -25,7 +40,9 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
         listen: ([127, 0, 0, 1], 8787).into(),
         db: PathBuf::from("inquiries.sqlite3"),
         origins: Vec::new(),
+        #[cfg(feature = "test-faults")]
         test_faults: false,
+        #[cfg(feature = "test-faults")]
         fault_delay: Duration::from_secs(20),
     };
     while let Some(flag) = argv.next() {
@@ -34,7 +51,9 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
             "--listen" => args.listen = value()?.parse().map_err(|e| format!("--listen: {e}"))?,
             "--db" => args.db = value()?.into(),
             "--allow-origin" => args.origins.push(value()?),
+            #[cfg(feature = "test-faults")]
             "--test-faults" => args.test_faults = true,
+            #[cfg(feature = "test-faults")]
             "--fault-delay-ms" => {
                 args.fault_delay = Duration::from_millis(
                     value()?
@@ -72,16 +91,10 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let faults = if args.test_faults {
-        Faults::enabled()
-    } else {
-        Faults::default()
-    };
     let config = Config {
         allowed_origins: args.origins.clone(),
-        faults,
-        fault_delay: args.fault_delay,
     };
+    let app = build_router(store, config, &args);
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(l) => l,
         Err(e) => {
@@ -98,7 +111,7 @@ async fn main() -> ExitCode {
     let shutdown = async {
         let _ = tokio::signal::ctrl_c().await;
     };
-    if let Err(e) = axum::serve(listener, router(store, config))
+    if let Err(e) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
     {
@@ -106,4 +119,19 @@ async fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(not(feature = "test-faults"))]
+fn build_router(store: Store, config: Config, _: &Args) -> Router {
+    router(store, config)
+}
+
+#[cfg(feature = "test-faults")]
+fn build_router(store: Store, config: Config, args: &Args) -> Router {
+    if args.test_faults {
+        let faults = hcnf_endpoint::Faults::new(args.fault_delay);
+        hcnf_endpoint::router_with_faults(store, config, faults)
+    } else {
+        router(store, config)
+    }
 }

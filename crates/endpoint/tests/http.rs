@@ -1,10 +1,12 @@
 //! The endpoint over real HTTP on loopback: the contract, idempotency, limits, CORS,
-//! durability across a restart, and the test-only faults.
+//! durability across a restart, and the test-only faults (with the `test-faults` feature;
+//! without it, that they are absent).
 
 use std::path::Path;
 use std::time::Duration;
 
-use hcnf_endpoint::{router, Config, Faults, Store};
+use axum::Router;
+use hcnf_endpoint::{router, Config, Store};
 use hcnf_inquiry::{Accepted, Draft, ErrorBody, ErrorKind, Field, FieldError, Problem};
 use reqwest::StatusCode;
 use serde_json::json;
@@ -22,17 +24,21 @@ impl Drop for Server {
     }
 }
 
-async fn start(db: &Path, faults: Faults) -> Server {
-    let store = Store::open(db).unwrap();
-    let config = Config {
+fn config() -> Config {
+    Config {
         allowed_origins: vec![ORIGIN.into()],
-        faults,
-        fault_delay: Duration::from_millis(300),
-    };
+    }
+}
+
+async fn start(db: &Path) -> Server {
+    serve(router(Store::open(db).unwrap(), config())).await
+}
+
+async fn serve(app: Router) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let task = tokio::spawn(async move {
-        axum::serve(listener, router(store, config)).await.unwrap();
+        axum::serve(listener, app).await.unwrap();
     });
     Server { base, task }
 }
@@ -73,7 +79,7 @@ fn rows(db: &Path) -> u64 {
 async fn a_valid_inquiry_is_stored_and_answered_with_a_reference() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let s = start(&db, Faults::default()).await;
+    let s = start(&db).await;
     let res = send(&s.base, KEY, &draft()).await;
     assert_eq!(res.status(), StatusCode::CREATED);
     assert_eq!(res.headers()["access-control-allow-origin"], ORIGIN);
@@ -85,7 +91,7 @@ async fn a_valid_inquiry_is_stored_and_answered_with_a_reference() {
 #[tokio::test]
 async fn field_errors_come_back_per_field_with_cors_headers() {
     let dir = tempfile::tempdir().unwrap();
-    let s = start(&dir.path().join("i.sqlite3"), Faults::default()).await;
+    let s = start(&dir.path().join("i.sqlite3")).await;
     let mut d = draft();
     d.email = "not-an-address".into();
     d.consent = false;
@@ -113,7 +119,7 @@ async fn field_errors_come_back_per_field_with_cors_headers() {
 async fn a_repeated_key_gets_the_first_reference_and_stores_nothing_new() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let s = start(&db, Faults::default()).await;
+    let s = start(&db).await;
     let first: Accepted = send(&s.base, KEY, &draft()).await.json().await.unwrap();
     let mut retry = draft();
     retry.elapsed_ms += 5_000;
@@ -134,7 +140,7 @@ async fn a_repeated_key_gets_the_first_reference_and_stores_nothing_new() {
 async fn requests_without_a_uuid_key_or_with_bad_json_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let s = start(&db, Faults::default()).await;
+    let s = start(&db).await;
     for key in ["", "not-a-uuid", "6f1c2b9e3d4a4e5f8a7b1c2d3e4f5a6b"] {
         let res = send(&s.base, key, &draft()).await;
         assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{key:?}");
@@ -152,7 +158,7 @@ async fn requests_without_a_uuid_key_or_with_bad_json_are_refused() {
 async fn a_body_over_the_limit_is_refused_with_413() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let s = start(&db, Faults::default()).await;
+    let s = start(&db).await;
     let mut d = draft();
     d.message = "あ".repeat(20_000);
     let res = send(&s.base, KEY, &d).await;
@@ -168,7 +174,7 @@ async fn a_body_over_the_limit_is_refused_with_413() {
 #[tokio::test]
 async fn preflight_is_answered_for_allowed_origins_and_refused_for_others() {
     let dir = tempfile::tempdir().unwrap();
-    let s = start(&dir.path().join("i.sqlite3"), Faults::default()).await;
+    let s = start(&dir.path().join("i.sqlite3")).await;
     let client = reqwest::Client::new();
     let preflight = |origin: &'static str| {
         client
@@ -215,11 +221,11 @@ async fn an_accepted_inquiry_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
     let first: Accepted = {
-        let s = start(&db, Faults::default()).await;
+        let s = start(&db).await;
         send(&s.base, KEY, &draft()).await.json().await.unwrap()
     };
     tokio::time::sleep(Duration::from_millis(50)).await;
-    let s = start(&db, Faults::default()).await;
+    let s = start(&db).await;
     assert_eq!(rows(&db), 1);
     let replay: Accepted = send(&s.base, KEY, &draft()).await.json().await.unwrap();
     assert_eq!(replay, first, "the key is remembered across the restart");
@@ -236,12 +242,43 @@ async fn an_accepted_inquiry_survives_a_restart() {
 }
 
 #[tokio::test]
-async fn injected_faults_happen_once_each_and_only_when_enabled() {
+async fn the_plain_router_has_no_test_routes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3")).await;
+    let client = reqwest::Client::new();
+    let res = client
+        .post(format!("{}/_test/faults", s.base))
+        .json(&json!(["server_error"]))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = client
+        .get(format!("{}/_test/count", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = send(&s.base, KEY, &draft()).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+}
+
+#[cfg(feature = "test-faults")]
+#[tokio::test]
+async fn injected_faults_happen_once_each_after_the_key_and_size_checks() {
+    use hcnf_endpoint::{router_with_faults, Faults};
+
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let s = start(&db, Faults::enabled()).await;
+    let faults = Faults::new(Duration::from_millis(300));
+    let s = serve(router_with_faults(
+        Store::open(&db).unwrap(),
+        config(),
+        faults,
+    ))
+    .await;
     let client = reqwest::Client::new();
-    client
+    let res = client
         .post(format!("{}/_test/faults", s.base))
         .json(&json!([
             "server_error",
@@ -252,12 +289,30 @@ async fn injected_faults_happen_once_each_and_only_when_enabled() {
         .send()
         .await
         .unwrap();
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    // Refused before a fault is spent, as without faults.
+    let res = send(&s.base, "not-a-uuid", &draft()).await;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let mut huge = draft();
+    huge.message = "あ".repeat(20_000);
+    let res = send(&s.base, KEY, &huge).await;
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+
     let res = send(&s.base, KEY, &draft()).await;
     assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
     assert_eq!(res.headers()["access-control-allow-origin"], ORIGIN);
+    assert_eq!(
+        res.json::<ErrorBody>().await.unwrap().error,
+        ErrorKind::Server
+    );
     let res = send(&s.base, KEY, &draft()).await;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
     assert_eq!(res.headers()["retry-after"], "1");
+    assert_eq!(res.headers()["access-control-allow-origin"], ORIGIN);
+    assert_eq!(
+        res.json::<ErrorBody>().await.unwrap().error,
+        ErrorKind::RateLimited
+    );
     let res = send(&s.base, KEY, &draft()).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(
@@ -278,13 +333,4 @@ async fn injected_faults_happen_once_each_and_only_when_enabled() {
         .await
         .unwrap();
     assert_eq!(count, 1);
-
-    let plain = start(&dir.path().join("j.sqlite3"), Faults::default()).await;
-    let res = client
-        .post(format!("{}/_test/faults", plain.base))
-        .json(&json!(["server_error"]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }

@@ -76,6 +76,13 @@ pub async fn wait_for_port(port: u16) {
 /// The endpoint, storing in `dir`, accepting `origins`, with the test-only fault routes.
 /// Returns its process and its base URL.
 pub async fn start_endpoint(dir: &Path, origins: &[&str]) -> (Proc, String) {
+    // Without the feature the binary refuses --test-faults and nothing would ever listen.
+    if !cfg!(feature = "test-faults") {
+        panic!(
+            "the end-to-end tests need the endpoint's fault injection: \
+             cargo test -p hcnf-endpoint --features test-faults"
+        );
+    }
     let port = free_port();
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_hcnf-endpoint"));
     cmd.args(["--listen", &format!("127.0.0.1:{port}")])

@@ -2,7 +2,7 @@
 //! production rules) sends inquiries to the real endpoint. Run by `scripts/test.sh` after the
 //! release build, once with chromedriver and once with geckodriver:
 //!
-//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --test browser -- --ignored`
+//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --features test-faults --test browser -- --ignored`
 
 mod support;
 

@@ -3,7 +3,7 @@
 //! The expected words come from the editions. Run by `scripts/test.sh` after the build,
 //! once with chromedriver and once with geckodriver:
 //!
-//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --test site -- --ignored`
+//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --features test-faults --test site -- --ignored`
 
 mod support;
 

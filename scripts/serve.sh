@@ -30,14 +30,8 @@ for _ in $(seq 50); do
   fi
   sleep 0.2
 done
-# The demo host serves the same build.
-python3 scripts/serve_dist.py --port 8090 \
-  --route /hcnf-app/=dist \
-  --route /hcnf/=demo/host.html \
-  --route /hcnf-news/=demo/news.html \
-  --route /hcnf-frame/=demo/frame.html \
-  --route /iframe/=demo/iframe.html \
-  --route /=demo >/dev/null &
+# The demo host serves the same build inside its pages (scripts/demo_host.sh).
+bash scripts/demo_host.sh --port 8090 &
 pids+=("$!")
 echo "App on http://127.0.0.1:8080/ ; embedded in a host page on http://127.0.0.1:8090/hcnf/"
 echo "Inquiries go to http://127.0.0.1:8787/inquiries (Ctrl-C stops all three)"

@@ -43,7 +43,7 @@ fn the_readme_snippet_is_the_one_in_the_demo_host_page() {
 struct Demo {
     _procs: Vec<Proc>,
     _dir: tempfile::TempDir,
-    /// The demo server: the host page at `/hcnf/`, the app's files at `/hcnf-app/`.
+    /// The demo host: the host page at `/hcnf/`, the app's files at `/hcnf-app/`.
     site: String,
     /// The same build on a site of its own, as the app looks alone.
     alone: String,
@@ -61,8 +61,16 @@ async fn demo() -> Demo {
     let write = |name: &str, text: &str| {
         let path = dir.path().join(name);
         std::fs::write(&path, text).unwrap();
-        path.display().to_string()
+        path
     };
+    // The demo's pages as shipped, in a copy whose host and frame pages get this test's
+    // endpoint below.
+    let demo_dir = dir.path().join("demo");
+    std::fs::create_dir(&demo_dir).unwrap();
+    for entry in std::fs::read_dir(root().join("demo")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), demo_dir.join(entry.file_name())).unwrap();
+    }
     // The host page as shipped, its snippet pointed at this test's endpoint.
     let shipped = read("demo/host.html");
     assert!(shipped.contains(DEMO_ENDPOINT));
@@ -96,27 +104,15 @@ async fn demo() -> Demo {
     // make the form work.
     let config =
         json!({"inquiry_endpoint": format!("http://127.0.0.1:{}/x", support::free_port())});
-    let demo_dir = root().join("demo").display().to_string();
-    let routes = [
-        format!("/hcnf-app/={}", dist.display()),
-        format!("/hcnf/={}", write("host.html", &host)),
-        format!(
-            "/hcnf/ja/symposia={}",
-            write("prerendered.html", &prerendered)
-        ),
-        format!("/bare/={}", write("bare.html", &bare)),
-        format!("/managed/={}", write("managed.html", &managed)),
-        format!("/hcnf-frame/={}", write("frame.html", &frame)),
-        format!("/hcnf-news/={demo_dir}/news.html"),
-        format!("/iframe/={demo_dir}/iframe.html"),
-        format!("/={demo_dir}"),
+    write("demo/host.html", &host);
+    write("demo/frame.html", &frame);
+    let pages = [
+        ("/hcnf/ja/symposia", write("prerendered.html", &prerendered)),
+        ("/bare/", write("bare.html", &bare)),
+        ("/managed/", write("managed.html", &managed)),
     ];
-    let mut args: Vec<String> = routes
-        .iter()
-        .flat_map(|r| ["--route".into(), r.clone()])
-        .collect();
-    args.extend(["--config".into(), write("config.json", &config.to_string())]);
-    let server = support::start_static(site_port, &args).await;
+    let config = write("config.json", &config.to_string());
+    let server = support::start_demo_host(site_port, &demo_dir, &pages, Some(&config)).await;
     let alone = support::start_site(alone_port, None).await;
     let (driver, browser) = support::start_browser().await;
     Demo {

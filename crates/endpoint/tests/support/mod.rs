@@ -1,6 +1,6 @@
-//! What the end-to-end tests share: helper processes on loopback (the endpoint, the static
-//! server, a WebDriver) that end with the test, and a browser session with waits that say
-//! what the page showed when they give up.
+//! What the end-to-end tests share: helper processes on loopback (the endpoint, nginx for
+//! the site and for the demo host, a WebDriver) that end with the test, and a browser
+//! session with waits that say what the page showed when they give up.
 #![allow(dead_code)] // Each test file uses its own part.
 
 use std::net::TcpListener;
@@ -118,15 +118,30 @@ pub async fn start_site_from(port: u16, dist: &Path, config: Option<&Path>) -> P
     proc
 }
 
-/// `scripts/serve_dist.py` on `port` with `args` (routes, config).
-pub async fn start_static(port: u16, args: &[String]) -> Proc {
-    let proc = spawn(
-        Command::new("python3")
-            .arg(root().join("scripts/serve_dist.py"))
-            .arg("--port")
-            .arg(port.to_string())
-            .args(args),
-    );
+/// The demo host (`scripts/demo_host.sh`) on `port`: nginx serving the pages in `demo` as a
+/// host site, the release build under `/hcnf-app/`, and each of `pages` for every path
+/// under its prefix; `config` replaces the build's `config.json`.
+pub async fn start_demo_host(
+    port: u16,
+    demo: &Path,
+    pages: &[(&str, PathBuf)],
+    config: Option<&Path>,
+) -> Proc {
+    let mut cmd = Command::new("bash");
+    cmd.arg(root().join("scripts/demo_host.sh"))
+        .args(["--port", &port.to_string()])
+        .arg("--dist")
+        .arg(dist())
+        .arg("--demo")
+        .arg(demo);
+    for (prefix, page) in pages {
+        cmd.arg("--page")
+            .arg(format!("{prefix}={}", page.display()));
+    }
+    if let Some(config) = config {
+        cmd.arg("--config").arg(config);
+    }
+    let proc = spawn(&mut cmd);
     wait_for_port(port).await;
     proc
 }

@@ -45,21 +45,27 @@ pub struct ValidInquiry {
 
 /// Checks every field; returns the normalised inquiry or every problem, in form order.
 pub fn validate(draft: &Draft) -> Result<ValidInquiry, Vec<FieldError>> {
-    // Each rule runs once; its normalised value is kept for the inquiry.
-    let mut values = Vec::with_capacity(Field::ALL.len());
     let mut errors = Vec::new();
-    for field in Field::ALL {
-        match validate_field(field, draft) {
-            Ok(value) => values.push(value),
-            Err(problem) => errors.push(FieldError { field, problem }),
+    // Each rule runs once and its normalised value is kept under the field's own name, so
+    // reordering the form cannot swap two answers.
+    let mut check = |field: Field| match validate_field(field, draft) {
+        Ok(value) => value,
+        Err(problem) => {
+            errors.push(FieldError { field, problem });
+            None
         }
-    }
+    };
+    let name = check(Field::Name);
+    let email = check(Field::Email);
+    let phone = check(Field::Phone);
+    check(Field::Category);
+    let subject = check(Field::Subject);
+    let message = check(Field::Message);
+    check(Field::Consent);
     if !errors.is_empty() {
+        errors.sort_by_key(|e| e.field.position());
         return Err(errors);
     }
-    // Every field passed, so `values` follows Field::ALL exactly.
-    let [name, email, phone, _category, subject, message, _consent] =
-        <[Option<String>; 7]>::try_from(values).expect("one value per field");
     Ok(ValidInquiry {
         name: name.unwrap_or_default(),
         email: email.unwrap_or_default(),
@@ -68,6 +74,21 @@ pub fn validate(draft: &Draft) -> Result<ValidInquiry, Vec<FieldError>> {
         subject: subject.unwrap_or_default(),
         message: message.unwrap_or_default(),
     })
+}
+
+impl ValidInquiry {
+    /// The normalised text answer for `field`, as stored and shown for checking; `None` for
+    /// an optional field left empty, and for the category and consent, which are choices.
+    pub fn text(&self, field: Field) -> Option<&str> {
+        match field {
+            Field::Name => Some(&self.name),
+            Field::Email => Some(&self.email),
+            Field::Phone => self.phone.as_deref(),
+            Field::Subject => Some(&self.subject),
+            Field::Message => Some(&self.message),
+            Field::Category | Field::Consent => None,
+        }
+    }
 }
 
 /// Checks one field; `Ok(Some(normalised))` for a text field with a value, `Ok(None)` for

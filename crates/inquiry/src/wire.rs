@@ -118,6 +118,60 @@ impl Field {
             Field::Consent => "consent",
         }
     }
+
+    /// What the reader typed or chose in this field of `draft`; `None` for the consent box,
+    /// which holds no text.
+    pub fn text(self, draft: &Draft) -> Option<&str> {
+        match self {
+            Field::Name => Some(&draft.name),
+            Field::Email => Some(&draft.email),
+            Field::Phone => Some(&draft.phone),
+            Field::Category => Some(&draft.category),
+            Field::Subject => Some(&draft.subject),
+            Field::Message => Some(&draft.message),
+            Field::Consent => None,
+        }
+    }
+
+    /// Puts `value` in this field of `draft`; the consent box holds no text and is left alone.
+    pub fn set_text(self, draft: &mut Draft, value: String) {
+        let slot = match self {
+            Field::Name => &mut draft.name,
+            Field::Email => &mut draft.email,
+            Field::Phone => &mut draft.phone,
+            Field::Category => &mut draft.category,
+            Field::Subject => &mut draft.subject,
+            Field::Message => &mut draft.message,
+            Field::Consent => return,
+        };
+        *slot = value;
+    }
+
+    /// Where this field comes in the form: its index in [`Field::ALL`].
+    pub fn position(self) -> usize {
+        Field::ALL
+            .iter()
+            .position(|f| *f == self)
+            .unwrap_or(usize::MAX)
+    }
+
+    /// Whether the form may be sent with this field empty.
+    pub fn is_optional(self) -> bool {
+        self == Field::Phone
+    }
+
+    /// The most characters this field takes; `None` for the category and the consent box,
+    /// whose values are chosen, not typed.
+    pub fn limit(self) -> Option<usize> {
+        match self {
+            Field::Name => Some(LIMITS.name),
+            Field::Email => Some(LIMITS.email),
+            Field::Phone => Some(LIMITS.phone),
+            Field::Subject => Some(LIMITS.subject),
+            Field::Message => Some(LIMITS.message),
+            Field::Category | Field::Consent => None,
+        }
+    }
 }
 
 /// The success body: `{"reference": "HCNF-…"}`.

@@ -245,6 +245,66 @@ fn every_problem_is_reported_in_form_order() {
 }
 
 #[test]
+fn each_field_reads_and_writes_its_own_part_of_the_draft() {
+    let mut d = Draft::default();
+    for field in Field::ALL {
+        field.set_text(&mut d, format!("typed into {}", field.as_str()));
+    }
+    for field in Field::ALL {
+        let expected = format!("typed into {}", field.as_str());
+        let want = (field != Field::Consent).then_some(expected.as_str());
+        assert_eq!(field.text(&d), want, "{field:?}");
+    }
+    assert!(!d.consent, "the consent box holds no text");
+}
+
+#[test]
+fn every_answer_lands_under_its_own_field() {
+    let mut d = good();
+    d.phone = "045-210-1111".into();
+    let v = validate(&d).unwrap();
+    let mut checked = 0;
+    for field in Field::ALL {
+        if let Some(answer) = v.text(field) {
+            assert_eq!(
+                Some(answer.to_owned()),
+                value(field, |x| *x = d.clone()),
+                "{field:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(
+        checked, 5,
+        "name, email, phone, subject and message are text answers"
+    );
+}
+
+#[test]
+fn typed_fields_take_up_to_their_limit_and_no_more() {
+    for field in [Field::Name, Field::Subject, Field::Message] {
+        let max = field.limit().expect("a typed field has a limit");
+        assert!(
+            problem(field, |d| field.set_text(d, "あ".repeat(max))).is_none(),
+            "{field:?}"
+        );
+        assert_eq!(
+            problem(field, |d| field.set_text(d, "あ".repeat(max + 1))),
+            Some(Problem::TooLong),
+            "{field:?}"
+        );
+    }
+    assert_eq!(Field::Email.limit(), Some(LIMITS.email));
+    assert_eq!(Field::Phone.limit(), Some(LIMITS.phone));
+    assert_eq!(Field::Category.limit(), None);
+    let optional: Vec<Field> = Field::ALL.into_iter().filter(|f| f.is_optional()).collect();
+    assert_eq!(optional, [Field::Phone]);
+    for field in optional {
+        assert!(problem(field, |d| field.set_text(d, String::new())).is_none());
+    }
+}
+
+#[test]
 fn the_wire_format_is_the_documented_one() {
     let body = serde_json::to_value(good()).unwrap();
     for key in [
@@ -283,22 +343,39 @@ proptest! {
         consent in any::<bool>(),
     ) {
         let d = Draft { name, email, phone, category, subject, message, consent, ..Draft::default() };
-        let _ = validate(&d);
+        match validate(&d) {
+            // Whatever passes keeps to every limit.
+            Ok(v) => {
+                for field in Field::ALL {
+                    if let (Some(answer), Some(max)) = (v.text(field), field.limit()) {
+                        prop_assert!(answer.chars().count() <= max, "{:?}", field);
+                    }
+                }
+            }
+            // Whatever fails says why, once per field, in form order.
+            Err(errors) => {
+                prop_assert!(!errors.is_empty());
+                prop_assert!(errors.windows(2).all(|w| w[0].field.position() < w[1].field.position()));
+            }
+        }
     }
 
     #[test]
     fn normalising_twice_changes_nothing(
-        name in "\\PC{0,40}", email in "[a-zＡ-Ｚ０-９.]{1,10}[@＠][a-z]{1,8}[.．]jp", phone in "[0０][0-9０-９ー－-]{9,14}",
-        subject in "\\PC{0,40}", message in "(\\PC|\n){0,80}",
+        name in "[\\PC&&\\S]\\PC{0,39}", email in "[a-zＡ-Ｚ０-９][a-zＡ-Ｚ０-９_]{0,9}[@＠][a-z]{1,8}[.．]jp",
+        phone in "[0０][1-9１-９]{2}[ー－-][0-9０-９]{3,4}[ー－-][0-9０-９]{4}",
+        subject in "[\\PC&&\\S]\\PC{0,39}", message in "[\\PC&&\\S](\\PC|\n){0,79}",
     ) {
         let d = Draft { name, email, phone, category: "other".into(), subject, message, consent: true, ..Draft::default() };
-        if let Ok(v) = validate(&d) {
-            let again = Draft {
-                name: v.name.clone(), email: v.email.clone(), phone: v.phone.clone().unwrap_or_default(),
-                category: v.category.as_str().into(), subject: v.subject.clone(), message: v.message.clone(),
-                consent: true, ..Draft::default()
-            };
-            prop_assert_eq!(validate(&again), Ok(v));
-        }
+        // Only valid drafts say anything here; proptest fails the run if too few are.
+        let v = validate(&d);
+        prop_assume!(v.is_ok());
+        let v = v.unwrap();
+        let again = Draft {
+            name: v.name.clone(), email: v.email.clone(), phone: v.phone.clone().unwrap_or_default(),
+            category: v.category.as_str().into(), subject: v.subject.clone(), message: v.message.clone(),
+            consent: true, ..Draft::default()
+        };
+        prop_assert_eq!(validate(&again), Ok(v));
     }
 }

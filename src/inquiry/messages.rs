@@ -1,12 +1,12 @@
 //! Words for the form's fields and problems, from the reader's edition.
 
-use hcnf_content::{FieldText, InquiryForm, Sending};
+use hcnf_content::{FieldText, FormText, Sending};
 use hcnf_inquiry::{Category, Field, Problem, LIMITS};
 
 use super::client::SendError;
 
 /// A field's label and hint.
-pub fn field_text(form: &InquiryForm, field: Field) -> &FieldText {
+pub fn field_text(form: &FormText, field: Field) -> &FieldText {
     match field {
         Field::Name => &form.name,
         Field::Email => &form.email,
@@ -19,7 +19,7 @@ pub fn field_text(form: &InquiryForm, field: Field) -> &FieldText {
 }
 
 /// A category's label.
-pub fn category_label(form: &InquiryForm, category: Category) -> &str {
+pub fn category_label(form: &FormText, category: Category) -> &str {
     let c = &form.categories;
     match category {
         Category::MedicalInnovationSchool => &c.medical_innovation_school,
@@ -29,23 +29,13 @@ pub fn category_label(form: &InquiryForm, category: Category) -> &str {
     }
 }
 
-fn max_len(field: Field) -> usize {
-    match field {
-        Field::Name => LIMITS.name,
-        Field::Email => LIMITS.email,
-        Field::Phone => LIMITS.phone,
-        Field::Subject => LIMITS.subject,
-        _ => LIMITS.message,
-    }
-}
-
 /// What to tell the reader about `problem` in `field`, saying what to do.
-pub fn problem_message(form: &InquiryForm, field: Field, problem: Problem) -> String {
+pub fn problem_message(form: &FormText, field: Field, problem: Problem) -> String {
     let e = &form.errors;
     let label = &field_text(form, field).label;
     let fill = |t: &str| {
         t.replace("{label}", label)
-            .replace("{max}", &max_len(field).to_string())
+            .replace("{max}", &field.limit().unwrap_or_default().to_string())
     };
     match (problem, field) {
         (Problem::Required, Field::Name) => e.name_required.clone(),
@@ -63,7 +53,7 @@ pub fn problem_message(form: &InquiryForm, field: Field, problem: Problem) -> St
 }
 
 /// The live count under the message box.
-pub fn characters_left(form: &InquiryForm, typed: usize) -> String {
+pub fn characters_left(form: &FormText, typed: usize) -> String {
     match LIMITS.message.checked_sub(typed) {
         Some(left) => form.characters_left.replace("{n}", &left.to_string()),
         None => form
@@ -93,7 +83,7 @@ mod tests {
     use super::*;
     use crate::i18n::Locale;
 
-    fn form(code: &str) -> &'static InquiryForm {
+    fn form(code: &str) -> &'static FormText {
         &Locale::from_code(code)
             .expect("that edition ships")
             .edition()

@@ -14,7 +14,12 @@ mod model;
 pub use check::{check_editions, ContentError, ContentErrorKind, SourceFile};
 pub use date::{YearMonth, YearMonthError};
 pub use files::{read_content_dir, ContentFile};
-pub use model::*;
+pub use model::{
+    Article, Categories, CheckText, ConfirmationText, ContactInfo, ContactPage, Course, DateFormat,
+    Edition, Event, FieldText, FooterText, FormText, HeadText, InquiryErrors, InquiryPage, Link,
+    LocaleInfo, NotFoundPage, Notice, OverviewPage, PageId, Pages, Phone, Privacy, Section,
+    Sending, SymposiaPage, Term, Ui, University,
+};
 
 /// Parses one edition, naming the key path of any error.
 ///

@@ -13,7 +13,7 @@ pub struct Edition {
     pub locale: LocaleInfo,
     pub ui: Ui,
     pub pages: Pages,
-    pub contact: Contact,
+    pub contact: ContactInfo,
 }
 
 /// Which language an edition is in.
@@ -42,8 +42,8 @@ pub struct Ui {
     /// The accessible name of the language switch.
     pub language_label: String,
     pub date: DateFormat,
-    pub footer: Footer,
-    pub not_found: NotFound,
+    pub footer: FooterText,
+    pub not_found: NotFoundPage,
 }
 
 /// How this locale writes a month: a pattern and the months' names.
@@ -56,11 +56,11 @@ pub struct DateFormat {
     pub months: [String; 12],
 }
 
-/// The footer's own words; the contact block comes from [`Contact`].
+/// The footer's own words; the contact block comes from [`ContactInfo`].
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct Footer {
+pub struct FooterText {
     /// Which office is responsible for the page.
     pub owner: String,
 }
@@ -69,7 +69,7 @@ pub struct Footer {
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct NotFound {
+pub struct NotFoundPage {
     pub title: String,
     pub body: String,
     pub home_link: String,
@@ -80,9 +80,9 @@ pub struct NotFound {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Pages {
-    pub overview: Overview,
+    pub overview: OverviewPage,
     pub medical_innovation_school: Article,
-    pub symposia: Symposia,
+    pub symposia: SymposiaPage,
     pub hcnf_course: Course,
     pub contact: ContactPage,
     pub inquiry: InquiryPage,
@@ -93,7 +93,7 @@ pub struct Pages {
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct PageHead {
+pub struct HeadText {
     pub nav_label: String,
     pub title: String,
     pub summary: String,
@@ -112,8 +112,8 @@ pub struct Section {
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct Overview {
-    pub head: PageHead,
+pub struct OverviewPage {
+    pub head: HeadText,
     pub lead: String,
     pub sections: Vec<Section>,
     /// Heading over the links to the other sections.
@@ -125,7 +125,7 @@ pub struct Overview {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Article {
-    pub head: PageHead,
+    pub head: HeadText,
     pub lead: String,
     pub sections: Vec<Section>,
 }
@@ -134,8 +134,8 @@ pub struct Article {
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct Symposia {
-    pub head: PageHead,
+pub struct SymposiaPage {
+    pub head: HeadText,
     pub lead: String,
     pub sections: Vec<Section>,
     pub events_heading: String,
@@ -160,7 +160,7 @@ pub struct Event {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Course {
-    pub head: PageHead,
+    pub head: HeadText,
     pub lead: String,
     pub sections: Vec<Section>,
     pub since_label: String,
@@ -178,12 +178,12 @@ pub struct University {
     pub note: Option<String>,
 }
 
-/// The contact page's own words; the details come from [`Contact`].
+/// The contact page's own words; the details come from [`ContactInfo`].
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct ContactPage {
-    pub head: PageHead,
+    pub head: HeadText,
     pub lead: String,
     pub inquiry_prompt: String,
     pub inquiry_link: String,
@@ -194,13 +194,13 @@ pub struct ContactPage {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct InquiryPage {
-    pub head: PageHead,
+    pub head: HeadText,
     pub lead: String,
-    pub form: InquiryForm,
+    pub form: FormText,
     pub privacy: Privacy,
-    pub check: CheckAnswers,
+    pub check: CheckText,
     pub sending: Sending,
-    pub confirmation: Confirmation,
+    pub confirmation: ConfirmationText,
     /// Shown, with the telephone and fax, when no endpoint is configured or it is invalid.
     pub unavailable: Notice,
 }
@@ -209,7 +209,7 @@ pub struct InquiryPage {
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct InquiryForm {
+pub struct FormText {
     pub name: FieldText,
     pub email: FieldText,
     pub phone: FieldText,
@@ -293,7 +293,7 @@ pub struct Term {
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct CheckAnswers {
+pub struct CheckText {
     pub heading: String,
     pub lead: String,
     pub change: String,
@@ -327,7 +327,7 @@ pub struct Sending {
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct Confirmation {
+pub struct ConfirmationText {
     pub title: String,
     pub reference_label: String,
     pub body: String,
@@ -347,7 +347,7 @@ pub struct Notice {
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct Contact {
+pub struct ContactInfo {
     pub heading: String,
     pub office: String,
     pub address_label: String,
@@ -419,7 +419,7 @@ impl PageId {
 
 impl Pages {
     /// The head of one page.
-    pub fn head(&self, page: PageId) -> &PageHead {
+    pub fn head(&self, page: PageId) -> &HeadText {
         match page {
             PageId::Overview => &self.overview.head,
             PageId::MedicalInnovationSchool => &self.medical_innovation_school.head,

@@ -3,8 +3,6 @@
 
 use serde::Deserialize;
 
-use crate::host::HostOptions;
-
 /// How long one inquiry request may take before it is aborted.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
@@ -72,16 +70,19 @@ pub fn check_endpoint(url: &str) -> Result<(), ConfigError> {
     Ok(())
 }
 
-/// The configuration for this page: the host's endpoint attribute if it gave one, else
-/// `config.json` at `config_url` (beside the app's files).
-pub async fn load_config(host: &HostOptions) -> Result<AppConfig, ConfigError> {
-    if let Some(endpoint) = &host.endpoint {
+/// The configuration for this page: the endpoint the host page named, if it did (already
+/// checked), else `config.json` at `config_url` (beside the app's files).
+pub async fn load_config(
+    endpoint: Option<String>,
+    config_url: String,
+) -> Result<AppConfig, ConfigError> {
+    if let Some(endpoint) = endpoint {
         return Ok(AppConfig {
-            inquiry_endpoint: endpoint.clone(),
+            inquiry_endpoint: endpoint,
             timeout_ms: DEFAULT_TIMEOUT_MS,
         });
     }
-    let text = fetch_text(&host.config_url())
+    let text = fetch_text(&config_url)
         .await
         .ok_or(ConfigError::Unreachable)?;
     parse_config(&text)

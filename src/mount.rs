@@ -22,14 +22,14 @@ pub fn start() {
         .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
     let Some(element) = element else {
         if let Some(body) = document().body() {
-            browser::report_height_to_parent(&body);
+            browser::frames::report_height_to_parent(&body);
         }
         leptos::mount::mount_to_body(|| view! { <App /> });
         return;
     };
     if count > 1 {
         // One app per page: it follows the page's address, and there is only one.
-        browser::warn("HCNF: only the first element with data-hcnf-app is used");
+        browser::page::warn("HCNF: only the first element with data-hcnf-app is used");
     }
     let (mut options, mut errors) =
         HostOptions::from_attributes(|name| element.get_attribute(name));
@@ -41,7 +41,7 @@ pub fn start() {
         });
     }
     for error in errors {
-        browser::warn(&format!("HCNF: {error}"));
+        browser::page::warn(&format!("HCNF: {error}"));
     }
     // Only a landmark of the host's own counts, outside the element.
     options.main_landmark = !document()
@@ -52,7 +52,7 @@ pub fn start() {
                 .filter_map(|i| found.item(i))
                 .any(|node| !element.contains(Some(&node)))
         });
-    browser::report_height_to_parent(&element);
+    browser::frames::report_height_to_parent(&element);
     if element.has_attribute(PRERENDERED_ATTRIBUTE) {
         // The page already shows this address's markup: take it over as it stands, so
         // nothing the reader sees moves and their focus and scroll stay where they are.

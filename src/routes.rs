@@ -1,16 +1,11 @@
 //! The site's URLs: `{base}/{lang}/` and `{base}/{lang}/{page}`, built in one place so
 //! links and route matching cannot drift apart. `base` is the path the host page gives the
-//! app (`/hcnf`), or `""` at the site root; it is set once, when the app mounts.
-
-use std::cell::Cell;
+//! app (`/hcnf`), or `""` at the site root: the host's options in context carry it.
 
 use hcnf_content::PageId;
 
+use crate::host::HostOptions;
 use crate::i18n::Locale;
-
-thread_local! {
-    static BASE: Cell<&'static str> = const { Cell::new("") };
-}
 
 /// The scheme and host the site is published at (`https://www.example.jp`), for the
 /// absolute addresses of alternate-language links. The prerenderer, which has no address
@@ -21,25 +16,20 @@ pub struct SiteOrigin(pub String);
 impl SiteOrigin {
     /// The origin in context, else the page's.
     pub fn current() -> String {
-        leptos::prelude::use_context::<SiteOrigin>().map_or_else(crate::browser::origin, |o| o.0)
+        leptos::prelude::use_context::<SiteOrigin>()
+            .map_or_else(crate::browser::links::origin, |o| o.0)
     }
 }
 
-/// Sets the base path for every URL the app builds: `""` or `/hcnf`, without a trailing
-/// slash (see [`crate::host::normalize_base`]). Called once per mount.
-pub fn set_base(base: &str) {
-    // Leaked once per mount, which happens once per page load.
-    BASE.with(|b| b.set(Box::leak(base.to_owned().into_boxed_str())));
-}
-
-/// The base path in use: `""` or `/hcnf`.
-pub fn base() -> &'static str {
-    BASE.with(Cell::get)
+/// The base path of the app in context: `""` or `/hcnf`, without a trailing slash (see
+/// [`crate::host::normalize_base`]); `""` outside the app.
+pub fn base() -> String {
+    leptos::prelude::with_context(|host: &HostOptions| host.base.clone()).unwrap_or_default()
 }
 
 /// The path of `page` in `locale`: `/en/`, `/hcnf/ja/symposia`.
 pub fn page_href(locale: Locale, page: PageId) -> String {
-    href_under(base(), locale, page)
+    href_under(&base(), locale, page)
 }
 
 /// The path of `page` in `locale` under `base`.

@@ -14,7 +14,7 @@ pub struct BrowserSleep;
 
 impl Sleep for BrowserSleep {
     async fn sleep(&self, ms: u32) {
-        crate::browser::sleep(ms).await
+        crate::browser::timers::sleep(ms).await
     }
 }
 
@@ -23,23 +23,19 @@ impl Transport for BrowserTransport {
     async fn post(&self, url: &str, key: &str, draft: &Draft) -> Result<Reply, TransportError> {
         use std::cell::Cell;
         use std::rc::Rc;
-        use std::time::Duration;
 
         use hcnf_inquiry::IDEMPOTENCY_HEADER;
-        use leptos::prelude::set_timeout_with_handle;
+
+        use crate::browser::timers;
 
         let controller = web_sys::AbortController::new().map_err(|_| TransportError::Network)?;
         let signal = controller.signal();
         let timed_out = Rc::new(Cell::new(false));
         let flag = timed_out.clone();
-        let timer = set_timeout_with_handle(
-            move || {
-                flag.set(true);
-                controller.abort();
-            },
-            Duration::from_millis(u64::from(self.timeout_ms)),
-        )
-        .ok();
+        let timer = timers::after(self.timeout_ms, move || {
+            flag.set(true);
+            controller.abort();
+        });
         let failed = |_| {
             if timed_out.get() {
                 TransportError::Timeout
@@ -66,9 +62,7 @@ impl Transport for BrowserTransport {
             })
         }
         .await;
-        if let Some(t) = timer {
-            t.clear();
-        }
+        timer.cancel();
         result
     }
 }

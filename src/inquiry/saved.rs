@@ -24,13 +24,13 @@ impl SavedDraft {
         SavedDraft {
             key: new_key(),
             draft: Draft::default(),
-            started_ms: browser::now_ms(),
+            started_ms: browser::timers::now_ms(),
         }
     }
 
     /// The draft saved in this tab, or a fresh one.
     pub fn load() -> SavedDraft {
-        browser::session_get(KEY)
+        browser::storage::session_get(KEY)
             .and_then(|json| serde_json::from_str(&json).ok())
             .unwrap_or_else(SavedDraft::fresh)
     }
@@ -45,7 +45,7 @@ impl SavedDraft {
     ) -> SavedDraft {
         for field in Field::ALL {
             if let Some(value) = typed(field).filter(|v| !v.is_empty()) {
-                set_text(&mut self.draft, field, value);
+                field.set_text(&mut self.draft, value);
             }
         }
         if consent == Some(true) {
@@ -57,32 +57,19 @@ impl SavedDraft {
     /// Saves the draft in this tab's session storage.
     pub fn save(&self) {
         if let Ok(json) = serde_json::to_string(self) {
-            browser::session_set(KEY, &json);
+            browser::storage::session_set(KEY, &json);
         }
     }
 
     /// Removes the draft and every personal detail in it from the browser.
     pub fn forget() {
-        browser::session_remove(KEY);
+        browser::storage::session_remove(KEY);
     }
 }
 
 /// A new idempotency key.
 pub fn new_key() -> String {
     uuid::Uuid::new_v4().to_string()
-}
-
-/// Sets a text field of `d`; the consent box is not text and is left alone.
-pub fn set_text(d: &mut Draft, field: Field, value: String) {
-    match field {
-        Field::Name => d.name = value,
-        Field::Email => d.email = value,
-        Field::Phone => d.phone = value,
-        Field::Category => d.category = value,
-        Field::Subject => d.subject = value,
-        Field::Message => d.message = value,
-        Field::Consent => {}
-    }
 }
 
 /// Before the app takes over a prerendered form, puts what the reader already typed into it

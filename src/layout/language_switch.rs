@@ -26,7 +26,7 @@ pub fn LanguageSwitch(page: Memo<PageId>) -> impl IntoView {
                                     hreflang=l.code()
                                     lang=l.code()
                                     data-hcnf-locale=l.code()
-                                    on:click=move |_| browser::store_locale(l.code())
+                                    on:click=move |_| browser::storage::store_locale(l.code())
                                 >
                                     {l.name()}
                                 </a>

@@ -13,4 +13,4 @@ mod shell;
 pub use contact_details::ContactDetails;
 pub use focus::{FocusOnNavigate, Navigated, PageHeading};
 pub use root::{AppRoot, ROOT_ID};
-pub use shell::{LocalizedLayout, MainRegion};
+pub use shell::{MainRegion, Shell};

@@ -18,12 +18,12 @@ pub const ROOT_ID: &str = "hcnf-app";
 pub fn AppRoot(children: Children) -> impl IntoView {
     // Not in a frame: there the window is the frame, sized to the app, and a minimum height
     // of the window would stop it ever shrinking.
-    let owns_page = HostOptions::current().manage_document && !browser::in_frame();
+    let owns_page = HostOptions::current().manage_document && !browser::frames::in_frame();
     let pathname = use_location().pathname;
     let base = routes::base();
     let lang = move || {
         pathname
-            .with(|p| routes::locale_of_path(base, p))
+            .with(|p| routes::locale_of_path(&base, p))
             .unwrap_or_else(Locale::fallback)
             .code()
     };

@@ -1,11 +1,9 @@
-//! The layout of every page under `/:lang`: the language from the route's parameter, the
-//! section from the path, and the page itself in the router's outlet.
+//! The layout of every page under `/:lang`: head, header, navigation, the page itself in
+//! the router's outlet, and the footer.
 
 use hcnf_content::PageId;
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_location, use_params};
-use leptos_router::params::Params;
 
 use super::footer::Footer;
 use super::head::PageHead;
@@ -14,49 +12,18 @@ use super::nav::PrimaryNav;
 use crate::browser;
 use crate::host::HostOptions;
 use crate::i18n::{CurrentLocale, Locale};
-use crate::pages::NotFound;
-use crate::routes;
 
 /// The id of `<main>`, the skip link's target; prefixed so it cannot clash with a host page.
 pub const MAIN_ID: &str = "hcnf-main";
 
-/// The `/:lang` parameter.
-#[derive(Params, Clone, Debug, PartialEq)]
-struct LangParams {
-    lang: Option<String>,
-}
-
-/// The parent route `/:lang`: the site's layout in that language around the section the
-/// child route renders, or the not-found page for a language we do not publish.
-#[component]
-pub fn LocalizedLayout() -> impl IntoView {
-    let params = use_params::<LangParams>();
-    let locale = Memo::new(move |_| {
-        params.with(|p| {
-            p.as_ref()
-                .ok()
-                .and_then(|p| p.lang.as_deref())
-                .and_then(Locale::from_code)
-        })
-    });
-    let pathname = use_location().pathname;
-    let base = routes::base();
-    // The child routes know their page; the layout around them needs it too (navigation,
-    // head, language switch), and reads it from the same path they matched.
-    let page = Memo::new(move |_| {
-        pathname
-            .with(|p| routes::page_of_path(base, p))
-            .unwrap_or(PageId::Overview)
-    });
-    move || match locale.get() {
-        Some(locale) => view! { <Shell locale page /> }.into_any(),
-        None => view! { <NotFound /> }.into_any(),
-    }
-}
-
 /// Header, navigation, the page itself and the footer, in one locale.
 #[component]
-fn Shell(locale: Locale, page: Memo<PageId>) -> impl IntoView {
+pub fn Shell(
+    /// The language every word of the page is in.
+    locale: Locale,
+    /// The section shown, for the navigation, the head and the language switch.
+    page: Memo<PageId>,
+) -> impl IntoView {
     provide_context(CurrentLocale(locale));
     let ui = &locale.edition().ui;
     let owns_document = HostOptions::current().manage_document;
@@ -68,7 +35,7 @@ fn Shell(locale: Locale, page: Memo<PageId>) -> impl IntoView {
             on:click=|ev| {
                 // Focus must move, not just the scroll; the router must not treat it as a route.
                 ev.prevent_default();
-                browser::focus(&format!("#{MAIN_ID}"));
+                browser::page::focus_by_id(MAIN_ID);
             }
         >
             {ui.skip_link.as_str()}

@@ -24,8 +24,8 @@ pub fn LanguageChoice() -> impl IntoView {
     Effect::new(move |_| {
         let locale = host_locale.unwrap_or_else(|| {
             negotiate(
-                browser::stored_locale().as_deref(),
-                &browser::preferred_languages(),
+                browser::storage::stored_locale().as_deref(),
+                &browser::page::preferred_languages(),
             )
         });
         let options = NavigateOptions {

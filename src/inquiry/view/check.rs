@@ -1,0 +1,104 @@
+//! Checking the answers before sending, and what the reader sees while it is sent and if
+//! it fails.
+
+use hcnf_content::CheckText;
+use hcnf_inquiry::{Field, ValidInquiry};
+use leptos::prelude::*;
+
+use super::notices::{FailureAlert, PrivacyNotice};
+use super::FormState;
+use crate::inquiry::flow::Failure;
+use crate::inquiry::messages::{category_label, field_text};
+
+/// The answer to `field` as it will be stored: normalised, with words for the choices.
+fn shown_answer(
+    answers: &ValidInquiry,
+    field: Field,
+    form: &'static hcnf_content::FormText,
+    check: &'static CheckText,
+) -> String {
+    match field {
+        Field::Category => category_label(form, answers.category).to_owned(),
+        Field::Consent => check.consent_given.clone(),
+        _ => answers
+            .text(field)
+            .map_or_else(|| check.not_given.clone(), str::to_owned),
+    }
+}
+
+/// The answers as they will be sent, each with a way back to change it; then send.
+#[component]
+pub(super) fn CheckAnswers(
+    state: FormState,
+    /// The validated answers this step carries.
+    answers: ValidInquiry,
+    /// Why the last attempt failed, if it did.
+    failed: Option<Failure>,
+    /// Whether a request is on its way.
+    sending: bool,
+    on_send: impl Fn() + Copy + 'static,
+    on_change: impl Fn(Field) + Copy + 'static,
+) -> impl IntoView {
+    let page = state.page;
+    let form = &page.form;
+    let check = &page.check;
+    let button_text = if sending {
+        page.sending.in_progress.as_str()
+    } else if failed.is_some() {
+        page.sending.retry_button.as_str()
+    } else {
+        check.send_button.as_str()
+    };
+    view! {
+        <section class="hcnf-check" aria-labelledby="hcnf-inquiry-check-heading">
+            <h2
+                class="hcnf-check__heading"
+                id="hcnf-inquiry-check-heading"
+                tabindex="-1"
+                node_ref=state.targets.check_heading
+            >
+                {check.heading.as_str()}
+            </h2>
+            <p>{check.lead.as_str()}</p>
+            <dl class="hcnf-summary">
+                {Field::ALL
+                    .into_iter()
+                    .map(|field| {
+                        let label = field_text(form, field).label.as_str();
+                        view! {
+                            <div class="hcnf-summary__row" data-field=field.as_str()>
+                                <dt class="hcnf-summary__key">{label}</dt>
+                                <dd class="hcnf-summary__value">{shown_answer(&answers, field, form, check)}</dd>
+                                <dd class="hcnf-summary__action">
+                                    <button
+                                        type="button"
+                                        class="hcnf-link-button"
+                                        disabled=sending
+                                        on:click=move |_| on_change(field)
+                                    >
+                                        {check.change.as_str()}
+                                        <span class="hcnf-visually-hidden">" " {label}</span>
+                                    </button>
+                                </dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+            {failed.map(|failure| view! { <FailureAlert state failure /> })}
+            <PrivacyNotice page />
+            <button
+                type="button"
+                class="hcnf-button"
+                disabled=sending
+                aria-disabled=sending.then_some("true")
+                on:click=move |_| on_send()
+            >
+                {button_text}
+            </button>
+            <p class="hcnf-visually-hidden" role="status">
+                {sending.then_some(page.sending.in_progress.as_str())}
+            </p>
+        </section>
+    }
+}

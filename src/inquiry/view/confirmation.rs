@@ -1,0 +1,41 @@
+//! The confirmation, with the reference the endpoint returned.
+
+use leptos::prelude::*;
+
+use super::FormState;
+
+/// The reference to quote, what happens next, and a way to send another inquiry.
+#[component]
+pub(super) fn Confirmation(
+    state: FormState,
+    /// The reference the endpoint stored the inquiry under.
+    reference: String,
+    on_again: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let c = &state.page.confirmation;
+    let shown = reference.clone();
+    view! {
+        <div
+            class="hcnf-panel"
+            id="hcnf-inquiry-confirmation"
+            tabindex="-1"
+            role="status"
+            node_ref=state.targets.confirmation
+        >
+            <h2 class="hcnf-panel__title">{c.title.as_str()}</h2>
+            <p class="hcnf-panel__body">
+                {c.reference_label.as_str()}
+                <br />
+                <strong class="hcnf-panel__reference" data-reference=reference.clone()>
+                    {shown}
+                </strong>
+            </p>
+        </div>
+        <p>{c.body.as_str()}</p>
+        <p>
+            <button type="button" class="hcnf-link-button" on:click=move |_| on_again()>
+                {c.new_inquiry.as_str()}
+            </button>
+        </p>
+    }
+}

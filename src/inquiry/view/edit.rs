@@ -1,0 +1,97 @@
+//! The form as the reader fills it in: the summary of problems, the fields, the privacy
+//! notice and "Continue".
+
+use hcnf_inquiry::Field;
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+
+use super::fields::{CategorySelect, ConsentCheckbox, Honeypot, MessageInput, TextInput};
+use super::notices::{PrivacyNotice, UnavailableNotice};
+use super::{input_id, FormState};
+use crate::browser;
+use crate::inquiry::messages::problem_message;
+
+/// The form. `live` is false until the app runs; `unconfigured` once the configuration is
+/// known to be unusable, which disables the form and says how else to inquire.
+#[component]
+pub(super) fn EditForm(
+    state: FormState,
+    live: RwSignal<bool>,
+    unconfigured: Signal<bool>,
+    on_continue: impl Fn() + Copy + 'static,
+) -> impl IntoView {
+    let page = state.page;
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        on_continue();
+    };
+    view! {
+        {move || unconfigured.get().then(|| view! { <UnavailableNotice page alert=true /> })}
+        <UnavailableNotice page alert=false />
+        <form class="hcnf-form" novalidate on:submit=submit>
+            <ErrorSummary state />
+            <fieldset class="hcnf-form__fieldset" disabled=unconfigured>
+                <TextInput state field=Field::Name input_type="text" autocomplete="name" />
+                <TextInput state field=Field::Email input_type="email" autocomplete="email" />
+                <TextInput state field=Field::Phone input_type="tel" autocomplete="tel" />
+                <CategorySelect state />
+                <TextInput state field=Field::Subject input_type="text" autocomplete="off" />
+                <MessageInput state />
+                <Honeypot state />
+                <PrivacyNotice page />
+                <ConsentCheckbox state />
+                <button type="submit" class="hcnf-button" disabled=move || !live.get()>
+                    {page.form.continue_button.as_str()}
+                </button>
+            </fieldset>
+        </form>
+    }
+}
+
+/// Every problem, linked to its field; takes focus on a failed submit.
+#[component]
+fn ErrorSummary(state: FormState) -> impl IntoView {
+    let form = &state.page.form;
+    move || {
+        let errors = state.flow.with(|flow| flow.errors.clone());
+        (!errors.is_empty()).then(|| {
+            view! {
+                <div
+                    class="hcnf-error-summary"
+                    id="hcnf-inquiry-error-summary"
+                    tabindex="-1"
+                    role="alert"
+                    aria-labelledby="hcnf-inquiry-error-summary-title"
+                    node_ref=state.targets.error_summary
+                >
+                    <h2 class="hcnf-error-summary__title" id="hcnf-inquiry-error-summary-title">
+                        {form.error_summary_title.as_str()}
+                    </h2>
+                    <ul class="hcnf-error-summary__list">
+                        {errors
+                            .into_iter()
+                            .map(|e| {
+                                let id = input_id(e.field);
+                                let target = id.clone();
+                                view! {
+                                    <li>
+                                        <a
+                                            href=format!("#{id}")
+                                            on:click=move |ev| {
+                                                // Focus the field itself; the router must not see a navigation.
+                                                ev.prevent_default();
+                                                browser::page::focus_by_id(&target);
+                                            }
+                                        >
+                                            {problem_message(form, e.field, e.problem)}
+                                        </a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}

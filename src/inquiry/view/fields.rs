@@ -1,0 +1,250 @@
+//! The form's controls, each with its label, hint and problem, in the GOV.UK pattern: the
+//! problem between the label and the control, tied to it by `aria-describedby`.
+
+use hcnf_inquiry::{char_count, Category, Field};
+use leptos::prelude::*;
+
+use super::{input_id, FormState};
+use crate::inquiry::messages::{category_label, characters_left, field_text, problem_message};
+
+impl FormState {
+    /// The message for `field`'s problem, if it shows one.
+    fn problem(self, field: Field) -> Option<String> {
+        let form = &self.page.form;
+        self.flow.with(|flow| {
+            flow.error_for(field)
+                .map(|e| problem_message(form, field, e.problem))
+        })
+    }
+
+    fn has_problem(self, field: Field) -> bool {
+        self.flow.with(|flow| flow.error_for(field).is_some())
+    }
+
+    /// Takes what the reader typed into `field`, and mends a problem it showed.
+    fn typed(self, field: Field, value: String) {
+        self.draft.update(|d| field.set_text(d, value));
+        let draft = self.draft.get_untracked();
+        self.flow.update(|flow| flow.typed(field, &draft));
+    }
+
+    fn left(self, field: Field) {
+        let draft = self.draft.get_untracked();
+        self.flow.update(|flow| flow.left_field(field, &draft));
+    }
+
+    fn text(self, field: Field) -> String {
+        self.draft
+            .with(|d| field.text(d).unwrap_or_default().to_owned())
+    }
+
+    /// `aria-describedby`: the hint, the problem, and any other description of the control.
+    fn described_by(self, field: Field, has_hint: bool, extra: Option<&str>) -> Option<String> {
+        let id = input_id(field);
+        let mut parts = Vec::new();
+        if has_hint {
+            parts.push(format!("{id}-hint"));
+        }
+        if self.has_problem(field) {
+            parts.push(format!("{id}-error"));
+        }
+        parts.extend(extra.map(str::to_owned));
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+
+    fn invalid(self, field: Field) -> Option<&'static str> {
+        self.has_problem(field).then_some("true")
+    }
+}
+
+/// A field's label, hint and problem around its control.
+#[component]
+fn FieldFrame(state: FormState, field: Field, children: Children) -> impl IntoView {
+    let form = &state.page.form;
+    let text = field_text(form, field);
+    let id = input_id(field);
+    let optional = field
+        .is_optional()
+        .then(|| view! { <span class="hcnf-field__optional">{form.optional.as_str()}</span> });
+    view! {
+        <div class="hcnf-field" class=("hcnf-field--error", move || state.has_problem(field))>
+            <label class="hcnf-field__label" for=id.clone()>
+                {text.label.as_str()}
+                {optional}
+            </label>
+            {text.hint.as_deref().map(|h| view! { <p class="hcnf-field__hint" id=format!("{id}-hint")>{h}</p> })}
+            <ProblemMessage state field />
+            {children()}
+        </div>
+    }
+}
+
+/// A field's problem, with a visually hidden "Error:" before it, while it has one.
+#[component]
+fn ProblemMessage(state: FormState, field: Field) -> impl IntoView {
+    let prefix = state.page.form.error_prefix.as_str();
+    let id = format!("{}-error", input_id(field));
+    move || {
+        state.problem(field).map(|msg| {
+            view! {
+                <p class="hcnf-field__error" id=id.clone()>
+                    <span class="hcnf-visually-hidden">{prefix}</span>
+                    " "
+                    {msg}
+                </p>
+            }
+        })
+    }
+}
+
+/// A one-line text field.
+#[component]
+pub(super) fn TextInput(
+    state: FormState,
+    field: Field,
+    input_type: &'static str,
+    autocomplete: &'static str,
+) -> impl IntoView {
+    let has_hint = field_text(&state.page.form, field).hint.is_some();
+    view! {
+        <FieldFrame state field>
+            <input
+                class="hcnf-input"
+                id=input_id(field)
+                name=field.as_str()
+                type=input_type
+                autocomplete=autocomplete
+                spellcheck="false"
+                prop:value=move || state.text(field)
+                aria-invalid=move || state.invalid(field)
+                aria-describedby=move || state.described_by(field, has_hint, None)
+                on:input=move |ev| state.typed(field, event_target_value(&ev))
+                on:blur=move |_| state.left(field)
+            />
+        </FieldFrame>
+    }
+}
+
+/// The category select, its options from the edition.
+#[component]
+pub(super) fn CategorySelect(state: FormState) -> impl IntoView {
+    let form = &state.page.form;
+    let field = Field::Category;
+    let has_hint = form.category.hint.is_some();
+    let chosen = move |value: &'static str| state.draft.with(|d| d.category == value);
+    view! {
+        <FieldFrame state field>
+            <select
+                class="hcnf-select"
+                id=input_id(field)
+                name=field.as_str()
+                aria-invalid=move || state.invalid(field)
+                aria-describedby=move || state.described_by(field, has_hint, None)
+                on:change=move |ev| state.typed(field, event_target_value(&ev))
+                on:blur=move |_| state.left(field)
+            >
+                <option value="" selected=move || chosen("")>
+                    {form.category_placeholder.as_str()}
+                </option>
+                {Category::ALL
+                    .into_iter()
+                    .map(|c| {
+                        view! {
+                            <option value=c.as_str() selected=move || chosen(c.as_str())>
+                                {category_label(form, c)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </FieldFrame>
+    }
+}
+
+/// The message box with a live count of the characters left.
+#[component]
+pub(super) fn MessageInput(state: FormState) -> impl IntoView {
+    let form = &state.page.form;
+    let field = Field::Message;
+    let id = input_id(field);
+    let count_id = format!("{id}-count");
+    let typed = move || state.draft.with(|d| char_count(&d.message));
+    let over = move || field.limit().is_some_and(|max| typed() > max);
+    view! {
+        <FieldFrame state field>
+            <textarea
+                class="hcnf-textarea"
+                id=id.clone()
+                name=field.as_str()
+                rows="8"
+                aria-invalid=move || state.invalid(field)
+                aria-describedby={
+                    let count_id = count_id.clone();
+                    move || state.described_by(field, true, Some(&count_id))
+                }
+                prop:value=move || state.text(field)
+                on:input=move |ev| state.typed(field, event_target_value(&ev))
+                on:blur=move |_| state.left(field)
+            ></textarea>
+            <p
+                class="hcnf-field__count"
+                class=("hcnf-field__count--over", over)
+                id=count_id.clone()
+                aria-live="polite"
+            >
+                {move || characters_left(form, typed())}
+            </p>
+        </FieldFrame>
+    }
+}
+
+/// A field that people and screen readers never meet; robots that fill every input do.
+#[component]
+pub(super) fn Honeypot(state: FormState) -> impl IntoView {
+    view! {
+        <div class="hcnf-honeypot" aria-hidden="true">
+            <input
+                type="text"
+                name="website"
+                tabindex="-1"
+                autocomplete="off"
+                prop:value=move || state.draft.with(|d| d.website.clone())
+                on:input=move |ev| state.draft.update(|d| d.website = event_target_value(&ev))
+            />
+        </div>
+    }
+}
+
+/// Consent to the privacy notice.
+#[component]
+pub(super) fn ConsentCheckbox(state: FormState) -> impl IntoView {
+    let field = Field::Consent;
+    let form = &state.page.form;
+    let id = input_id(field);
+    view! {
+        <div
+            class="hcnf-field hcnf-field--checkbox"
+            class=("hcnf-field--error", move || state.has_problem(field))
+        >
+            <ProblemMessage state field />
+            <div class="hcnf-checkbox">
+                <input
+                    class="hcnf-checkbox__input"
+                    type="checkbox"
+                    id=id.clone()
+                    name=field.as_str()
+                    prop:checked=move || state.draft.with(|d| d.consent)
+                    aria-invalid=move || state.invalid(field)
+                    aria-describedby=move || state.described_by(field, false, None)
+                    on:change=move |ev| {
+                        state.draft.update(|d| d.consent = event_target_checked(&ev));
+                        state.left(field);
+                    }
+                />
+                <label class="hcnf-checkbox__label" for=id>
+                    {form.consent.label.as_str()}
+                </label>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,92 @@
+//! What the form tells the reader besides the questions: that it cannot send (and how else
+//! to inquire), why a send failed, and the privacy notice.
+
+use hcnf_content::InquiryPage;
+use leptos::prelude::*;
+
+use super::FormState;
+use crate::inquiry::flow::Failure;
+use crate::inquiry::messages::send_failure;
+use crate::layout::ContactDetails;
+
+/// The notice that the form cannot send, with the telephone and fax. As an `alert` it is
+/// announced, for a form whose configuration failed; otherwise it is the notice the
+/// stylesheet shows in the form's place to a reader whose browser runs no script.
+#[component]
+pub(super) fn UnavailableNotice(
+    page: &'static InquiryPage,
+    /// Announced at once (`role="alert"`) rather than shown only without script.
+    alert: bool,
+) -> impl IntoView {
+    view! {
+        <div
+            class="hcnf-notice"
+            class=("hcnf-notice--without-script", !alert)
+            role=alert.then_some("alert")
+        >
+            <h2 class="hcnf-notice__heading">{page.unavailable.heading.as_str()}</h2>
+            <p>{page.unavailable.body.as_str()}</p>
+            <ContactDetails with_map=false />
+        </div>
+    }
+}
+
+/// Why the inquiry was not sent, and how else to send it; takes focus when it appears.
+#[component]
+pub(super) fn FailureAlert(state: FormState, failure: Failure) -> impl IntoView {
+    let page = state.page;
+    let (heading, reason, alternative) = match &failure {
+        Failure::Send(error) => (
+            page.sending.failed_heading.as_str(),
+            send_failure(&page.sending, error),
+            Some(page.sending.phone_alternative.as_str()),
+        ),
+        // The site's own problem: the form cannot send at all, whatever the reader does.
+        Failure::Unconfigured => (
+            page.unavailable.heading.as_str(),
+            page.unavailable.body.clone(),
+            None,
+        ),
+    };
+    view! {
+        <div
+            class="hcnf-alert"
+            id="hcnf-inquiry-failure"
+            role="alert"
+            tabindex="-1"
+            node_ref=state.targets.failure
+        >
+            <h3 class="hcnf-alert__heading">{heading}</h3>
+            <p>{reason}</p>
+            {alternative.map(|text| view! { <p>{text}</p> })}
+            <ContactDetails with_map=false />
+        </div>
+    }
+}
+
+/// Who receives the inquiry, what for, for how long, and whom to ask.
+#[component]
+pub(super) fn PrivacyNotice(page: &'static InquiryPage) -> impl IntoView {
+    view! {
+        <section class="hcnf-privacy" aria-labelledby="hcnf-inquiry-privacy">
+            <h2 class="hcnf-privacy__heading" id="hcnf-inquiry-privacy">
+                {page.privacy.heading.as_str()}
+            </h2>
+            <dl class="hcnf-facts">
+                {page
+                    .privacy
+                    .items
+                    .iter()
+                    .map(|t| {
+                        view! {
+                            <div class="hcnf-facts__row">
+                                <dt>{t.term.as_str()}</dt>
+                                <dd>{t.detail.as_str()}</dd>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </dl>
+        </section>
+    }
+}

@@ -5,6 +5,9 @@
 # nginx to serve as they are. Expects the tools scripts/setup.sh installs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# Where setup puts them, so this also works when run on its own: without wasm-opt on the
+# PATH trunk would try to download one.
+export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 trunk build --release
 # A debug build: it shares its compiled crates with the native tests, and its speed does
 # not matter for twenty pages.

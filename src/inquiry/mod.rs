@@ -2,6 +2,7 @@
 //! the saved draft and the view, each apart.
 
 pub mod client;
+mod delivery;
 mod flow;
 pub mod http;
 pub mod messages;

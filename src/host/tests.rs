@@ -1,0 +1,128 @@
+//! The host's attributes read as a web team would write them, good and bad.
+
+use super::*;
+use std::collections::HashMap;
+
+fn read(pairs: &[(&str, &str)]) -> (HostOptions, Vec<HostOptionError>) {
+    let map: HashMap<String, String> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    HostOptions::from_attributes(|name| map.get(name).cloned())
+}
+
+#[test]
+fn the_documented_snippet_reads_as_written() {
+    let (options, errors) = read(&[
+        (MOUNT_ATTRIBUTE, ""),
+        (LOCALE_ATTRIBUTE, "ja"),
+        (BASE_ATTRIBUTE, "/hcnf/"),
+        (ENDPOINT_ATTRIBUTE, "https://example.jp/api/inquiries"),
+        (MANAGE_DOCUMENT_ATTRIBUTE, "false"),
+        (ASSETS_ATTRIBUTE, "https://cdn.example.jp/hcnf-app/"),
+    ]);
+    assert_eq!(errors, vec![]);
+    assert_eq!(options.locale, Locale::from_code("ja"));
+    assert_eq!(options.base, "/hcnf");
+    assert_eq!(
+        options.endpoint.as_deref(),
+        Some("https://example.jp/api/inquiries")
+    );
+    assert!(!options.manage_document);
+    assert_eq!(
+        options.config_url(),
+        "https://cdn.example.jp/hcnf-app/config.json"
+    );
+}
+
+#[test]
+fn an_element_with_no_options_leaves_the_document_to_the_host() {
+    let (options, errors) = read(&[(MOUNT_ATTRIBUTE, "")]);
+    assert!(errors.is_empty());
+    assert!(!options.manage_document);
+    assert_eq!(options.base, "");
+    assert_eq!(options.locale, None);
+    assert_eq!(options.endpoint, None);
+    assert_eq!(options.config_url(), "/config.json");
+}
+
+#[test]
+fn managing_the_document_is_asked_for_explicitly() {
+    for on in ["true", "TRUE", " true ", ""] {
+        assert!(
+            read(&[(MANAGE_DOCUMENT_ATTRIBUTE, on)]).0.manage_document,
+            "{on:?}"
+        );
+    }
+    assert!(
+        !read(&[(MANAGE_DOCUMENT_ATTRIBUTE, "false")])
+            .0
+            .manage_document
+    );
+    let (options, errors) = read(&[(MANAGE_DOCUMENT_ATTRIBUTE, "yes please")]);
+    assert!(!options.manage_document);
+    assert_eq!(
+        errors,
+        vec![HostOptionError::InvalidSwitch("yes please".into())]
+    );
+}
+
+#[test]
+fn base_paths_are_normalised_however_they_are_typed() {
+    for (typed, base) in [
+        ("/hcnf/", "/hcnf"),
+        ("/hcnf", "/hcnf"),
+        ("hcnf/", "/hcnf"),
+        (" /kenko/hcnf/ ", "/kenko/hcnf"),
+        ("/hcnf+2026/", "/hcnf+2026"),
+        ("/", ""),
+        ("", ""),
+    ] {
+        assert_eq!(normalize_base(typed).as_deref(), Some(base), "{typed:?}");
+    }
+    for bad in [
+        "https://example.jp/hcnf/",
+        "//example.jp/hcnf",
+        "/hcnf/?x=1",
+        "/hcnf/#top",
+        "/hcnf/../admin",
+        "/a//b",
+        "/with space",
+        "/健康/",
+        "/%E5%81%A5/",
+    ] {
+        assert_eq!(normalize_base(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn unusable_attributes_are_reported_and_ignored() {
+    let (options, errors) = read(&[
+        (LOCALE_ATTRIBUTE, "fr"),
+        (BASE_ATTRIBUTE, "https://example.jp/hcnf/"),
+        (ENDPOINT_ATTRIBUTE, "/inquiries"),
+        (ASSETS_ATTRIBUTE, "hcnf-app"),
+    ]);
+    assert_eq!(
+        options,
+        HostOptions {
+            manage_document: false,
+            ..HostOptions::default()
+        }
+    );
+    assert_eq!(errors.len(), 4, "{errors:?}");
+    let message = errors[0].to_string();
+    assert!(
+        message.contains("\"fr\"") && message.contains("en, ja"),
+        "{message}"
+    );
+    assert!(errors[2].to_string().contains("config.json is used"));
+}
+
+#[test]
+fn language_codes_ignore_case() {
+    assert_eq!(
+        read(&[(LOCALE_ATTRIBUTE, "JA")]).0.locale,
+        Locale::from_code("ja")
+    );
+}

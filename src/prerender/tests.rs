@@ -1,0 +1,235 @@
+//! The prerendered pages: the list from the route table, and what each page's HTML holds.
+
+use hcnf_content::PageId;
+
+use super::*;
+use crate::routes::href_under;
+
+/// trunk's page, reduced to what the renderer relies on.
+const TEMPLATE: &str = "<!doctype html><html><head><meta charset=\"utf-8\">\
+    <script type=\"module\">import init from '/app.js'; init();</script></head>\
+    <body><div data-hcnf-app data-hcnf-manage-document=\"true\"></div></body></html>";
+
+/// The page at `path` as rendered, without the empty comments hydration places
+/// between views: what a reader's browser shows.
+fn rendered(path: &str, origin: &str) -> String {
+    render(TEMPLATE, path, origin).unwrap().replace("<!>", "")
+}
+
+/// Text as HTML writes it.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The markup of the first `tag` element.
+fn element<'a>(html: &'a str, tag: &str) -> &'a str {
+    let start = html
+        .find(&format!("<{tag}"))
+        .unwrap_or_else(|| panic!("no <{tag}>"));
+    let end = html[start..].find(&format!("</{tag}>")).unwrap() + start;
+    &html[start..end]
+}
+
+#[test]
+fn every_section_of_every_locale_is_listed_with_the_root_and_the_not_found_page() {
+    let pages = pages().unwrap();
+    let mut listed: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    let mut expected = vec!["/".to_owned(), NOT_FOUND_PATH.to_owned()];
+    for locale in Locale::all() {
+        expected.extend(PageId::ALL.map(|page| href_under("", locale, page)));
+    }
+    let mut expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+    listed.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(listed, expected);
+}
+
+#[test]
+fn each_page_is_written_where_a_server_finds_its_address() {
+    for page in pages().unwrap() {
+        let expected = match page.path.as_str() {
+            "/" => PathBuf::from("index.html"),
+            NOT_FOUND_PATH => PathBuf::from("404.html"),
+            path => PathBuf::from(path.trim_matches('/')).join("index.html"),
+        };
+        assert_eq!(page.file, expected, "{}", page.path);
+    }
+}
+
+#[test]
+fn a_section_carries_its_words_title_language_description_and_alternates() {
+    for locale in Locale::all() {
+        let ed = locale.edition();
+        for page in PageId::ALL {
+            let path = href_under("", locale, page);
+            let html = rendered(&path, "");
+            let head = ed.pages.head(page);
+            assert!(
+                html.contains(&format!("<html lang=\"{}\"", locale.code())),
+                "{path}"
+            );
+            assert!(
+                html.contains(&format!(
+                    "<title>{}</title>",
+                    escaped(&ed.ui.document_title(&head.title))
+                )),
+                "{path}: title"
+            );
+            assert!(
+                html.contains(&format!(
+                    "<meta name=\"description\" content=\"{}\"",
+                    escaped(&head.summary)
+                )),
+                "{path}: description"
+            );
+            assert!(
+                element(&html, "h1").contains(&escaped(&head.title)),
+                "{path}: h1"
+            );
+            for other in Locale::all() {
+                let alternate = format!(
+                    "<link href=\"{}\" hreflang=\"{}\" rel=\"alternate\">",
+                    href_under("", other, page),
+                    other.code()
+                );
+                assert!(html.contains(&alternate), "{path}: {alternate}");
+            }
+            // Every section's own text is in the page, not only its heading.
+            assert!(
+                element(&html, "main").contains(&escaped(&head.title)),
+                "{path}: main"
+            );
+        }
+    }
+}
+
+#[test]
+fn alternates_are_absolute_under_the_sites_origin_when_it_is_given() {
+    let html = rendered("/ja/symposia", "https://www.example.jp/");
+    for locale in Locale::all() {
+        let href = href_under("", locale, PageId::Symposia);
+        assert!(html.contains(&format!(
+            "<link href=\"https://www.example.jp{href}\" hreflang=\"{}\" rel=\"alternate\">",
+            locale.code()
+        )));
+    }
+    assert!(html.contains(
+        "<link href=\"https://www.example.jp/\" hreflang=\"x-default\" rel=\"alternate\">"
+    ));
+}
+
+#[test]
+fn the_markup_starts_right_inside_the_marked_element_before_the_scripts_run() {
+    let html = render(TEMPLATE, "/en/", "").unwrap();
+    assert!(html.contains(&format!(
+        "<div {MOUNT_ATTRIBUTE} data-hcnf-manage-document=\"true\" {PRERENDERED_ATTRIBUTE}><div id=\"hcnf-app\""
+    )));
+    // The data hydration reads is defined before the app's module script.
+    let data = html.find("__RESOLVED_RESOURCES").unwrap();
+    assert!(data < html.find("import init").unwrap());
+}
+
+#[test]
+fn the_root_offers_every_language_home_page() {
+    let html = rendered("/", "");
+    let main = element(&html, "main");
+    for locale in Locale::all() {
+        let ed = locale.edition();
+        assert!(main.contains(&escaped(&ed.ui.site_title)));
+        assert!(main.contains(&format!(
+            "href=\"{}\" hreflang=\"{}\">{}</a>",
+            href_under("", locale, PageId::Overview),
+            locale.code(),
+            escaped(&ed.ui.not_found.home_link)
+        )));
+    }
+}
+
+#[test]
+fn the_not_found_page_speaks_every_language() {
+    let html = rendered(NOT_FOUND_PATH, "");
+    for locale in Locale::all() {
+        let nf = &locale.edition().ui.not_found;
+        assert!(element(&html, "h1").contains(&escaped(&nf.title)));
+        assert!(element(&html, "main").contains(&escaped(&nf.body)));
+    }
+}
+
+#[test]
+fn the_inquiry_page_also_offers_telephone_and_fax_for_readers_without_script() {
+    for locale in Locale::all() {
+        let ed = locale.edition();
+        let html = rendered(&href_under("", locale, PageId::Inquiry), "");
+        let notice = element(&html, "main");
+        let notice = &notice[notice.find("hcnf-notice--without-script").unwrap()..];
+        assert!(notice.contains(&escaped(&ed.pages.inquiry.unavailable.heading)));
+        assert!(notice.contains(&escaped(&ed.contact.tel.display)));
+        assert!(notice.contains(&escaped(&ed.contact.fax.display)));
+        let form = element(&html, "form");
+        assert!(
+            form.contains("class=\"hcnf-form\""),
+            "and the form for the app"
+        );
+        // Until the app runs, a submit would put the answers in the page's address.
+        let button = element(form, "button");
+        let tag = &button[..button.find('>').unwrap()];
+        assert!(tag.contains(" disabled"), "{tag}");
+    }
+}
+
+#[test]
+fn a_fragment_is_the_app_alone_under_the_hosts_base_beside_the_hosts_main() {
+    for locale in Locale::all() {
+        let ed = locale.edition();
+        for page in PageId::ALL {
+            let path = href_under("", locale, page);
+            let html = render_fragment("/hcnf", &path).replace("<!>", "");
+            assert!(
+                html.starts_with("<div id=\"hcnf-app\""),
+                "{path}: the app's root first"
+            );
+            assert!(element(&html, "h1").contains(&escaped(&ed.pages.head(page).title)));
+            assert!(
+                !html.contains("<main"),
+                "{path}: the host's <main> stays the only one"
+            );
+            assert!(
+                !html.contains("<title"),
+                "{path}: the host's document stays its own"
+            );
+            // Every link of the app's leads below the host's base.
+            for href in html
+                .split("href=\"")
+                .skip(1)
+                .filter_map(|h| h.split('"').next())
+            {
+                assert!(
+                    href.starts_with("/hcnf/") || href.starts_with('#') || !href.starts_with('/'),
+                    "{path}: {href}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_section_has_a_fragment_mirroring_its_address() {
+    let files: Vec<PathBuf> = pages().unwrap().iter().filter_map(fragment_file).collect();
+    assert_eq!(files.len(), Locale::all().count() * PageId::ALL.len());
+    assert!(files.contains(&PathBuf::from("fragments/ja/symposia/index.html")));
+    assert!(files.contains(&PathBuf::from("fragments/en/index.html")));
+}
+
+#[test]
+fn a_template_without_an_empty_mount_element_is_refused() {
+    let plain = "<html><head></head><body></body></html>";
+    assert_eq!(render(plain, "/", ""), Err(PrerenderError::NoMountElement));
+    let done = rendered("/en/", "");
+    assert_eq!(
+        render(&done, "/en/", ""),
+        Err(PrerenderError::NoMountElement)
+    );
+}

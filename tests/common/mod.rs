@@ -1,8 +1,12 @@
-//! What the browser tests share: waiting, querying the page, and mounting the app once.
+//! What the browser tests share: mounting a fresh app per test, waiting for what a reader
+//! would see, and querying the page.
 #![allow(dead_code)] // Each test file uses its own part.
 
+use any_spawner::Executor;
 use hcnf_site::host::HostOptions;
 use hcnf_site::App;
+use leptos::prelude::{IntoView, Owner};
+use leptos::tachys::view::{Mountable, Render};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
@@ -10,8 +14,8 @@ pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Waits `ms` milliseconds, letting the router and effects run.
-pub async fn sleep(ms: i32) {
+/// Waits `ms` milliseconds; only for polling in [`wait_until`]: a test waits for what it expects to see.
+async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
@@ -23,7 +27,12 @@ pub async fn sleep(ms: i32) {
 
 /// Waits until `done()` holds, for up to three seconds, then fails naming `what`.
 pub async fn wait_until(what: &str, done: impl Fn() -> bool) {
-    for _ in 0..150 {
+    wait_within(3_000, what, done).await
+}
+
+/// Waits until `done()` holds, for up to `ms` milliseconds, then fails naming `what`.
+pub async fn wait_within(ms: i32, what: &str, done: impl Fn() -> bool) {
+    for _ in 0..ms / 20 {
         if done() {
             return;
         }
@@ -38,39 +47,66 @@ pub async fn wait_until(what: &str, done: impl Fn() -> bool) {
     );
 }
 
-thread_local! {
-    static MOUNTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// An app mounted for one test. Dropping it cleans up the app's reactive owner, which
+/// removes its router's listeners, and removes its element, so the next test starts from a
+/// page without it. (`mount_to`'s own handle only drops its owner, which other holders can
+/// keep alive, leaving the old router listening.)
+pub struct Mounted {
+    owner: Owner,
+    _view: Box<dyn std::any::Any>,
+    root: Element,
 }
 
-/// Shows `path` as a reader arriving there would see it, the app mounted with `options`.
-/// The app is mounted once per test page, as in a real tab: a second router in one page
-/// would see the first one's clicks. Later visits go through the history API and
-/// `popstate`, as Back and Forward do (and `options` is not read again).
-pub async fn open(path: &str, options: HostOptions) {
-    let window = web_sys::window().unwrap();
-    let history = window.history().unwrap();
-    if MOUNTED.replace(true) {
-        history
-            .push_state_with_url(&JsValue::NULL, "", Some(path))
-            .unwrap();
-        window
-            .dispatch_event(&web_sys::Event::new("popstate").unwrap())
-            .unwrap();
-    } else {
-        history
-            .replace_state_with_url(&JsValue::NULL, "", Some(path))
-            .unwrap();
-        let root = document().create_element("div").unwrap();
-        document().body().unwrap().append_child(&root).unwrap();
-        leptos::mount::mount_to(
-            root.unchecked_into::<HtmlElement>(),
-            move || leptos::view! { <App options /> },
-        )
-        .forget();
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+        self.owner.cleanup();
     }
-    sleep(0).await;
-    // After a navigation the new heading takes focus in the next animation frame; let it,
-    // so the test starts from where a reader would.
+}
+
+/// Mounts a fresh app with `options` at `path`, as a reader arriving there would see it,
+/// and waits until it has started. Keep the handle for as long as the test uses the app.
+pub async fn open(path: &str, options: HostOptions) -> Mounted {
+    let _ = Executor::init_wasm_bindgen();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(path))
+        .unwrap();
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let owner = Owner::new();
+    let view = owner.with(|| {
+        let mut view = leptos::view! { <App options /> }.into_view().build();
+        view.mount(&root, None);
+        view
+    });
+    wait_until("the app has rendered", || {
+        root.query_selector("#hcnf-app").ok().flatten().is_some()
+    })
+    .await;
+    // Effects (a language choice, a saved draft) run in the next frame.
+    next_frame().await;
+    next_frame().await;
+    Mounted {
+        owner,
+        _view: Box::new(view),
+        root,
+    }
+}
+
+/// Goes to `path` as Back and Forward do: the history API and `popstate`.
+pub async fn go(path: &str) {
+    let window = web_sys::window().unwrap();
+    window
+        .history()
+        .unwrap()
+        .push_state_with_url(&JsValue::NULL, "", Some(path))
+        .unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("popstate").unwrap())
+        .unwrap();
     next_frame().await;
     next_frame().await;
 }
@@ -120,4 +156,64 @@ pub fn html_lang() -> String {
 /// Clicks a link as a reader would: a real click event the router sees.
 pub fn click(el: &Element) {
     el.unchecked_ref::<HtmlElement>().click();
+}
+
+/// Answers that pass every rule, as a reader would type them.
+pub fn complete_draft() -> hcnf_inquiry::Draft {
+    hcnf_inquiry::Draft {
+        name: "山田 太郎".into(),
+        email: "taro@example.jp".into(),
+        category: hcnf_inquiry::Category::Symposia.as_str().into(),
+        subject: "次回の日程".into(),
+        message: "次回のシンポジウムの日程を教えてください。".into(),
+        consent: true,
+        ..hcnf_inquiry::Draft::default()
+    }
+}
+
+/// Fills in the form as a reader would, field by field from the contract's list: typing
+/// into text fields, choosing the category, ticking the consent box.
+pub fn fill_in(draft: &hcnf_inquiry::Draft) {
+    use hcnf_inquiry::Field;
+    for field in Field::ALL {
+        let control = query(&format!("#hcnf-app form [name='{}']", field.as_str()))
+            .unwrap_or_else(|| panic!("no control for {field:?}"));
+        match field.text(draft) {
+            Some(text) => {
+                js_sys::Reflect::set(&control, &"value".into(), &text.into()).unwrap();
+                let kind = if control.tag_name() == "SELECT" {
+                    "change"
+                } else {
+                    "input"
+                };
+                let event = web_sys::Event::new_with_event_init_dict(kind, &{
+                    let init = web_sys::EventInit::new();
+                    init.set_bubbles(true);
+                    init
+                })
+                .unwrap();
+                control.dispatch_event(&event).unwrap();
+            }
+            None if draft.consent => click(&control),
+            None => {}
+        }
+    }
+}
+
+/// Fills in the form, continues to the check step and sends; then waits until the
+/// reader is told it failed, and returns what they are told.
+pub async fn send_and_read_the_failure(draft: &hcnf_inquiry::Draft) -> String {
+    fill_in(draft);
+    click(&query("#hcnf-app form button[type='submit']").expect("the continue button"));
+    wait_until("the check step", || {
+        query("#hcnf-inquiry-check-heading").is_some()
+    })
+    .await;
+    click(&query("#hcnf-app .hcnf-check > .hcnf-button").expect("the send button"));
+    // Two attempts a second apart before the reader is told.
+    wait_within(10_000, "the failure", || {
+        query("#hcnf-inquiry-failure").is_some()
+    })
+    .await;
+    text_of("#hcnf-inquiry-failure")
 }

@@ -7,23 +7,33 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION=0.21.14
 GECKODRIVER_VERSION=0.37.1
 BINARYEN_VERSION=132.0.0
+LEPTOSFMT_VERSION=0.1.33
 
 export PATH="$HOME/.cargo/bin:$root/tools/node_modules/.bin:$PATH"
 
 log() { printf '[setup] %s\n' "$*" >&2; }
 
-# The wasm-bindgen CLI must match the library exactly; Cargo.toml pins it.
+# The wasm-bindgen CLI must match the library the build links exactly: the version
+# Cargo.lock resolved.
 wasm_bindgen_version() {
-  sed -n 's/^wasm-bindgen = { version = "=\([0-9.]*\)".*/\1/p; s/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' "$root/Cargo.toml" | head -n1
+  awk '/^\[\[package\]\]/ { name = "" }
+       /^name = "wasm-bindgen"$/ { name = "wasm-bindgen" }
+       name == "wasm-bindgen" && /^version = / { gsub(/"/, "", $3); print $3; exit }' "$root/Cargo.lock"
 }
+
+for tool in cargo rustup; do
+  command -v "$tool" >/dev/null || { log "$tool is missing: install Rust with rustup first"; exit 1; }
+done
 
 need_apt=()
 # chromium-driver gives chromedriver; fonts-noto-cjk gives Japanese glyphs to screenshots;
 # nginx with its brotli_static module serves the build as production does (scripts/nginx.sh);
 # brotli compresses the build's files once, at build time.
-for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk nginx libnginx-mod-http-brotli-static brotli; do
+# nodejs and npm install wasm-opt and the measuring tools (tools/package.json).
+for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk nginx libnginx-mod-http-brotli-static brotli curl; do
   dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed' || need_apt+=("$pkg")
 done
+command -v npm >/dev/null || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing system packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -55,6 +65,7 @@ if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then
   pids+=($!)
 fi
 wbv="$(wasm_bindgen_version)"
+[ -n "$wbv" ] || { log "Cargo.lock names no wasm-bindgen version"; exit 1; }
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbv\$"; then
   log "installing wasm-bindgen-cli $wbv"
   # --locked fails to resolve one of its dependencies; without it the install works.
@@ -64,6 +75,11 @@ fi
 if ! geckodriver --version 2>/dev/null | grep -q "^geckodriver $GECKODRIVER_VERSION"; then
   log "installing geckodriver $GECKODRIVER_VERSION"
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --quiet &
+  pids+=($!)
+fi
+if ! leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION\$"; then
+  log "installing leptosfmt $LEPTOSFMT_VERSION"
+  cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked --quiet &
   pids+=($!)
 fi
 if ! [ -x "$root/tools/node_modules/.bin/wasm-opt" ]; then
@@ -77,4 +93,11 @@ if [ "$status" -ne 0 ]; then
   log "an install failed; see the messages above"
   exit 1
 fi
+# Everything the scripts call, checked once here rather than failing halfway through a run.
+for tool in trunk wasm-bindgen wasm-bindgen-test-runner wasm-opt leptosfmt geckodriver \
+  chromedriver chromium firefox nginx brotli gzip curl node; do
+  command -v "$tool" >/dev/null || { log "$tool is still missing after setup"; exit 1; }
+done
+[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] ||
+  { log "nginx's brotli_static module is still missing after setup"; exit 1; }
 log "tools ready"

@@ -38,7 +38,10 @@ pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
                     <Route path=path!("/index.html") view=LanguageChoice />
                     <ParentRoute path=path!("/:lang") view=LocalizedLayout>
                         <Route path=path!("") view=Overview />
-                        <Route path=section(PageId::MedicalInnovationSchool) view=MedicalInnovationSchool />
+                        <Route
+                            path=section(PageId::MedicalInnovationSchool)
+                            view=MedicalInnovationSchool
+                        />
                         <Route path=section(PageId::Symposia) view=Symposia />
                         <Route path=section(PageId::HcnfCourse) view=HcnfCourse />
                         <Route path=section(PageId::Contact) view=Contact />

@@ -19,7 +19,11 @@ pub fn ContactDetails(
                     <dt>{c.address_label.as_str()}</dt>
                     <dd>
                         <address class="hcnf-contact__address">
-                            {c.address.iter().map(|line| view! { <span>{line.as_str()}</span> }).collect_view()}
+                            {c
+                                .address
+                                .iter()
+                                .map(|line| view! { <span>{line.as_str()}</span> })
+                                .collect_view()}
                         </address>
                     </dd>
                 </div>

@@ -14,24 +14,24 @@ pub fn PrimaryNav(page: Memo<PageId>) -> impl IntoView {
     view! {
         <nav class="hcnf-nav" aria-label=ed.ui.nav_label.as_str()>
             <div class="hcnf-width">
-            <ul class="hcnf-nav__list">
-                {PageId::ALL
-                    .into_iter()
-                    .map(|p| {
-                        view! {
-                            <li class="hcnf-nav__item">
-                                <a
-                                    class="hcnf-nav__link"
-                                    href=page_href(locale, p)
-                                    aria-current=move || (page.get() == p).then_some("page")
-                                >
-                                    {ed.pages.head(p).nav_label.as_str()}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+                <ul class="hcnf-nav__list">
+                    {PageId::ALL
+                        .into_iter()
+                        .map(|p| {
+                            view! {
+                                <li class="hcnf-nav__item">
+                                    <a
+                                        class="hcnf-nav__link"
+                                        href=page_href(locale, p)
+                                        aria-current=move || (page.get() == p).then_some("page")
+                                    >
+                                        {ed.pages.head(p).nav_label.as_str()}
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
             </div>
         </nav>
     }

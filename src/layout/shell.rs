@@ -33,7 +33,6 @@ pub fn Shell(
             class="hcnf-skip-link"
             href=format!("#{MAIN_ID}")
             on:click=|ev| {
-                // Focus must move, not just the scroll; the router must not treat it as a route.
                 ev.prevent_default();
                 browser::page::focus_by_id(MAIN_ID);
             }

@@ -32,7 +32,12 @@ pub fn HcnfCourse() -> impl IntoView {
                             view! {
                                 <li>
                                     {u.name.as_str()}
-                                    {u.note.as_deref().map(|n| view! { <span class="hcnf-list__note">{n}</span> })}
+                                    {u
+                                        .note
+                                        .as_deref()
+                                        .map(|n| {
+                                            view! { <span class="hcnf-list__note">{n}</span> }
+                                        })}
                                 </li>
                             }
                         })

@@ -19,7 +19,9 @@ pub fn Overview() -> impl IntoView {
             <PageIntro title=&p.head.title lead=&p.lead />
             <Sections sections=&p.sections />
             <section class="hcnf-section" aria-labelledby="hcnf-explore">
-                <h2 class="hcnf-section__heading" id="hcnf-explore">{p.explore_heading.as_str()}</h2>
+                <h2 class="hcnf-section__heading" id="hcnf-explore">
+                    {p.explore_heading.as_str()}
+                </h2>
                 <ul class="hcnf-cards">
                     {PageId::ALL
                         .into_iter()

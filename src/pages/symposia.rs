@@ -28,7 +28,9 @@ pub fn Symposia() -> impl IntoView {
                                         <div class="hcnf-facts__row">
                                             <dt>{p.date_label.as_str()}</dt>
                                             <dd>
-                                                <time datetime=e.date.iso()>{ed.ui.format_month(e.date)}</time>
+                                                <time datetime=e
+                                                    .date
+                                                    .iso()>{ed.ui.format_month(e.date)}</time>
                                             </dd>
                                         </div>
                                         <div class="hcnf-facts__row">

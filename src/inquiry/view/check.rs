@@ -68,7 +68,9 @@ pub(super) fn CheckAnswers(
                         view! {
                             <div class="hcnf-summary__row" data-field=field.as_str()>
                                 <dt class="hcnf-summary__key">{label}</dt>
-                                <dd class="hcnf-summary__value">{shown_answer(&answers, field, form, check)}</dd>
+                                <dd class="hcnf-summary__value">
+                                    {shown_answer(&answers, field, form, check)}
+                                </dd>
                                 <dd class="hcnf-summary__action">
                                     <button
                                         type="button"

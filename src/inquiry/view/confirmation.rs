@@ -24,8 +24,7 @@ pub(super) fn Confirmation(
         >
             <h2 class="hcnf-panel__title">{c.title.as_str()}</h2>
             <p class="hcnf-panel__body">
-                {c.reference_label.as_str()}
-                <br />
+                {c.reference_label.as_str()} <br />
                 <strong class="hcnf-panel__reference" data-reference=reference.clone()>
                     {shown}
                 </strong>

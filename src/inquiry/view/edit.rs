@@ -78,7 +78,6 @@ fn ErrorSummary(state: FormState) -> impl IntoView {
                                         <a
                                             href=format!("#{id}")
                                             on:click=move |ev| {
-                                                // Focus the field itself; the router must not see a navigation.
                                                 ev.prevent_default();
                                                 browser::page::focus_by_id(&target);
                                             }

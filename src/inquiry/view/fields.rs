@@ -72,7 +72,16 @@ fn FieldFrame(state: FormState, field: Field, children: Children) -> impl IntoVi
                 {text.label.as_str()}
                 {optional}
             </label>
-            {text.hint.as_deref().map(|h| view! { <p class="hcnf-field__hint" id=format!("{id}-hint")>{h}</p> })}
+            {text
+                .hint
+                .as_deref()
+                .map(|h| {
+                    view! {
+                        <p class="hcnf-field__hint" id=format!("{id}-hint")>
+                            {h}
+                        </p>
+                    }
+                })}
             <ProblemMessage state field />
             {children()}
         </div>

@@ -187,19 +187,49 @@ pub fn InquiryForm() -> impl IntoView {
                     view! { <EditForm state live unconfigured on_continue /> }.into_any()
                 }
                 Step::Checking(answers) => {
-                    view! { <CheckAnswers state answers failed=None sending=false on_send=move || event(Flow::send) on_change /> }
+                    view! {
+                        <CheckAnswers
+                            state
+                            answers
+                            failed=None
+                            sending=false
+                            on_send=move || event(Flow::send)
+                            on_change
+                        />
+                    }
                         .into_any()
                 }
                 Step::Sending(answers) => {
-                    view! { <CheckAnswers state answers failed=None sending=true on_send=move || event(Flow::send) on_change /> }
+                    view! {
+                        <CheckAnswers
+                            state
+                            answers
+                            failed=None
+                            sending=true
+                            on_send=move || event(Flow::send)
+                            on_change
+                        />
+                    }
                         .into_any()
                 }
                 Step::Failed(answers, failure) => {
-                    view! { <CheckAnswers state answers failed=Some(failure) sending=false on_send=move || event(Flow::send) on_change /> }
+                    view! {
+                        <CheckAnswers
+                            state
+                            answers
+                            failed=Some(failure)
+                            sending=false
+                            on_send=move || event(Flow::send)
+                            on_change
+                        />
+                    }
                         .into_any()
                 }
                 Step::Confirmed(reference) => {
-                    view! { <Confirmation state reference on_again=move || event(Flow::start_again) /> }.into_any()
+                    view! {
+                        <Confirmation state reference on_again=move || event(Flow::start_again) />
+                    }
+                        .into_any()
                 }
             }}
         </div>

@@ -17,7 +17,11 @@ use crate::routes;
 
 /// The whole site, as the host page configured it (on a page of its own by default).
 #[component]
-pub fn App(#[prop(optional)] options: HostOptions) -> impl IntoView {
+pub fn App(
+    /// How the host page configured the app; a page of its own by default.
+    #[prop(optional)]
+    options: HostOptions,
+) -> impl IntoView {
     let base = options.base.clone();
     browser::links::leave_host_links_to_the_browser(ROOT_ID, base.clone(), routes::is_under);
     provide_meta_context();

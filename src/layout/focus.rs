@@ -38,7 +38,10 @@ pub fn FocusOnNavigate() -> impl IntoView {
 /// Focusing when the heading is mounted, not on the location change, means the new heading
 /// is the one focused.
 #[component]
-pub fn PageHeading(children: Children) -> impl IntoView {
+pub fn PageHeading(
+    /// The heading's text.
+    children: Children,
+) -> impl IntoView {
     let heading = NodeRef::<html::H1>::new();
     let navigated = use_context::<Navigated>().map(|n| n.0);
     Effect::new(move |_| {

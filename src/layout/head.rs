@@ -10,7 +10,12 @@ use crate::routes::{page_href, root_href, SiteOrigin};
 
 /// `<html lang>`, `<title>`, the description and `hreflang` alternates for `page`.
 #[component]
-pub fn PageHead(locale: Locale, page: Memo<PageId>) -> impl IntoView {
+pub fn PageHead(
+    /// The language every word is in.
+    locale: Locale,
+    /// The section whose title, description and alternates the head carries.
+    page: Memo<PageId>,
+) -> impl IntoView {
     let ed = locale.edition();
     // leptos_meta may read these once the route that owns `page` has gone (the prerenderer
     // reads the title after the page is rendered); then they fall back to the page this

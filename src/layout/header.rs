@@ -9,7 +9,10 @@ use crate::routes::page_href;
 
 /// The banner at the top of every page.
 #[component]
-pub fn Header(page: Memo<PageId>) -> impl IntoView {
+pub fn Header(
+    /// The section being shown; the home link is current on the overview.
+    page: Memo<PageId>,
+) -> impl IntoView {
     let locale = expect_context::<CurrentLocale>().0;
     let ui = &locale.edition().ui;
     view! {

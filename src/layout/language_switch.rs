@@ -9,7 +9,10 @@ use crate::routes::page_href;
 
 /// The language switch: each other edition's name, in that language, linking to this page there.
 #[component]
-pub fn LanguageSwitch(page: Memo<PageId>) -> impl IntoView {
+pub fn LanguageSwitch(
+    /// The section being shown, which each language's link keeps.
+    page: Memo<PageId>,
+) -> impl IntoView {
     let current = expect_context::<CurrentLocale>().0;
     let others: Vec<Locale> = Locale::all().filter(|l| *l != current).collect();
     view! {

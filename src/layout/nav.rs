@@ -8,7 +8,10 @@ use crate::routes::page_href;
 
 /// One link per page, in order; the current one carries `aria-current="page"`.
 #[component]
-pub fn PrimaryNav(page: Memo<PageId>) -> impl IntoView {
+pub fn PrimaryNav(
+    /// The section being shown, marked as the current entry.
+    page: Memo<PageId>,
+) -> impl IntoView {
     let locale = expect_context::<CurrentLocale>().0;
     let ed = locale.edition();
     view! {

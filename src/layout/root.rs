@@ -15,7 +15,10 @@ pub const ROOT_ID: &str = "hcnf-app";
 /// Carries the current page's language whatever the host's `<html lang>` says, and, when the
 /// app owns the whole window, fills its height.
 #[component]
-pub fn AppRoot(children: Children) -> impl IntoView {
+pub fn AppRoot(
+    /// The whole app.
+    children: Children,
+) -> impl IntoView {
     // Not in a frame: there the window is the frame, sized to the app, and a minimum height
     // of the window would stop it ever shrinking.
     let owns_page = HostOptions::current().manage_document && !browser::frames::in_frame();

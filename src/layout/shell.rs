@@ -51,7 +51,12 @@ pub fn Shell(
 /// The page's own content, the skip link's target: the document's `<main>`, unless the host
 /// page already has one, where a second would be invalid; then a plain `<div>`.
 #[component]
-pub fn MainRegion(class: &'static str, children: Children) -> impl IntoView {
+pub fn MainRegion(
+    /// The region's class, naming the page for the stylesheet.
+    class: &'static str,
+    /// The page's content.
+    children: Children,
+) -> impl IntoView {
     let landmark = HostOptions::current().main_landmark;
     if landmark {
         view! {

@@ -7,7 +7,12 @@ use crate::layout::PageHeading;
 
 /// The page's `h1` and its lead paragraph.
 #[component]
-pub fn PageIntro(title: &'static str, lead: &'static str) -> impl IntoView {
+pub fn PageIntro(
+    /// The page's heading.
+    title: &'static str,
+    /// The paragraph under the heading.
+    lead: &'static str,
+) -> impl IntoView {
     view! {
         <PageHeading>{title}</PageHeading>
         <p class="hcnf-page__lead">{lead}</p>
@@ -16,7 +21,10 @@ pub fn PageIntro(title: &'static str, lead: &'static str) -> impl IntoView {
 
 /// Headed runs of paragraphs, each an `h2` section.
 #[component]
-pub fn Sections(sections: &'static [Section]) -> impl IntoView {
+pub fn Sections(
+    /// The sections, each with a heading and paragraphs.
+    sections: &'static [Section],
+) -> impl IntoView {
     sections
         .iter()
         .map(|s| {
@@ -32,7 +40,10 @@ pub fn Sections(sections: &'static [Section]) -> impl IntoView {
 
 /// Paragraphs of body text.
 #[component]
-pub fn Paragraphs(paragraphs: &'static [String]) -> impl IntoView {
+pub fn Paragraphs(
+    /// The paragraphs, in order.
+    paragraphs: &'static [String],
+) -> impl IntoView {
     paragraphs
         .iter()
         .map(|p| view! { <p>{p.as_str()}</p> })

@@ -29,6 +29,7 @@ fn shown_answer(
 /// The answers as they will be sent, each with a way back to change it; then send.
 #[component]
 pub(super) fn CheckAnswers(
+    /// The form's shared state: its words, the draft and the flow.
     state: FormState,
     /// The validated answers this step carries.
     answers: ValidInquiry,
@@ -36,7 +37,9 @@ pub(super) fn CheckAnswers(
     failed: Option<Failure>,
     /// Whether a request is on its way.
     sending: bool,
+    /// Called when the reader asks to send (or send again).
     on_send: impl Fn() + Copy + 'static,
+    /// Called with the field whose answer the reader wants to change.
     on_change: impl Fn(Field) + Copy + 'static,
 ) -> impl IntoView {
     let page = state.page;

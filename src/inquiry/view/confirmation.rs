@@ -7,9 +7,11 @@ use super::FormState;
 /// The reference to quote, what happens next, and a way to send another inquiry.
 #[component]
 pub(super) fn Confirmation(
+    /// The form's shared state: its words, the draft and the flow.
     state: FormState,
     /// The reference the endpoint stored the inquiry under.
     reference: String,
+    /// Called when the reader asks to send another inquiry.
     on_again: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let c = &state.page.confirmation;

@@ -15,9 +15,13 @@ use crate::inquiry::messages::problem_message;
 /// known to be unusable, which disables the form and says how else to inquire.
 #[component]
 pub(super) fn EditForm(
+    /// The form's shared state: its words, the draft and the flow.
     state: FormState,
+    /// False until the app runs, keeping the prerendered button from submitting.
     live: RwSignal<bool>,
+    /// True once the configuration is known to be unusable.
     unconfigured: Signal<bool>,
+    /// Called when the reader asks to continue to checking.
     on_continue: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
     let page = state.page;
@@ -50,7 +54,10 @@ pub(super) fn EditForm(
 
 /// Every problem, linked to its field; takes focus on a failed submit.
 #[component]
-fn ErrorSummary(state: FormState) -> impl IntoView {
+fn ErrorSummary(
+    /// The form's shared state: its words, the draft and the flow.
+    state: FormState,
+) -> impl IntoView {
     let form = &state.page.form;
     move || {
         let errors = state.flow.with(|flow| flow.errors.clone());

@@ -59,7 +59,14 @@ impl FormState {
 
 /// A field's label, hint and problem around its control.
 #[component]
-fn FieldFrame(state: FormState, field: Field, children: Children) -> impl IntoView {
+fn FieldFrame(
+    /// The form's shared state: its words, the draft and the flow.
+    state: FormState,
+    /// The field this control is for.
+    field: Field,
+    /// The control itself.
+    children: Children,
+) -> impl IntoView {
     let form = &state.page.form;
     let text = field_text(form, field);
     let id = input_id(field);
@@ -90,7 +97,12 @@ fn FieldFrame(state: FormState, field: Field, children: Children) -> impl IntoVi
 
 /// A field's problem, with a visually hidden "Error:" before it, while it has one.
 #[component]
-fn ProblemMessage(state: FormState, field: Field) -> impl IntoView {
+fn ProblemMessage(
+    /// The form's shared state: its words, the draft and the flow.
+    state: FormState,
+    /// The field this control is for.
+    field: Field,
+) -> impl IntoView {
     let prefix = state.page.form.error_prefix.as_str();
     let id = format!("{}-error", input_id(field));
     move || {
@@ -109,9 +121,13 @@ fn ProblemMessage(state: FormState, field: Field) -> impl IntoView {
 /// A one-line text field.
 #[component]
 pub(super) fn TextInput(
+    /// The form's shared state: its words, the draft and the flow.
     state: FormState,
+    /// The field this control is for.
     field: Field,
+    /// The input's `type`: `text`, `email`, `tel`.
     input_type: &'static str,
+    /// The input's `autocomplete` token.
     autocomplete: &'static str,
 ) -> impl IntoView {
     let has_hint = field_text(&state.page.form, field).hint.is_some();
@@ -136,7 +152,10 @@ pub(super) fn TextInput(
 
 /// The category select, its options from the edition.
 #[component]
-pub(super) fn CategorySelect(state: FormState) -> impl IntoView {
+pub(super) fn CategorySelect(
+    /// The form's shared state: its words, the draft and the flow.
+    state: FormState,
+) -> impl IntoView {
     let form = &state.page.form;
     let field = Field::Category;
     let has_hint = form.category.hint.is_some();
@@ -172,7 +191,10 @@ pub(super) fn CategorySelect(state: FormState) -> impl IntoView {
 
 /// The message box with a live count of the characters left.
 #[component]
-pub(super) fn MessageInput(state: FormState) -> impl IntoView {
+pub(super) fn MessageInput(
+    /// The form's shared state: its words, the draft and the flow.
+    state: FormState,
+) -> impl IntoView {
     let form = &state.page.form;
     let field = Field::Message;
     let id = input_id(field);
@@ -209,7 +231,10 @@ pub(super) fn MessageInput(state: FormState) -> impl IntoView {
 
 /// A field that people and screen readers never meet; robots that fill every input do.
 #[component]
-pub(super) fn Honeypot(state: FormState) -> impl IntoView {
+pub(super) fn Honeypot(
+    /// The form's shared state: its words, the draft and the flow.
+    state: FormState,
+) -> impl IntoView {
     view! {
         <div class="hcnf-honeypot" aria-hidden="true">
             <input
@@ -226,7 +251,10 @@ pub(super) fn Honeypot(state: FormState) -> impl IntoView {
 
 /// Consent to the privacy notice.
 #[component]
-pub(super) fn ConsentCheckbox(state: FormState) -> impl IntoView {
+pub(super) fn ConsentCheckbox(
+    /// The form's shared state: its words, the draft and the flow.
+    state: FormState,
+) -> impl IntoView {
     let field = Field::Consent;
     let form = &state.page.form;
     let id = input_id(field);

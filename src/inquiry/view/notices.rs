@@ -14,6 +14,7 @@ use crate::layout::ContactDetails;
 /// stylesheet shows in the form's place to a reader whose browser runs no script.
 #[component]
 pub(super) fn UnavailableNotice(
+    /// The inquiry page's words in the reader's language.
     page: &'static InquiryPage,
     /// Announced at once (`role="alert"`) rather than shown only without script.
     alert: bool,
@@ -33,7 +34,12 @@ pub(super) fn UnavailableNotice(
 
 /// Why the inquiry was not sent, and how else to send it; takes focus when it appears.
 #[component]
-pub(super) fn FailureAlert(state: FormState, failure: Failure) -> impl IntoView {
+pub(super) fn FailureAlert(
+    /// The form's shared state: its words, the draft and the flow.
+    state: FormState,
+    /// Why the inquiry was not sent.
+    failure: Failure,
+) -> impl IntoView {
     let page = state.page;
     let (heading, reason, alternative) = match &failure {
         Failure::Send(error) => (
@@ -66,7 +72,10 @@ pub(super) fn FailureAlert(state: FormState, failure: Failure) -> impl IntoView 
 
 /// Who receives the inquiry, what for, for how long, and whom to ask.
 #[component]
-pub(super) fn PrivacyNotice(page: &'static InquiryPage) -> impl IntoView {
+pub(super) fn PrivacyNotice(
+    /// The inquiry page's words in the reader's language.
+    page: &'static InquiryPage,
+) -> impl IntoView {
     view! {
         <section class="hcnf-privacy" aria-labelledby="hcnf-inquiry-privacy">
             <h2 class="hcnf-privacy__heading" id="hcnf-inquiry-privacy">

@@ -11,23 +11,24 @@ use crate::config::check_endpoint;
 use crate::i18n::Locale;
 
 /// The attribute that marks the element the app mounts into.
-pub const MOUNT_ATTRIBUTE: &str = "data-hcnf-app";
+pub(crate) const MOUNT_ATTRIBUTE: &str = "data-hcnf-app";
 /// The language `/` (the base path itself) opens in; otherwise the reader's choice decides.
-pub const LOCALE_ATTRIBUTE: &str = "data-hcnf-locale";
+pub(crate) const LOCALE_ATTRIBUTE: &str = "data-hcnf-locale";
 /// The path the app lives under on the host, `/hcnf/`; `/` when it has the site to itself.
-pub const BASE_ATTRIBUTE: &str = "data-hcnf-base";
+pub(crate) const BASE_ATTRIBUTE: &str = "data-hcnf-base";
 /// Where the inquiry form posts; overrides `config.json`.
-pub const ENDPOINT_ATTRIBUTE: &str = "data-hcnf-endpoint";
+pub(crate) const ENDPOINT_ATTRIBUTE: &str = "data-hcnf-endpoint";
 /// `true` lets the app set the document's title, `<html lang>` and head links.
-pub const MANAGE_DOCUMENT_ATTRIBUTE: &str = "data-hcnf-manage-document";
+pub(crate) const MANAGE_DOCUMENT_ATTRIBUTE: &str = "data-hcnf-manage-document";
 /// Where the app's own files are; the loader script fills it in from its own URL.
-pub const ASSETS_ATTRIBUTE: &str = "data-hcnf-assets";
+pub(crate) const ASSETS_ATTRIBUTE: &str = "data-hcnf-assets";
 /// Set by the prerenderer on an element whose content is the app's own markup for this
 /// address, which the app then hydrates instead of replacing.
-pub const PRERENDERED_ATTRIBUTE: &str = "data-hcnf-prerendered";
+pub(crate) const PRERENDERED_ATTRIBUTE: &str = "data-hcnf-prerendered";
 /// Set by the app on its element once it runs: from then on its links and form are live.
 /// Host scripts and the end-to-end tests wait for it.
-pub const STARTED_ATTRIBUTE: &str = "data-hcnf-started";
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Set in the browser.
+pub(crate) const STARTED_ATTRIBUTE: &str = "data-hcnf-started";
 
 /// How the app runs on this page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +64,7 @@ impl Default for HostOptions {
 
 /// An attribute the app could not use; it then runs as if the attribute were absent.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum HostOptionError {
+pub(crate) enum HostOptionError {
     #[error("{LOCALE_ATTRIBUTE}={0:?} is not a language of this site; use one of {1}")]
     UnknownLocale(String, String),
     #[error(
@@ -78,20 +79,22 @@ pub enum HostOptionError {
     #[error("{ASSETS_ATTRIBUTE}={0:?} is not a folder URL ending in \"/\"; \"/\" is used")]
     InvalidAssets(String),
     #[error("the page's path {path:?} is not under {BASE_ATTRIBUTE}={base:?}")]
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Found in the browser.
     OutsideBase { path: String, base: String },
 }
 
 impl HostOptions {
     /// The options the app was mounted with, from the context `App` provides; a component
     /// rendered without it runs as on a page of its own.
-    pub fn current() -> HostOptions {
+    pub(crate) fn current() -> HostOptions {
         leptos::prelude::use_context::<HostOptions>().unwrap_or_default()
     }
 
     /// Reads the options from an element's attributes, `get` returning each one's value.
     /// An attribute that is absent takes its embedded default: the document is the host's.
     /// Every unusable attribute is reported and then ignored, so the app still starts.
-    pub fn from_attributes(
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called when mounting.
+    pub(crate) fn from_attributes(
         get: impl Fn(&str) -> Option<String>,
     ) -> (HostOptions, Vec<HostOptionError>) {
         let mut errors = Vec::new();
@@ -141,14 +144,14 @@ impl HostOptions {
     }
 
     /// Where `config.json` is: beside the app's files.
-    pub fn config_url(&self) -> String {
+    pub(crate) fn config_url(&self) -> String {
         format!("{}config.json", self.assets)
     }
 }
 
 /// `/hcnf/`, `/hcnf` and `hcnf` all mean `/hcnf`; `/` and `""` mean the site root (`""`).
 /// `None` for what cannot be a path of this site: a query, a fragment, a scheme, `..`.
-pub fn normalize_base(raw: &str) -> Option<String> {
+pub(crate) fn normalize_base(raw: &str) -> Option<String> {
     let raw = raw.trim();
     // The characters a browser leaves as they are in `location.pathname` (letters, digits
     // and `-._~!$&()*+,;=@`); a base written with any other would be compared, encoded,

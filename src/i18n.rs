@@ -55,7 +55,7 @@ impl Locale {
 
 /// Picks a reader's locale: a stored choice that still exists, else the first of the
 /// browser's languages whose primary subtag we have (`ja-JP` → `ja`), else English.
-pub fn negotiate(stored: Option<&str>, preferred: &[String]) -> Locale {
+pub(crate) fn negotiate(stored: Option<&str>, preferred: &[String]) -> Locale {
     stored
         .and_then(Locale::from_code)
         .or_else(|| {
@@ -73,10 +73,10 @@ pub fn negotiate(stored: Option<&str>, preferred: &[String]) -> Locale {
 
 /// The locale of the page being shown, provided by the layout.
 #[derive(Clone, Copy, Debug)]
-pub struct CurrentLocale(pub Locale);
+pub(crate) struct CurrentLocale(pub Locale);
 
 /// The current page's edition; panics outside the layout, which is a programming error.
-pub fn use_edition() -> &'static Edition {
+pub(crate) fn use_edition() -> &'static Edition {
     expect_context::<CurrentLocale>().0.edition()
 }
 

@@ -7,11 +7,11 @@
 #![recursion_limit = "256"]
 
 mod app;
-pub mod browser;
-pub mod config;
+mod browser;
+mod config;
 pub mod host;
 pub mod i18n;
-pub mod inquiry;
+mod inquiry;
 mod layout;
 pub mod mount;
 mod pages;

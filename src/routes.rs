@@ -11,7 +11,7 @@ use crate::i18n::Locale;
 /// absolute addresses of alternate-language links. The prerenderer, which has no address
 /// of its own, provides it as context; in the browser the page's own origin is used.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SiteOrigin(pub String);
+pub(crate) struct SiteOrigin(pub String);
 
 impl SiteOrigin {
     /// The origin in context, else the page's.
@@ -23,7 +23,7 @@ impl SiteOrigin {
 
 /// The base path of the app in context: `""` or `/hcnf`, without a trailing slash (see
 /// [`crate::host::normalize_base`]); `""` outside the app.
-pub fn base() -> String {
+pub(crate) fn base() -> String {
     leptos::prelude::with_context(|host: &HostOptions| host.base.clone()).unwrap_or_default()
 }
 
@@ -33,18 +33,18 @@ pub fn page_href(locale: Locale, page: PageId) -> String {
 }
 
 /// The path of `page` in `locale` under `base`.
-pub fn href_under(base: &str, locale: Locale, page: PageId) -> String {
+pub(crate) fn href_under(base: &str, locale: Locale, page: PageId) -> String {
     format!("{base}/{}/{}", locale.code(), page.slug())
 }
 
 /// The path that chooses a language for the reader: `/` or `/hcnf/`.
-pub fn root_href() -> String {
+pub(crate) fn root_href() -> String {
     format!("{}/", base())
 }
 
 /// Whether `path` belongs to the app: the base itself or anything below it. `/hcnf-news`
 /// is not under `/hcnf`.
-pub fn is_under(base: &str, path: &str) -> bool {
+pub(crate) fn is_under(base: &str, path: &str) -> bool {
     match path.strip_prefix(base) {
         Some(rest) => base.is_empty() || rest.is_empty() || rest.starts_with('/'),
         None => false,
@@ -52,7 +52,7 @@ pub fn is_under(base: &str, path: &str) -> bool {
 }
 
 /// The language a path under `base` is in, from its first segment: `/hcnf/ja/…` → `ja`.
-pub fn locale_of_path(base: &str, path: &str) -> Option<Locale> {
+pub(crate) fn locale_of_path(base: &str, path: &str) -> Option<Locale> {
     if !is_under(base, path) {
         return None;
     }
@@ -62,7 +62,7 @@ pub fn locale_of_path(base: &str, path: &str) -> Option<Locale> {
 
 /// The section a path under `base` shows, from its segment after the language:
 /// `/hcnf/ja/symposia` → `Symposia`, `/ja/` → `Overview`; `None` for anything else.
-pub fn page_of_path(base: &str, path: &str) -> Option<PageId> {
+pub(crate) fn page_of_path(base: &str, path: &str) -> Option<PageId> {
     locale_of_path(base, path)?;
     let rest = path[base.len()..].trim_start_matches('/');
     let mut segments = rest.split('/').skip(1);

@@ -11,8 +11,10 @@ pub fn now_ms() -> f64 {
 }
 
 /// A timer that has not fired yet; [`Timer::cancel`] stops it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Set by browser code only.
 pub struct Timer(Option<leptos::prelude::TimeoutHandle>);
 
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 impl Timer {
     pub fn cancel(self) {
         if let Some(handle) = self.0 {
@@ -22,6 +24,7 @@ impl Timer {
 }
 
 /// Runs `f` once, `ms` milliseconds from now. Natively nothing ever fires.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Set by browser code only.
 pub fn after(ms: u32, f: impl FnOnce() + 'static) -> Timer {
     #[cfg(target_arch = "wasm32")]
     return Timer(

@@ -17,6 +17,7 @@ pub struct Reply {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum TransportError {
     #[error("the request took longer than the timeout and was aborted")]
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Only the browser times out.
     Timeout,
     #[error("the network failed")]
     Network,

@@ -6,6 +6,7 @@ use super::client::{Reply, Sleep, Transport, TransportError};
 
 /// POSTs with gloo-net and gives up after `timeout_ms`.
 pub struct BrowserTransport {
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Read by the browser's transport.
     pub timeout_ms: u32,
 }
 

@@ -38,6 +38,7 @@ impl SavedDraft {
     /// This draft with what the reader typed into the form before the app took it over:
     /// `typed` gives a text field's value, `consent` the box's state. Fields left empty
     /// keep what was saved.
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called before the app starts, in the browser.
     pub fn with_typed(
         mut self,
         typed: impl Fn(Field) -> Option<String>,

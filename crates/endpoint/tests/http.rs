@@ -24,6 +24,14 @@ impl Drop for Server {
     }
 }
 
+impl Server {
+    /// Stops the server and waits until it has gone, its database closed with it.
+    async fn stop(mut self) {
+        self.task.abort();
+        let _ = (&mut self.task).await;
+    }
+}
+
 fn config() -> Config {
     Config {
         allowed_origins: vec![ORIGIN.into()],
@@ -222,9 +230,10 @@ async fn an_accepted_inquiry_survives_a_restart() {
     let db = dir.path().join("i.sqlite3");
     let first: Accepted = {
         let s = start(&db).await;
-        send(&s.base, KEY, &draft()).await.json().await.unwrap()
+        let accepted = send(&s.base, KEY, &draft()).await.json().await.unwrap();
+        s.stop().await;
+        accepted
     };
-    tokio::time::sleep(Duration::from_millis(50)).await;
     let s = start(&db).await;
     assert_eq!(rows(&db), 1);
     let replay: Accepted = send(&s.base, KEY, &draft()).await.json().await.unwrap();

@@ -3,7 +3,6 @@
 //! without it, that they are absent).
 
 use std::path::Path;
-use std::time::Duration;
 
 use axum::Router;
 use hcnf_endpoint::{router, Config, Store};
@@ -275,6 +274,8 @@ async fn the_plain_router_has_no_test_routes() {
 #[cfg(feature = "test-faults")]
 #[tokio::test]
 async fn injected_faults_happen_once_each_after_the_key_and_size_checks() {
+    use std::time::Duration;
+
     use hcnf_endpoint::{router_with_faults, Faults};
 
     let dir = tempfile::tempdir().unwrap();

@@ -22,6 +22,19 @@ pub enum Step {
     Confirmed(String),
 }
 
+impl Step {
+    /// What the check step shows: the answers, whether they are on their way, and why the
+    /// last try failed; `None` for the steps that do not show them.
+    pub fn check_step(self) -> Option<(ValidInquiry, bool, Option<Failure>)> {
+        match self {
+            Step::Checking(answers) => Some((answers, false, None)),
+            Step::Sending(answers) => Some((answers, true, None)),
+            Step::Failed(answers, failure) => Some((answers, false, Some(failure))),
+            Step::Editing | Step::Confirmed(_) => None,
+        }
+    }
+}
+
 /// Why sending failed, as the reader is told it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Failure {
@@ -36,7 +49,7 @@ pub enum Failure {
 pub enum Command {
     /// Move focus here once the new step is on the page.
     Focus(Focus),
-    /// Send this draft (the action's input); the step is now `Sending`.
+    /// Send the draft; the step is now `Sending`.
     Send,
     /// Give the draft a new idempotency key: the old one belongs to a different draft.
     NewKey,
@@ -158,6 +171,7 @@ impl Flow {
                 vec![Command::ForgetDraft, Command::Focus(Focus::Confirmation)]
             }
             Err(Failure::Send(SendError::Invalid(fields))) => {
+                self.step = Step::Editing;
                 self.errors = fields;
                 self.errors.sort_by_key(|e| e.field.position());
                 vec![Command::Focus(Focus::ErrorSummary)]

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params};
 use leptos_router::params::Params;
 
-use super::NotFound;
+use super::not_found::NotFound;
 use crate::i18n::Locale;
 use crate::layout::Shell;
 use crate::routes;

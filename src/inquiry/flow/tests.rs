@@ -219,3 +219,58 @@ fn starting_again_after_the_confirmation_gives_an_empty_form() {
     let mut checking = at(Step::Checking(valid()));
     assert_eq!(checking.start_again(), []);
 }
+
+/// Each event in each step: where it leads, or, where it does not belong, that it changes
+/// nothing and asks for nothing.
+#[test]
+fn every_event_in_every_step_leads_where_the_journey_says_or_nowhere() {
+    let failed = || Step::Failed(valid(), Failure::Send(SendError::Network));
+    let confirmed = || Step::Confirmed("HCNF-000042".into());
+    let steps = [
+        Step::Editing,
+        Step::Checking(valid()),
+        Step::Sending(valid()),
+        failed(),
+        confirmed(),
+    ];
+    type Event = (&'static str, fn(&mut Flow) -> Vec<Command>);
+    let events: [Event; 5] = [
+        ("continue", |f| f.submit(&complete())),
+        ("change", |f| f.change(Field::Name)),
+        ("send", Flow::send),
+        ("sent", |f| f.sent(accepted())),
+        ("start again", Flow::start_again),
+    ];
+    let mut checked = 0;
+    for step in steps {
+        for (name, event) in events {
+            let mut flow = at(step.clone());
+            let commands = event(&mut flow);
+            let expected = match (&step, name) {
+                (Step::Editing, "continue") => Some(Step::Checking(valid())),
+                (Step::Checking(_), "change") => Some(Step::Editing),
+                (Step::Failed(..), "change") => Some(Step::Editing),
+                (Step::Checking(_), "send") => Some(Step::Sending(valid())),
+                (Step::Failed(..), "send") => Some(Step::Sending(valid())),
+                (Step::Sending(_), "sent") => Some(confirmed()),
+                (Step::Confirmed(_), "start again") => Some(Step::Editing),
+                _ => None,
+            };
+            match expected {
+                Some(next) => {
+                    assert_eq!(flow.step, next, "{name} in {step:?}");
+                    assert!(
+                        !commands.is_empty(),
+                        "{name} in {step:?} asks for something"
+                    );
+                }
+                None => {
+                    assert_eq!(flow.step, step, "{name} does not belong in {step:?}");
+                    assert_eq!(commands, [], "{name} in {step:?}");
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 25);
+}

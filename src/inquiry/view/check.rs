@@ -6,7 +6,7 @@ use hcnf_inquiry::{Field, ValidInquiry};
 use leptos::prelude::*;
 
 use super::notices::{FailureAlert, PrivacyNotice};
-use super::FormState;
+use super::state::FormState;
 use crate::inquiry::flow::Failure;
 use crate::inquiry::messages::{category_label, field_text};
 

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::FormState;
+use super::state::FormState;
 
 /// The reference to quote, what happens next, and a way to send another inquiry.
 #[component]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::fields::{CategorySelect, ConsentCheckbox, Honeypot, MessageInput, TextInput};
 use super::notices::{PrivacyNotice, UnavailableNotice};
-use super::{input_id, FormState};
+use super::state::{input_id, FormState};
 use crate::browser;
 use crate::inquiry::messages::problem_message;
 

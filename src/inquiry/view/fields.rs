@@ -4,58 +4,8 @@
 use hcnf_inquiry::{char_count, Category, Field};
 use leptos::prelude::*;
 
-use super::{input_id, FormState};
-use crate::inquiry::messages::{category_label, characters_left, field_text, problem_message};
-
-impl FormState {
-    /// The message for `field`'s problem, if it shows one.
-    fn problem(self, field: Field) -> Option<String> {
-        let form = &self.page.form;
-        self.flow.with(|flow| {
-            flow.error_for(field)
-                .map(|e| problem_message(form, field, e.problem))
-        })
-    }
-
-    fn has_problem(self, field: Field) -> bool {
-        self.flow.with(|flow| flow.error_for(field).is_some())
-    }
-
-    /// Takes what the reader typed into `field`, and mends a problem it showed.
-    fn typed(self, field: Field, value: String) {
-        self.draft.update(|d| field.set_text(d, value));
-        let draft = self.draft.get_untracked();
-        self.flow.update(|flow| flow.typed(field, &draft));
-    }
-
-    fn left(self, field: Field) {
-        let draft = self.draft.get_untracked();
-        self.flow.update(|flow| flow.left_field(field, &draft));
-    }
-
-    fn text(self, field: Field) -> String {
-        self.draft
-            .with(|d| field.text(d).unwrap_or_default().to_owned())
-    }
-
-    /// `aria-describedby`: the hint, the problem, and any other description of the control.
-    fn described_by(self, field: Field, has_hint: bool, extra: Option<&str>) -> Option<String> {
-        let id = input_id(field);
-        let mut parts = Vec::new();
-        if has_hint {
-            parts.push(format!("{id}-hint"));
-        }
-        if self.has_problem(field) {
-            parts.push(format!("{id}-error"));
-        }
-        parts.extend(extra.map(str::to_owned));
-        (!parts.is_empty()).then(|| parts.join(" "))
-    }
-
-    fn invalid(self, field: Field) -> Option<&'static str> {
-        self.has_problem(field).then_some("true")
-    }
-}
+use super::state::{input_id, FormState};
+use crate::inquiry::messages::{category_label, characters_left, field_text};
 
 /// A field's label, hint and problem around its control.
 #[component]

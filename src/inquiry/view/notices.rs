@@ -4,7 +4,7 @@
 use hcnf_content::InquiryPage;
 use leptos::prelude::*;
 
-use super::FormState;
+use super::state::FormState;
 use crate::inquiry::flow::Failure;
 use crate::inquiry::messages::send_failure;
 use crate::layout::ContactDetails;

@@ -245,10 +245,10 @@ async fn replay_or_store(
 
 /// What identifies a draft for replay: the whole normalised inquiry, so a retry of the
 /// same draft matches even if its timing differs, and a field added to the inquiry counts
-/// without a change here. Its `Debug` text rather than a hash, since it is stored and std's
-/// hashes may change between Rust releases.
+/// without a change here. Its JSON, a stable format, since it is stored: `Debug` text and
+/// std's hashes may both change between Rust releases.
 fn fingerprint(inquiry: &ValidInquiry) -> String {
-    format!("{inquiry:?}")
+    serde_json::to_string(inquiry).unwrap_or_else(|_| format!("{inquiry:?}"))
 }
 
 /// The honeypot was filled or the form was sent implausibly fast.

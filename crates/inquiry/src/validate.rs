@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{char_count, nfkc, Category, Draft, Field, LIMITS};
+use crate::{char_count, nfkc, Category, Draft, Field};
 
 /// Why a field's value was refused; the app turns each into a message in the reader's language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, thiserror::Error)]
@@ -33,7 +33,8 @@ pub struct FieldError {
 }
 
 /// A draft that passed every rule, normalised: what is stored and what is shown for checking.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Serialisable so the endpoint can keep a stable record of it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ValidInquiry {
     pub name: String,
     pub email: String,
@@ -92,22 +93,31 @@ impl ValidInquiry {
 }
 
 /// Checks one field; `Ok(Some(normalised))` for a text field with a value, `Ok(None)` for
-/// an empty optional field or a non-text field.
+/// an empty optional field or a non-text field. What the field holds, its limit and
+/// whether it may be empty come from [`Field`]; the rule for its kind of value is here.
 pub fn validate_field(field: Field, d: &Draft) -> Result<Option<String>, Problem> {
+    let Some(text) = field.text(d) else {
+        // The consent box, the one field that holds no text.
+        return d.consent.then_some(None).ok_or(Problem::ConsentRequired);
+    };
+    if field.is_optional() && nfkc(text.trim()).trim().is_empty() {
+        return Ok(None);
+    }
+    let max = field.limit().unwrap_or(usize::MAX);
     match field {
-        Field::Name => single_line(&d.name, LIMITS.name).map(Some),
-        Field::Subject => single_line(&d.subject, LIMITS.subject).map(Some),
-        Field::Email => email(&d.email).map(Some),
-        Field::Phone => phone(&d.phone),
-        Field::Message => message(&d.message).map(Some),
-        Field::Category => Category::parse(d.category.trim()).map(|_| None).ok_or(
-            if d.category.trim().is_empty() {
-                Problem::Required
-            } else {
-                Problem::CategoryInvalid
-            },
-        ),
-        Field::Consent => d.consent.then_some(None).ok_or(Problem::ConsentRequired),
+        Field::Email => email(text, max).map(Some),
+        Field::Phone => phone(text, max).map(Some),
+        Field::Message => message(text, max).map(Some),
+        Field::Category => {
+            Category::parse(text.trim())
+                .map(|_| None)
+                .ok_or(if text.trim().is_empty() {
+                    Problem::Required
+                } else {
+                    Problem::CategoryInvalid
+                })
+        }
+        _ => single_line(text, max).map(Some),
     }
 }
 
@@ -137,18 +147,18 @@ fn single_line(raw: &str, max: usize) -> Result<String, Problem> {
     checked(nfkc(raw.trim()).trim().to_owned(), max, false)
 }
 
-fn message(raw: &str) -> Result<String, Problem> {
+fn message(raw: &str, max: usize) -> Result<String, Problem> {
     // Free text keeps what the reader wrote (no NFKC), with line endings made uniform.
     let s = raw
         .replace("\r\n", "\n")
         .replace('\r', "\n")
         .trim()
         .to_owned();
-    checked(s, LIMITS.message, true)
+    checked(s, max, true)
 }
 
-fn email(raw: &str) -> Result<String, Problem> {
-    let s = single_line(raw, LIMITS.email)?;
+fn email(raw: &str, max: usize) -> Result<String, Problem> {
+    let s = single_line(raw, max)?;
     let (local, domain) = s.rsplit_once('@').ok_or(Problem::EmailInvalid)?;
     let local_ok = !local.is_empty()
         && local.len() <= 64
@@ -176,15 +186,12 @@ fn email(raw: &str) -> Result<String, Problem> {
 /// Japanese numbers as people type them: full-width digits, and any of the dashes an IME
 /// offers, become ASCII; spaces and brackets go. Domestic numbers are 10 or 11 digits from
 /// a leading 0; international ones are `+` and 8 to 15 digits.
-fn phone(raw: &str) -> Result<Option<String>, Problem> {
+fn phone(raw: &str, max: usize) -> Result<String, Problem> {
     let s = nfkc(raw.trim());
-    if s.trim().is_empty() {
-        return Ok(None);
-    }
     if s.chars().any(|c| is_forbidden(c, false)) {
         return Err(Problem::ControlCharacters);
     }
-    if char_count(&s) > LIMITS.phone {
+    if char_count(&s) > max {
         return Err(Problem::TooLong);
     }
     let mut out = String::new();
@@ -209,7 +216,7 @@ fn phone(raw: &str) -> Result<Option<String>, Problem> {
         out.starts_with('0') && (10..=11).contains(&digits)
     };
     if valid {
-        Ok(Some(out))
+        Ok(out)
     } else {
         Err(Problem::PhoneInvalid)
     }

@@ -28,7 +28,7 @@ pub(crate) fn base() -> String {
 }
 
 /// The path of `page` in `locale`: `/en/`, `/hcnf/ja/symposia`.
-pub fn page_href(locale: Locale, page: PageId) -> String {
+pub(crate) fn page_href(locale: Locale, page: PageId) -> String {
     href_under(&base(), locale, page)
 }
 

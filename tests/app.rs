@@ -9,7 +9,6 @@ use common::*;
 use hcnf_content::PageId;
 use hcnf_site::host::HostOptions;
 use hcnf_site::i18n::Locale;
-use hcnf_site::routes::page_href;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -58,7 +57,10 @@ async fn assert_shows(locale: Locale, page: PageId) {
     .await;
     assert_eq!(
         document().title(),
-        ed.ui.document_title(&head.title),
+        ed.ui
+            .title_template
+            .replace("{page}", &head.title)
+            .replace("{site}", &ed.ui.site_title),
         "{where_}: title"
     );
     assert_eq!(html_lang(), locale.code(), "{where_}: <html lang>");
@@ -72,7 +74,7 @@ async fn assert_shows(locale: Locale, page: PageId) {
         "{where_}: aria-current"
     );
     let expected: Vec<(String, String)> = Locale::all()
-        .map(|l| (l.code().to_owned(), page_href(l, page)))
+        .map(|l| (l.code().to_owned(), path_of(l, page)))
         .chain([("x-default".to_owned(), "/".to_owned())])
         .collect();
     let origin = web_sys::window().unwrap().location().origin().unwrap();
@@ -93,7 +95,7 @@ async fn assert_shows(locale: Locale, page: PageId) {
 #[wasm_bindgen_test]
 async fn every_page_in_every_language_is_reached_by_its_navigation_link() {
     for locale in Locale::all() {
-        let _app = open(&page_href(locale, PageId::Overview)).await;
+        let _app = open(&path_of(locale, PageId::Overview)).await;
         assert_shows(locale, PageId::Overview).await;
         for page in PageId::ALL {
             let label = &locale.edition().pages.head(page).nav_label;
@@ -103,7 +105,7 @@ async fn every_page_in_every_language_is_reached_by_its_navigation_link() {
                 .unwrap_or_else(|| panic!("no navigation link {label}"));
             click(&link);
             assert_shows(locale, page).await;
-            assert_eq!(pathname(), page_href(locale, page));
+            assert_eq!(pathname(), path_of(locale, page));
             if page != PageId::Overview {
                 // Focus moves to the new page's heading, as on a full page load.
                 let title = &locale.edition().pages.head(page).title;
@@ -118,7 +120,7 @@ async fn every_deep_link_renders_its_page_and_content() {
     for locale in Locale::all() {
         let ed = locale.edition();
         for page in PageId::ALL {
-            let _app = open(&page_href(locale, page)).await;
+            let _app = open(&path_of(locale, page)).await;
             assert_shows(locale, page).await;
             let main = text_of("main");
             let lead = match page {
@@ -143,7 +145,7 @@ async fn every_deep_link_renders_its_page_and_content() {
 async fn the_language_switch_keeps_the_section_and_remembers_the_choice() {
     for from in Locale::all() {
         for page in PageId::ALL {
-            let _app = open(&page_href(from, page)).await;
+            let _app = open(&path_of(from, page)).await;
             assert_shows(from, page).await;
             for to in Locale::all().filter(|l| *l != from) {
                 let link = query(&format!(".hcnf-lang a[hreflang=\"{}\"]", to.code()))
@@ -152,7 +154,7 @@ async fn the_language_switch_keeps_the_section_and_remembers_the_choice() {
                 assert_eq!(link.text_content().unwrap(), to.edition().locale.name);
                 click(&link);
                 assert_shows(to, page).await;
-                assert_eq!(pathname(), page_href(to, page));
+                assert_eq!(pathname(), path_of(to, page));
                 let stored = web_sys::window()
                     .unwrap()
                     .local_storage()
@@ -173,7 +175,7 @@ async fn the_root_goes_to_the_stored_language() {
         storage.set_item("hcnf.locale", locale.code()).unwrap();
         let _app = open("/").await;
         wait_until("the root redirects", || {
-            pathname() == page_href(locale, PageId::Overview)
+            pathname() == path_of(locale, PageId::Overview)
         })
         .await;
         assert_shows(locale, PageId::Overview).await;
@@ -208,7 +210,7 @@ async fn the_root_without_a_stored_choice_follows_the_browser() {
         .unwrap_or_else(Locale::fallback);
     let _app = open("/").await;
     wait_until("the root redirects", || {
-        pathname() == page_href(expected, PageId::Overview)
+        pathname() == path_of(expected, PageId::Overview)
     })
     .await;
     assert_shows(expected, PageId::Overview).await;
@@ -233,7 +235,7 @@ async fn an_unknown_path_shows_the_bilingual_not_found_page() {
             );
             let home = query(&format!(
                 "main a[href=\"{}\"]",
-                page_href(locale, PageId::Overview)
+                path_of(locale, PageId::Overview)
             ))
             .unwrap_or_else(|| panic!("{path}: no link home in {}", locale.code()));
             assert_eq!(home.text_content().unwrap(), nf.home_link);
@@ -253,7 +255,7 @@ async fn an_unknown_path_shows_the_bilingual_not_found_page() {
 async fn contact_details_are_links_a_phone_can_call() {
     for locale in Locale::all() {
         let c = &locale.edition().contact;
-        let _app = open(&page_href(locale, PageId::Contact)).await;
+        let _app = open(&path_of(locale, PageId::Contact)).await;
         assert_shows(locale, PageId::Contact).await;
         for phone in [&c.tel, &c.fax] {
             let link =
@@ -272,19 +274,31 @@ async fn contact_details_are_links_a_phone_can_call() {
 async fn dates_show_in_the_readers_format() {
     for locale in Locale::all() {
         let ed = locale.edition();
-        let _app = open(&page_href(locale, PageId::Symposia)).await;
+        let _app = open(&path_of(locale, PageId::Symposia)).await;
         assert_shows(locale, PageId::Symposia).await;
         let time = query("main time").expect("a <time>");
         let event = &ed.pages.symposia.events[0];
-        assert_eq!(time.get_attribute("datetime").unwrap(), "2015-10");
-        assert_eq!(time.text_content().unwrap(), ed.ui.format_month(event.date));
+        let (year, month) = (event.date.year(), event.date.month());
+        assert_eq!(
+            time.get_attribute("datetime").unwrap(),
+            format!("{year:04}-{month:02}"),
+            "machine-readable"
+        );
+        // The edition's own pattern and month names, filled in here.
+        let date = &ed.ui.date;
+        let expected = date
+            .pattern
+            .replace("{year}", &year.to_string())
+            .replace("{month_number}", &month.to_string())
+            .replace("{month}", &date.months[usize::from(month) - 1]);
+        assert_eq!(time.text_content().unwrap(), expected);
     }
 }
 
 #[wasm_bindgen_test]
 async fn the_skip_link_moves_focus_to_the_main_content() {
     let en = Locale::fallback();
-    let _app = open(&page_href(en, PageId::Symposia)).await;
+    let _app = open(&path_of(en, PageId::Symposia)).await;
     assert_shows(en, PageId::Symposia).await;
     let skip = query(".hcnf-skip-link").unwrap();
     assert_eq!(skip.text_content().unwrap(), en.edition().ui.skip_link);
@@ -295,7 +309,7 @@ async fn the_skip_link_moves_focus_to_the_main_content() {
     .await;
     assert_eq!(
         pathname(),
-        page_href(en, PageId::Symposia),
+        path_of(en, PageId::Symposia),
         "the skip link is not a navigation"
     );
 }
@@ -305,7 +319,7 @@ async fn without_a_configured_endpoint_the_form_is_disabled_and_offers_telephone
     // The test server has no config.json, as a misconfigured host would not.
     for locale in Locale::all() {
         let ed = locale.edition();
-        let _app = open(&page_href(locale, PageId::Inquiry)).await;
+        let _app = open(&path_of(locale, PageId::Inquiry)).await;
         assert_shows(locale, PageId::Inquiry).await;
         let heading = &ed.pages.inquiry.unavailable.heading;
         wait_until("the unavailable notice", || {
@@ -328,23 +342,35 @@ async fn without_a_configured_endpoint_the_form_is_disabled_and_offers_telephone
 }
 
 #[wasm_bindgen_test]
-async fn every_field_has_a_label_tied_to_it_and_hints_are_described() {
+async fn every_field_is_labelled_and_described_the_count_starts_full_the_honeypot_hidden() {
+    use hcnf_inquiry::Field;
     let ed = Locale::fallback().edition();
-    let _app = open(&page_href(Locale::fallback(), PageId::Inquiry)).await;
+    let form = &ed.pages.inquiry.form;
+    let _app = open(&path_of(Locale::fallback(), PageId::Inquiry)).await;
     assert_shows(Locale::fallback(), PageId::Inquiry).await;
-    for (id, label) in [
-        ("name", &ed.pages.inquiry.form.name.label),
-        ("email", &ed.pages.inquiry.form.email.label),
-        ("phone", &ed.pages.inquiry.form.phone.label),
-        ("category", &ed.pages.inquiry.form.category.label),
-        ("subject", &ed.pages.inquiry.form.subject.label),
-        ("message", &ed.pages.inquiry.form.message.label),
-        ("consent", &ed.pages.inquiry.form.consent.label),
-    ] {
-        let control = format!("hcnf-inquiry-{id}");
-        assert!(query(&format!("#{control}")).is_some(), "{id} control");
+    let labels = [
+        (Field::Name, &form.name.label),
+        (Field::Email, &form.email.label),
+        (Field::Phone, &form.phone.label),
+        (Field::Category, &form.category.label),
+        (Field::Subject, &form.subject.label),
+        (Field::Message, &form.message.label),
+        (Field::Consent, &form.consent.label),
+    ];
+    let listed: Vec<Field> = labels.iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        listed,
+        Field::ALL,
+        "every field of the contract, in its order"
+    );
+    for (field, label) in labels {
+        let control = format!("hcnf-inquiry-{}", field.as_str());
+        assert!(query(&format!("#{control}")).is_some(), "{field:?} control");
         let label_text = text_of(&format!("label[for=\"{control}\"]"));
-        assert!(label_text.starts_with(label.as_str()), "{id}: {label_text}");
+        assert!(
+            label_text.starts_with(label.as_str()),
+            "{field:?}: {label_text}"
+        );
     }
     let email = query("#hcnf-inquiry-email").unwrap();
     assert_eq!(
@@ -358,7 +384,8 @@ async fn every_field_has_a_label_tied_to_it_and_hints_are_described() {
     let count = text_of("#hcnf-inquiry-message-count");
     assert_eq!(
         count,
-        ed.pages.inquiry.form.characters_left.replace("{n}", "2000")
+        form.characters_left
+            .replace("{n}", &Field::Message.limit().unwrap().to_string())
     );
     let honeypot = query(".hcnf-honeypot").unwrap();
     assert_eq!(

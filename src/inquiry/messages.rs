@@ -1,7 +1,7 @@
 //! Words for the form's fields and problems, from the reader's edition.
 
 use hcnf_content::{FieldText, FormText, Sending};
-use hcnf_inquiry::{Category, Field, Problem, LIMITS};
+use hcnf_inquiry::{Category, Field, Problem};
 
 use super::client::SendError;
 
@@ -54,11 +54,12 @@ pub fn problem_message(form: &FormText, field: Field, problem: Problem) -> Strin
 
 /// The live count under the message box.
 pub fn characters_left(form: &FormText, typed: usize) -> String {
-    match LIMITS.message.checked_sub(typed) {
+    let max = Field::Message.limit().unwrap_or_default();
+    match max.checked_sub(typed) {
         Some(left) => form.characters_left.replace("{n}", &left.to_string()),
         None => form
             .characters_over
-            .replace("{n}", &(typed - LIMITS.message).to_string()),
+            .replace("{n}", &(typed - max).to_string()),
     }
 }
 
@@ -118,42 +119,54 @@ mod tests {
     }
 
     #[test]
-    fn messages_name_the_field_and_limit_where_they_should() {
-        let en = form("en");
-        assert_eq!(
-            problem_message(en, Field::Subject, Problem::TooLong),
-            "Subject must be 120 characters or fewer"
-        );
-        let ja = form("ja");
-        assert_eq!(
-            problem_message(ja, Field::Name, Problem::TooLong),
-            "氏名は100文字以内で入力してください"
-        );
-        assert_eq!(
-            problem_message(ja, Field::Email, Problem::Required),
-            "メールアドレスを入力してください"
-        );
+    fn a_too_long_answer_is_told_its_fields_name_and_limit() {
+        for locale in Locale::all() {
+            let form = &locale.edition().pages.inquiry.form;
+            for field in Field::ALL {
+                let Some(max) = field.limit() else { continue };
+                let m = problem_message(form, field, Problem::TooLong);
+                let label = &field_text(form, field).label;
+                assert!(
+                    m.contains(label.as_str()) && m.contains(&max.to_string()),
+                    "{} {field:?}: {m}",
+                    locale.code()
+                );
+            }
+        }
     }
 
     #[test]
-    fn an_empty_draft_gets_a_required_message_per_field_in_japanese() {
-        let ja = form("ja");
-        let msgs: Vec<String> = validate(&Draft::default())
-            .unwrap_err()
-            .iter()
-            .map(|e| problem_message(ja, e.field, e.problem))
-            .collect();
-        assert_eq!(msgs.len(), 6);
-        assert!(msgs.contains(&"お問い合わせ内容を入力してください".to_owned()));
+    fn an_empty_draft_gets_one_required_message_per_required_field() {
+        for code in ["en", "ja"] {
+            let form = form(code);
+            let msgs: Vec<String> = validate(&Draft::default())
+                .unwrap_err()
+                .iter()
+                .map(|e| problem_message(form, e.field, e.problem))
+                .collect();
+            let required = Field::ALL.iter().filter(|f| !f.is_optional()).count();
+            assert_eq!(msgs.len(), required);
+            assert!(msgs.contains(&form.errors.message_required));
+            assert!(msgs.contains(&form.errors.consent_required));
+        }
     }
 
     #[test]
-    fn the_count_says_what_is_left_or_how_much_is_over() {
-        let en = form("en");
-        assert_eq!(characters_left(en, 0), "You have 2000 characters remaining");
-        assert_eq!(characters_left(en, 2003), "You have 3 characters too many");
-        let ja = form("ja");
-        assert_eq!(characters_left(ja, 1990), "あと10文字入力できます");
+    fn the_count_says_how_many_characters_are_left_or_how_many_too_many() {
+        let max = Field::Message.limit().unwrap();
+        for locale in Locale::all() {
+            let form = &locale.edition().pages.inquiry.form;
+            let fresh = characters_left(form, 0);
+            assert!(fresh.contains(&max.to_string()), "{fresh}");
+            let near = characters_left(form, max - 10);
+            assert!(near.contains("10") && !near.contains('{'), "{near}");
+            let over = characters_left(form, max + 3);
+            assert!(
+                over.contains('3') && over != characters_left(form, max - 3),
+                "{over}"
+            );
+            assert_eq!(over, form.characters_over.replace("{n}", "3"));
+        }
     }
 
     #[test]

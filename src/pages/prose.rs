@@ -1,6 +1,6 @@
 //! Pieces every page is made of: its heading and lead, and headed sections of prose.
 
-use hcnf_content::Section;
+use hcnf_content::SectionText;
 use leptos::prelude::*;
 
 use crate::layout::PageHeading;
@@ -23,7 +23,7 @@ pub fn PageIntro(
 #[component]
 pub fn Sections(
     /// The sections, each with a heading and paragraphs.
-    sections: &'static [Section],
+    sections: &'static [SectionText],
 ) -> impl IntoView {
     sections
         .iter()

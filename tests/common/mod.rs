@@ -111,6 +111,12 @@ pub async fn go(path: &str) {
     next_frame().await;
 }
 
+/// The address of `page` in `locale` on a site of its own, as the README documents it,
+/// built here rather than by the app's own link builder.
+pub fn path_of(locale: hcnf_site::i18n::Locale, page: hcnf_content::PageId) -> String {
+    format!("/{}/{}", locale.code(), page.slug())
+}
+
 /// Resolves at the browser's next animation frame.
 pub async fn next_frame() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

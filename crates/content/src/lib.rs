@@ -17,7 +17,7 @@ pub use files::{read_content_dir, ContentFile};
 pub use model::{
     Article, Categories, CheckText, ConfirmationText, ContactInfo, ContactPage, Course, DateFormat,
     Edition, Event, FieldText, FooterText, FormText, HeadText, InquiryErrors, InquiryPage, Link,
-    LocaleInfo, NotFoundPage, Notice, OverviewPage, PageId, Pages, Phone, Privacy, Section,
+    LocaleInfo, NotFoundPage, Notice, OverviewPage, PageId, Pages, Phone, Privacy, SectionText,
     Sending, SymposiaPage, Term, Ui, University,
 };
 

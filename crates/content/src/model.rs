@@ -103,7 +103,7 @@ pub struct HeadText {
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
-pub struct Section {
+pub struct SectionText {
     pub heading: String,
     pub paragraphs: Vec<String>,
 }
@@ -115,7 +115,7 @@ pub struct Section {
 pub struct OverviewPage {
     pub head: HeadText,
     pub lead: String,
-    pub sections: Vec<Section>,
+    pub sections: Vec<SectionText>,
     /// Heading over the links to the other sections.
     pub explore_heading: String,
 }
@@ -127,7 +127,7 @@ pub struct OverviewPage {
 pub struct Article {
     pub head: HeadText,
     pub lead: String,
-    pub sections: Vec<Section>,
+    pub sections: Vec<SectionText>,
 }
 
 /// The joint symposia page.
@@ -137,7 +137,7 @@ pub struct Article {
 pub struct SymposiaPage {
     pub head: HeadText,
     pub lead: String,
-    pub sections: Vec<Section>,
+    pub sections: Vec<SectionText>,
     pub events_heading: String,
     pub date_label: String,
     pub hosts_label: String,
@@ -162,7 +162,7 @@ pub struct Event {
 pub struct Course {
     pub head: HeadText,
     pub lead: String,
-    pub sections: Vec<Section>,
+    pub sections: Vec<SectionText>,
     pub since_label: String,
     pub since: YearMonth,
     pub universities_heading: String,

@@ -52,6 +52,19 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   [ "$apt_status" -eq 0 ] || { log "apt-get install failed"; exit 1; }
 fi
 
+# The rust-version Cargo.toml declares.
+need_rust="$(sed -n 's/^rust-version = "\([0-9.]*\)"/\1/p' "$root/Cargo.toml" | head -n1)"
+have_rust="$(rustc --version | awk '{print $2}')"
+if [ "$(printf '%s\n%s\n' "$need_rust" "$have_rust" | sort -V | head -n1)" != "$need_rust" ]; then
+  log "Rust $have_rust is older than the $need_rust this project needs: run rustup update"
+  exit 1
+fi
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    log "adding the $component component"
+    rustup component add "$component"
+  fi
+done
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "adding the wasm32 target"
   rustup target add wasm32-unknown-unknown
@@ -95,7 +108,7 @@ if [ "$status" -ne 0 ]; then
 fi
 # Everything the scripts call, checked once here rather than failing halfway through a run.
 for tool in trunk wasm-bindgen wasm-bindgen-test-runner wasm-opt leptosfmt geckodriver \
-  chromedriver chromium firefox nginx brotli gzip curl node; do
+  chromedriver chromium firefox nginx brotli gzip curl node npm cargo-fmt cargo-clippy; do
   command -v "$tool" >/dev/null || { log "$tool is still missing after setup"; exit 1; }
 done
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] ||

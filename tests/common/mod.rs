@@ -86,9 +86,6 @@ pub async fn open(path: &str, options: HostOptions) -> Mounted {
         root.query_selector("#hcnf-app").ok().flatten().is_some()
     })
     .await;
-    // Effects (a language choice, a saved draft) run in the next frame.
-    next_frame().await;
-    next_frame().await;
     Mounted {
         owner,
         _view: Box::new(view),
@@ -96,7 +93,8 @@ pub async fn open(path: &str, options: HostOptions) -> Mounted {
     }
 }
 
-/// Goes to `path` as Back and Forward do: the history API and `popstate`.
+/// Goes to `path` as Back and Forward do: the history API and `popstate`. The caller waits
+/// for what the new address shows.
 pub async fn go(path: &str) {
     let window = web_sys::window().unwrap();
     window
@@ -107,25 +105,12 @@ pub async fn go(path: &str) {
     window
         .dispatch_event(&web_sys::Event::new("popstate").unwrap())
         .unwrap();
-    next_frame().await;
-    next_frame().await;
 }
 
 /// The address of `page` in `locale` on a site of its own, as the README documents it,
 /// built here rather than by the app's own link builder.
 pub fn path_of(locale: hcnf_site::i18n::Locale, page: hcnf_content::PageId) -> String {
     format!("/{}/{}", locale.code(), page.slug())
-}
-
-/// Resolves at the browser's next animation frame.
-pub async fn next_frame() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .request_animation_frame(&resolve)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 pub fn pathname() -> String {

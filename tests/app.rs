@@ -93,7 +93,7 @@ async fn assert_shows(locale: Locale, page: PageId) {
 }
 
 #[wasm_bindgen_test]
-async fn every_page_in_every_language_is_reached_by_its_navigation_link() {
+async fn every_page_is_reached_by_its_nav_link_and_its_heading_takes_focus() {
     for locale in Locale::all() {
         let _app = open(&path_of(locale, PageId::Overview)).await;
         assert_shows(locale, PageId::Overview).await;

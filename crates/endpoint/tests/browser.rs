@@ -112,7 +112,7 @@ impl Rig {
 
 #[tokio::test]
 #[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
-async fn a_japanese_inquiry_is_checked_sent_and_confirmed_with_its_reference() {
+async fn a_japanese_inquiry_from_empty_submit_to_reference_then_the_draft_is_gone() {
     let rig = rig().await;
     let ja = edition("ja");
     rig.open_fresh("ja").await;

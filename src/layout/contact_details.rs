@@ -2,15 +2,18 @@
 
 use leptos::prelude::*;
 
+use super::external_link::ExternalLink;
 use crate::i18n::use_edition;
 
-/// Office, address, telephone and fax (as `tel:` links), and optionally the map link.
+/// Office, address, the telephone as a `tel:` link, the fax as text (tapping a link to it
+/// would dial a fax machine), and optionally the map, marked as another site.
 #[component]
 pub fn ContactDetails(
     /// Whether to link to the office building map.
     with_map: bool,
 ) -> impl IntoView {
-    let c = &use_edition().contact;
+    let edition = use_edition();
+    let c = &edition.contact;
     view! {
         <div class="hcnf-contact">
             <p class="hcnf-contact__office">{c.office.as_str()}</p>
@@ -27,27 +30,24 @@ pub fn ContactDetails(
                         </address>
                     </dd>
                 </div>
-                {[&c.tel, &c.fax]
-                    .into_iter()
-                    .map(|phone| {
-                        view! {
-                            <div class="hcnf-contact__row">
-                                <dt>{phone.label.as_str()}</dt>
-                                <dd>
-                                    <a class="hcnf-contact__phone" href=phone.href.as_str()>
-                                        {phone.display.as_str()}
-                                    </a>
-                                </dd>
-                            </div>
-                        }
-                    })
-                    .collect_view()}
+                <div class="hcnf-contact__row">
+                    <dt>{c.tel.label.as_str()}</dt>
+                    <dd>
+                        <a class="hcnf-contact__phone" href=c.tel.href.as_str()>
+                            {c.tel.display.as_str()}
+                        </a>
+                    </dd>
+                </div>
+                <div class="hcnf-contact__row">
+                    <dt>{c.fax.label.as_str()}</dt>
+                    <dd class="hcnf-contact__phone">{c.fax.display.as_str()}</dd>
+                </div>
             </dl>
             {with_map
                 .then(|| {
                     view! {
                         <p class="hcnf-contact__map">
-                            <a href=c.map.href.as_str()>{c.map.label.as_str()}</a>
+                            <ExternalLink link=&c.map />
                         </p>
                     }
                 })}

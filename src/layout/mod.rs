@@ -1,6 +1,7 @@
 //! The frame around every page: head metadata, header, navigation, main, footer.
 
 mod contact_details;
+mod external_link;
 mod focus;
 mod footer;
 mod head;

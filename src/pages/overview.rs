@@ -1,5 +1,5 @@
-//! `/{lang}/`: the HCNF concepts, the plan for a training institution, and the way in to
-//! every other section.
+//! `/{lang}/`: the HCNF concepts, the study of a training institution, and the way in to
+//! each initiative.
 
 use hcnf_content::PageId;
 use leptos::prelude::*;
@@ -23,9 +23,8 @@ pub fn Overview() -> impl IntoView {
                     {p.explore_heading.as_str()}
                 </h2>
                 <ul class="hcnf-cards">
-                    {PageId::ALL
+                    {PageId::INITIATIVES
                         .into_iter()
-                        .filter(|id| *id != PageId::Overview)
                         .map(|id| {
                             let head = pages.head(id);
                             view! {

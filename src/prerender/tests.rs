@@ -233,3 +233,58 @@ fn a_template_without_an_empty_mount_element_is_refused() {
         Err(PrerenderError::NoMountElement)
     );
 }
+
+#[test]
+fn every_link_to_another_site_says_so_on_every_page() {
+    let mut checked = 0;
+    for page in pages().unwrap() {
+        let html = rendered(&page.path, "");
+        let locale = page
+            .path
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        let markers: Vec<String> = Locale::all()
+            .map(|l| escaped(&l.edition().ui.external_link))
+            .collect();
+        for link in html.split("<a ").skip(1) {
+            let Some(href) = link
+                .split("href=\"")
+                .nth(1)
+                .and_then(|h| h.split('"').next())
+            else {
+                continue;
+            };
+            if hcnf_content::is_external(href) {
+                let words = &link[..link.find("</a>").unwrap_or(link.len())];
+                assert!(
+                    markers.iter().any(|m| words.contains(m.as_str())),
+                    "{} ({locale}): the link to {href} does not say it leaves the site",
+                    page.path
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "no link to another site was found to check");
+}
+
+#[test]
+fn the_overview_lists_the_initiatives_not_the_ways_to_get_in_touch() {
+    for locale in Locale::all() {
+        let html = rendered(&href_under("", locale, PageId::Overview), "");
+        let cards = &html[html.find("hcnf-cards").expect("the list of initiatives")..];
+        let cards = &cards[..cards.find("</ul>").unwrap()];
+        for page in [PageId::Contact, PageId::Inquiry] {
+            let href = format!("href=\"{}\"", href_under("", locale, page));
+            assert!(
+                !cards.contains(&href),
+                "{}: {page:?} listed as an initiative",
+                locale.code()
+            );
+        }
+        let listed = cards.matches("class=\"hcnf-card\"").count();
+        assert!(listed >= 1, "{}: no initiative listed", locale.code());
+    }
+}

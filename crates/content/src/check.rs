@@ -57,6 +57,8 @@ pub enum ContentErrorKind {
     LocaleCode { expected: String, found: String },
     #[error("there is no edition at all")]
     NoEditions,
+    #[error("to_confirm names {0:?}, which is no text of this edition")]
+    UnknownPath(String),
 }
 
 impl fmt::Display for ContentError {
@@ -99,7 +101,9 @@ pub fn check_editions(files: &[SourceFile<'_>]) -> Result<Vec<Edition>, Vec<Cont
         };
         match serde_json::from_str::<Value>(file.json) {
             Ok(tree) => {
+                let mut texts = std::collections::HashSet::new();
                 walk_strings(&tree, &mut String::new(), &mut |path, key, s| {
+                    texts.insert(path.to_owned());
                     if s.trim().is_empty() {
                         errors.push(err(path.to_owned(), ContentErrorKind::EmptyString));
                     } else if key == Some("href") && !has_allowed_scheme(s) {
@@ -109,6 +113,17 @@ pub fn check_editions(files: &[SourceFile<'_>]) -> Result<Vec<Edition>, Vec<Cont
                         ));
                     }
                 });
+                // Wording awaiting the office's confirmation must point at real text.
+                let listed = tree.get("to_confirm").and_then(Value::as_array);
+                for (i, path) in listed.into_iter().flatten().enumerate() {
+                    let path = path.as_str().unwrap_or_default();
+                    if path.starts_with("to_confirm") || !texts.contains(path) {
+                        errors.push(err(
+                            format!("to_confirm[{i}]"),
+                            ContentErrorKind::UnknownPath(path.to_owned()),
+                        ));
+                    }
+                }
                 trees.push(Some(tree));
             }
             Err(e) => {

@@ -15,10 +15,11 @@ pub use check::{check_editions, ContentError, ContentErrorKind, SourceFile};
 pub use date::{YearMonth, YearMonthError};
 pub use files::{read_content_dir, ContentFile};
 pub use model::{
-    Article, Categories, CheckText, ConfirmationText, ContactInfo, ContactPage, Course, DateFormat,
-    Edition, Event, FieldText, FooterText, FormText, HeadText, InquiryErrors, InquiryPage, Link,
-    LocaleInfo, NotFoundPage, Notice, OverviewPage, PageId, Pages, Phone, Privacy, SectionText,
-    Sending, SymposiaPage, Term, Ui, University,
+    is_external, Article, Categories, CheckText, ConfirmationText, ContactInfo, ContactPage,
+    Course, DateFormat, Edition, Event, Fax, FieldText, FooterText, FormText, HeadText,
+    InquiryErrors, InquiryPage, Link, LocaleInfo, NotFoundPage, Notice, OverviewPage, PageId,
+    Pages, Phone, Privacy, SectionText, Sending, SymposiaPage, Term, Ui, University,
+    PREFECTURE_HOST,
 };
 
 /// Parses one edition, naming the key path of any error.

@@ -14,6 +14,10 @@ pub struct Edition {
     pub ui: Ui,
     pub pages: Pages,
     pub contact: ContactInfo,
+    /// Key paths (`pages.inquiry.privacy.items[2].detail`) of wording the office must
+    /// confirm before it is published, such as promises about retention and replies. The
+    /// check refuses a path that names no text; the build lists each one as a warning.
+    pub to_confirm: Vec<String>,
 }
 
 /// Which language an edition is in.
@@ -42,6 +46,8 @@ pub struct Ui {
     /// The accessible name of the language switch.
     pub language_label: String,
     pub date: DateFormat,
+    /// Said after the words of every link to a site other than the prefecture's.
+    pub external_link: String,
     pub footer: FooterText,
     pub not_found: NotFoundPage,
 }
@@ -354,7 +360,8 @@ pub struct ContactInfo {
     /// The postal address, one line per entry, in this locale's order.
     pub address: Vec<String>,
     pub tel: Phone,
-    pub fax: Phone,
+    /// Text, not a link: tapping a `tel:` link to a fax machine would dial it.
+    pub fax: Fax,
     pub map: Link,
 }
 
@@ -368,6 +375,15 @@ pub struct Phone {
     pub href: String,
 }
 
+/// A fax number: a label and the number as written for this locale.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
+pub struct Fax {
+    pub label: String,
+    pub display: String,
+}
+
 /// A link out of the site.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
@@ -375,6 +391,29 @@ pub struct Phone {
 pub struct Link {
     pub label: String,
     pub href: String,
+}
+
+/// The host of the prefecture's own web site, and of its subdomains.
+pub const PREFECTURE_HOST: &str = "pref.kanagawa.jp";
+
+impl Link {
+    /// Whether the link leads to a site other than the prefecture's, which readers are
+    /// told (`Ui::external_link`).
+    pub fn is_external(&self) -> bool {
+        is_external(&self.href)
+    }
+}
+
+/// Whether `href` is a web address on a host other than the prefecture's.
+pub fn is_external(href: &str) -> bool {
+    let Some(rest) = href
+        .strip_prefix("https://")
+        .or_else(|| href.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or_default();
+    !(host == PREFECTURE_HOST || host.ends_with(&format!(".{PREFECTURE_HOST}")))
 }
 
 /// A page of the site; its slug is the route under the language prefix.
@@ -397,6 +436,14 @@ impl PageId {
         PageId::HcnfCourse,
         PageId::Contact,
         PageId::Inquiry,
+    ];
+
+    /// The initiatives the overview introduces: every section but the overview itself and
+    /// the ways to get in touch.
+    pub const INITIATIVES: [PageId; 3] = [
+        PageId::MedicalInnovationSchool,
+        PageId::Symposia,
+        PageId::HcnfCourse,
     ];
 
     /// The path segment after `/{lang}/`; empty for the overview.

@@ -110,7 +110,7 @@ fn japanese_edition_uses_the_official_names() {
     for name in [
         "ヘルスケア・ニューフロンティア構想",
         "健康寿命日本一",
-        "国家戦略特区（国家戦略特別区域）",
+        "国家戦略特別区域（国家戦略特区）",
         "メディカル・イノベーションスクール",
         "世界保健機関（WHO）",
         "慶應義塾大学",
@@ -142,12 +142,46 @@ fn dates_are_data_and_format_per_locale() {
 }
 
 #[test]
-fn telephone_and_fax_are_tel_links_in_every_locale() {
+fn the_telephone_is_a_tel_link_in_every_locale() {
     for ed in check(&shipped()).unwrap() {
         assert_eq!(ed.contact.tel.href, "tel:+81-45-285-0777");
-        assert_eq!(ed.contact.fax.href, "tel:+81-45-210-8865");
         assert!(ed.contact.map.href.starts_with("https://"));
     }
+}
+
+#[test]
+fn a_link_for_the_fax_is_refused_since_tapping_it_would_dial_a_fax_machine() {
+    let files = with_edit("en", |v| {
+        v["contact"]["fax"]["href"] = "tel:+81-45-210-8865".into();
+    });
+    let errors = errors_of(&files);
+    assert!(
+        errors
+            .iter()
+            .any(|e| matches!(e.kind, ContentErrorKind::Malformed(_)) && e.path.contains("fax")),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn wording_to_confirm_must_name_text_of_the_edition() {
+    for ed in check(&shipped()).unwrap() {
+        assert!(
+            !ed.to_confirm.is_empty(),
+            "{}: the promises await the office",
+            ed.locale.code
+        );
+    }
+    let files = with_edit("ja", |v| {
+        v["to_confirm"][0] = "pages.inquiry.privacy.items[9].detail".into();
+    });
+    let errors = errors_of(&files);
+    assert!(
+        errors.iter().any(|e| e.locale == "ja"
+            && e.path == "to_confirm[0]"
+            && matches!(&e.kind, ContentErrorKind::UnknownPath(p) if p.contains("items[9]"))),
+        "{errors:?}"
+    );
 }
 
 #[test]

@@ -1,0 +1,290 @@
+//! The content reads as an office would sign it off: each kind of mistake an editor found
+//! once has a check here, so it cannot come back.
+
+use std::path::Path;
+
+use hcnf_content::{parse_edition, read_content_dir, Edition, PageId};
+use serde_json::Value;
+
+/// Each shipped edition, with every string it holds (key path and text).
+fn editions() -> Vec<(Edition, Vec<(String, String)>)> {
+    let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../content"));
+    read_content_dir(dir)
+        .expect("content/ is readable")
+        .into_iter()
+        .map(|f| {
+            let edition = parse_edition(&f.locale, &f.locale, &f.json).expect("it parses");
+            let mut texts = Vec::new();
+            strings(&serde_json::from_str(&f.json).unwrap(), "", &mut texts);
+            (edition, texts)
+        })
+        .collect()
+}
+
+fn strings(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::String(s) => out.push((path.to_owned(), s.clone())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                strings(item, &format!("{path}[{i}]"), out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, item) in map {
+                let sep = if path.is_empty() { "" } else { "." };
+                strings(item, &format!("{path}{sep}{k}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The strings a reader reads (not link targets, codes or patterns).
+fn prose(texts: &[(String, String)]) -> impl Iterator<Item = &(String, String)> {
+    texts.iter().filter(|(path, _)| {
+        !(path.ends_with("href")
+            || path.starts_with("to_confirm")
+            || path.starts_with("locale.code")
+            || path.contains("date")
+            || path.ends_with(".since"))
+    })
+}
+
+fn is_japanese(code: &str) -> bool {
+    code == "ja" || code.starts_with("ja-")
+}
+
+#[test]
+fn japanese_sentences_have_no_half_width_spaces_between_japanese_words() {
+    let mut checked = 0;
+    for (ed, texts) in editions() {
+        if !is_japanese(&ed.locale.code) {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            let chars: Vec<char> = text.chars().collect();
+            for w in chars.windows(3) {
+                assert!(
+                    !(w[1] == ' ' && !w[0].is_ascii() && !w[2].is_ascii()),
+                    "{}: {path}: a half-width space inside a Japanese sentence: {text}",
+                    ed.locale.code
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} Japanese strings");
+}
+
+#[test]
+fn full_names_come_before_their_abbreviations() {
+    for (ed, texts) in editions() {
+        let pairs: &[(&str, &str)] = if is_japanese(&ed.locale.code) {
+            &[
+                ("国家戦略特別区域", "国家戦略特区"),
+                ("世界保健機関", "WHO"),
+            ]
+        } else {
+            &[
+                ("Healthcare New Frontier", "HCNF"),
+                ("Medical Innovation School", "MIS"),
+                ("World Health Organization", "WHO"),
+            ]
+        };
+        let all: String = prose(&texts)
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        for (full, short) in pairs {
+            let first_short = all.find(short);
+            let first_full = all.find(full);
+            if let Some(short_at) = first_short {
+                let full_at = first_full.unwrap_or_else(|| {
+                    panic!("{}: {short} is never written out as {full}", ed.locale.code)
+                });
+                assert!(
+                    full_at <= short_at,
+                    "{}: {short} appears before {full}",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn english_keeps_to_one_spelling_standard() {
+    // American spelling, as the symposium's own name ("on Aging") has it.
+    let british = [
+        "realise",
+        "organise",
+        "recognise",
+        "prioritise",
+        "ageing",
+        "programme",
+        "centre",
+        "colour",
+        "behaviour",
+        "licence",
+        "favour",
+    ];
+    for (ed, texts) in editions() {
+        if ed.locale.code != "en" {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            let lower = text.to_lowercase();
+            for word in british {
+                assert!(!lower.contains(word), "{path}: {word:?} in {text}");
+            }
+        }
+    }
+}
+
+#[test]
+fn no_technical_jargon_reaches_a_reader() {
+    let jargon = [
+        "control character",
+        "制御文字",
+        "unicode",
+        "utf-8",
+        "null",
+        "http",
+    ];
+    for (ed, texts) in editions() {
+        for (path, text) in prose(&texts) {
+            let lower = text.to_lowercase();
+            for word in jargon {
+                assert!(
+                    !lower.contains(word),
+                    "{}: {path}: {word:?} in {text}",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn examples_never_use_the_offices_own_numbers() {
+    for (ed, texts) in editions() {
+        let own: Vec<String> = [&ed.contact.tel.display, &ed.contact.fax.display]
+            .into_iter()
+            .map(|n| n.chars().filter(char::is_ascii_digit).collect::<String>())
+            .map(|digits| {
+                digits
+                    .trim_start_matches("81")
+                    .trim_start_matches('0')
+                    .to_owned()
+            })
+            .collect();
+        for (path, text) in prose(&texts) {
+            if !(path.contains(".hint") || path.contains(".errors.")) {
+                continue;
+            }
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            for number in &own {
+                assert!(
+                    !digits.contains(number.as_str()),
+                    "{}: {path}: {text}",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_fields_error_names_no_other_field() {
+    for (ed, _) in editions() {
+        let form = &ed.pages.inquiry.form;
+        let e = &form.errors;
+        let by_field = [
+            ("name", vec![&e.name_required]),
+            ("email", vec![&e.email_required, &e.email_invalid]),
+            ("phone", vec![&e.phone_invalid]),
+            ("category", vec![&e.category_required, &e.category_invalid]),
+            ("subject", vec![&e.subject_required]),
+            ("message", vec![&e.message_required]),
+        ];
+        let labels = [
+            ("name", &form.name.label),
+            ("email", &form.email.label),
+            ("phone", &form.phone.label),
+            ("category", &form.category.label),
+            ("subject", &form.subject.label),
+            ("message", &form.message.label),
+        ];
+        for (field, messages) in &by_field {
+            for (other, label) in labels {
+                // A one-word label, as a word of the message (so "subjects" counts too).
+                if other == *field || label.contains(' ') {
+                    continue;
+                }
+                for message in messages {
+                    assert!(
+                        !message.to_lowercase().contains(&label.to_lowercase()),
+                        "{}: the {field} error names {other}: {message}",
+                        ed.locale.code
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn leads_and_paragraphs_end_as_sentences_do() {
+    for (ed, texts) in editions() {
+        let end = if is_japanese(&ed.locale.code) {
+            '。'
+        } else {
+            '.'
+        };
+        for (path, text) in &texts {
+            if path.ends_with(".lead") || path.contains(".paragraphs[") {
+                assert!(text.ends_with(end), "{}: {path}: {text}", ed.locale.code);
+            }
+        }
+    }
+}
+
+#[test]
+fn the_menu_has_no_two_entries_one_could_take_for_the_other() {
+    for (ed, _) in editions() {
+        let labels: Vec<String> = PageId::ALL
+            .into_iter()
+            .map(|p| {
+                ed.pages
+                    .head(p)
+                    .nav_label
+                    .trim_start_matches('お')
+                    .to_lowercase()
+            })
+            .collect();
+        for (i, a) in labels.iter().enumerate() {
+            for b in &labels[i + 1..] {
+                assert!(
+                    !a.contains(b.as_str()) && !b.contains(a.as_str()),
+                    "{}: {a:?} and {b:?} read alike in the menu",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_privacy_notice_names_who_handles_the_data_not_a_recipient() {
+    // 「提供先」 ("given to") beside "given to no third party" contradicts itself.
+    for (ed, _) in editions() {
+        for item in &ed.pages.inquiry.privacy.items {
+            assert!(
+                !item.term.contains("提供先"),
+                "{}: {}",
+                ed.locale.code,
+                item.term
+            );
+        }
+    }
+}

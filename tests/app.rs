@@ -402,3 +402,99 @@ async fn every_field_is_labelled_and_described_the_count_starts_full_the_honeypo
         Some("true")
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_form_marks_required_and_optional_fields_in_words_and_asks_browsers_to_autofill() {
+    use hcnf_inquiry::Field;
+    for locale in Locale::all() {
+        let form = &locale.edition().pages.inquiry.form;
+        let _app = open(&path_of(locale, PageId::Inquiry)).await;
+        assert_shows(locale, PageId::Inquiry).await;
+        for field in Field::ALL {
+            let label = text_of(&format!("label[for=\"hcnf-inquiry-{}\"]", field.as_str()));
+            let word = if field.is_optional() {
+                &form.optional
+            } else {
+                &form.required
+            };
+            assert!(label.contains(word.as_str()), "{}: {label}", locale.code());
+        }
+        for (field, token) in [
+            (Field::Name, "name"),
+            (Field::Email, "email"),
+            (Field::Phone, "tel"),
+        ] {
+            let control = query(&format!("#hcnf-inquiry-{}", field.as_str())).unwrap();
+            assert_eq!(
+                control.get_attribute("autocomplete").as_deref(),
+                Some(token)
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+async fn while_errors_show_the_title_says_so_first() {
+    // An endpoint nothing answers: the form is usable, and nothing here sends.
+    let options = HostOptions {
+        endpoint: Some("http://127.0.0.1:9/inquiries".into()),
+        ..HostOptions::default()
+    };
+    for locale in Locale::all() {
+        let ed = locale.edition();
+        let _app = common::open(&path_of(locale, PageId::Inquiry), options.clone()).await;
+        assert_shows(locale, PageId::Inquiry).await;
+        let prefix = &ed.pages.inquiry.form.error_prefix;
+        wait_until("the form is live", || {
+            query("#hcnf-app form button[type='submit']")
+                .is_some_and(|b| !b.has_attribute("disabled"))
+        })
+        .await;
+        click(&query("#hcnf-app form button[type='submit']").unwrap());
+        wait_until("the title starts with the error prefix", || {
+            document().title().starts_with(prefix.as_str())
+        })
+        .await;
+        fill_in(&complete_draft());
+        click(&query("#hcnf-app form button[type='submit']").unwrap());
+        wait_until("the check step", || {
+            query("#hcnf-inquiry-check-heading").is_some()
+        })
+        .await;
+        wait_until("the title without the prefix", || {
+            !document().title().starts_with(prefix.as_str())
+        })
+        .await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_count_is_shown_at_once_and_announced_once_typing_pauses() {
+    use hcnf_inquiry::Field;
+    let locale = Locale::fallback();
+    let form = &locale.edition().pages.inquiry.form;
+    let _app = open(&path_of(locale, PageId::Inquiry)).await;
+    assert_shows(locale, PageId::Inquiry).await;
+    let count = query("#hcnf-inquiry-message-count").unwrap();
+    assert!(
+        count.get_attribute("aria-live").is_none(),
+        "the visible count is not announced"
+    );
+    let live = query("#hcnf-app .hcnf-field [aria-live='polite']").expect("a polite live region");
+    type_into(&query("#hcnf-inquiry-message").unwrap(), "あいう");
+    let left = Field::Message.limit().unwrap() - 3;
+    let expected = form.characters_left.replace("{n}", &left.to_string());
+    wait_until("the visible count", || {
+        text_of("#hcnf-inquiry-message-count") == expected
+    })
+    .await;
+    assert_eq!(
+        live.text_content().unwrap_or_default(),
+        "",
+        "not announced while typing"
+    );
+    wait_until("the announcement after the pause", || {
+        live.text_content().unwrap_or_default() == expected
+    })
+    .await;
+}

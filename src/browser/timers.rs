@@ -12,6 +12,7 @@ pub fn now_ms() -> f64 {
 
 /// A timer that has not fired yet; [`Timer::cancel`] stops it.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Set by browser code only.
+#[derive(Clone, Copy)]
 pub struct Timer(Option<leptos::prelude::TimeoutHandle>);
 
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]

@@ -8,6 +8,11 @@ use leptos_meta::{Html, Link, Meta, Title};
 use crate::i18n::Locale;
 use crate::routes::{page_href, root_href, SiteOrigin};
 
+/// Whether the page shows problems the reader must fix, which its title then says first
+/// ("Error: …", 「エラー：…」), as the first thing a screen reader announces.
+#[derive(Clone, Copy)]
+pub struct ShowsErrors(pub RwSignal<bool>);
+
 /// `<html lang>`, `<title>`, the description and `hreflang` alternates for `page`.
 #[component]
 pub fn PageHead(
@@ -21,9 +26,22 @@ pub fn PageHead(
     // reads the title after the page is rendered); then they fall back to the page this
     // head was made for, until the next page sets its own.
     let first = page.get_untracked();
+    let errors = use_context::<ShowsErrors>();
     let title = move || {
         let p = page.try_get().unwrap_or(first);
-        ed.ui.document_title(&ed.pages.head(p).title)
+        let title = ed.ui.document_title(&ed.pages.head(p).title);
+        if errors.and_then(|e| e.0.try_get()).unwrap_or(false) {
+            let prefix = ed.pages.inquiry.form.error_prefix.as_str();
+            // "Error: " has a space after it; 「エラー：」 carries its own.
+            let space = if prefix.ends_with(|c: char| c.is_ascii()) {
+                " "
+            } else {
+                ""
+            };
+            format!("{prefix}{space}{title}")
+        } else {
+            title
+        }
     };
     let description = move || {
         ed.pages

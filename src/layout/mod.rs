@@ -13,5 +13,6 @@ mod shell;
 
 pub use contact_details::ContactDetails;
 pub use focus::{FocusOnNavigate, Navigated, PageHeading};
+pub use head::ShowsErrors;
 pub use root::{AppRoot, ROOT_ID};
 pub use shell::{MainRegion, Shell};

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::Outlet;
 
 use super::footer::Footer;
-use super::head::PageHead;
+use super::head::{PageHead, ShowsErrors};
 use super::header::Header;
 use super::nav::PrimaryNav;
 use crate::browser;
@@ -25,6 +25,7 @@ pub fn Shell(
     page: Memo<PageId>,
 ) -> impl IntoView {
     provide_context(CurrentLocale(locale));
+    provide_context(ShowsErrors(RwSignal::new(false)));
     let ui = &locale.edition().ui;
     let owns_document = HostOptions::current().manage_document;
     view! {

@@ -68,6 +68,11 @@ impl Drop for Mounted {
 /// and waits until it has started. Keep the handle for as long as the test uses the app.
 pub async fn open(path: &str, options: HostOptions) -> Mounted {
     let _ = Executor::init_wasm_bindgen();
+    // A fresh tab: no draft saved by an earlier test. (The stored language, kept between
+    // visits, is each test's to set.)
+    if let Ok(Some(session)) = web_sys::window().unwrap().session_storage() {
+        session.clear().unwrap();
+    }
     web_sys::window()
         .unwrap()
         .history()
@@ -162,6 +167,20 @@ pub fn complete_draft() -> hcnf_inquiry::Draft {
     }
 }
 
+/// Puts `text` in a control as typing (or choosing) it would, with the event that follows.
+pub fn type_into(control: &Element, text: &str) {
+    js_sys::Reflect::set(control, &"value".into(), &text.into()).unwrap();
+    let kind = if control.tag_name() == "SELECT" {
+        "change"
+    } else {
+        "input"
+    };
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    let event = web_sys::Event::new_with_event_init_dict(kind, &init).unwrap();
+    control.dispatch_event(&event).unwrap();
+}
+
 /// Fills in the form as a reader would, field by field from the contract's list: typing
 /// into text fields, choosing the category, ticking the consent box.
 pub fn fill_in(draft: &hcnf_inquiry::Draft) {
@@ -170,21 +189,7 @@ pub fn fill_in(draft: &hcnf_inquiry::Draft) {
         let control = query(&format!("#hcnf-app form [name='{}']", field.as_str()))
             .unwrap_or_else(|| panic!("no control for {field:?}"));
         match field.text(draft) {
-            Some(text) => {
-                js_sys::Reflect::set(&control, &"value".into(), &text.into()).unwrap();
-                let kind = if control.tag_name() == "SELECT" {
-                    "change"
-                } else {
-                    "input"
-                };
-                let event = web_sys::Event::new_with_event_init_dict(kind, &{
-                    let init = web_sys::EventInit::new();
-                    init.set_bubbles(true);
-                    init
-                })
-                .unwrap();
-                control.dispatch_event(&event).unwrap();
-            }
+            Some(text) => type_into(&control, text),
             None if draft.consent => click(&control),
             None => {}
         }

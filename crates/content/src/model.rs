@@ -223,6 +223,8 @@ pub struct FormText {
     pub subject: FieldText,
     pub message: FieldText,
     pub consent: FieldText,
+    /// The badge on a required field's label, in words.
+    pub required: String,
     /// Appended to an optional field's label.
     pub optional: String,
     /// The select's first, empty option.

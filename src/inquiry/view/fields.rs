@@ -1,11 +1,26 @@
 //! The form's controls, each with its label, hint and problem, in the GOV.UK pattern: the
 //! problem between the label and the control, tied to it by `aria-describedby`.
 
+use hcnf_content::FormText;
 use hcnf_inquiry::{char_count, Category, Field};
 use leptos::prelude::*;
 
 use super::state::{input_id, FormState};
+use crate::browser::timers::{self, Timer};
 use crate::inquiry::messages::{category_label, characters_left, field_text};
+
+/// How long the reader must stop typing before the count is announced.
+const PAUSE_MS: u32 = 1_000;
+
+/// Says in words whether a field must be answered: a badge on required ones, "(optional)"
+/// on the others.
+fn marker(form: &'static FormText, field: Field) -> impl IntoView {
+    if field.is_optional() {
+        view! { <span class="hcnf-field__optional">{form.optional.as_str()}</span> }.into_any()
+    } else {
+        view! { <span class="hcnf-field__required">{form.required.as_str()}</span> }.into_any()
+    }
+}
 
 /// A field's label, hint and problem around its control.
 #[component]
@@ -20,14 +35,12 @@ fn FieldFrame(
     let form = &state.page.form;
     let text = field_text(form, field);
     let id = input_id(field);
-    let optional = field
-        .is_optional()
-        .then(|| view! { <span class="hcnf-field__optional">{form.optional.as_str()}</span> });
+    let marker = marker(form, field);
     view! {
         <div class="hcnf-field" class=("hcnf-field--error", move || state.has_problem(field))>
             <label class="hcnf-field__label" for=id.clone()>
                 {text.label.as_str()}
-                {optional}
+                {marker}
             </label>
             {text
                 .hint
@@ -151,6 +164,21 @@ pub(super) fn MessageInput(
     let count_id = format!("{id}-count");
     let typed = move || state.draft.with(|d| char_count(&d.message));
     let over = move || field.limit().is_some_and(|max| typed() > max);
+    // Screen readers hear the count once the reader pauses, not after every keystroke.
+    let announced = RwSignal::new(String::new());
+    let pending = StoredValue::new(None::<Timer>);
+    let announce_after_pause = move || {
+        if let Some(timer) = pending.get_value() {
+            timer.cancel();
+        }
+        let timer = timers::after(PAUSE_MS, move || {
+            // The reader may have left the page within the pause.
+            if let Some(n) = state.draft.try_with(|d| char_count(&d.message)) {
+                announced.try_set(characters_left(form, n));
+            }
+        });
+        pending.set_value(Some(timer));
+    };
     view! {
         <FieldFrame state field>
             <textarea
@@ -164,16 +192,21 @@ pub(super) fn MessageInput(
                     move || state.described_by(field, true, Some(&count_id))
                 }
                 prop:value=move || state.text(field)
-                on:input=move |ev| state.typed(field, event_target_value(&ev))
+                on:input=move |ev| {
+                    state.typed(field, event_target_value(&ev));
+                    announce_after_pause();
+                }
                 on:blur=move |_| state.left(field)
             ></textarea>
             <p
                 class="hcnf-field__count"
                 class=("hcnf-field__count--over", over)
                 id=count_id.clone()
-                aria-live="polite"
             >
                 {move || characters_left(form, typed())}
+            </p>
+            <p class="hcnf-visually-hidden" aria-live="polite">
+                {announced}
             </p>
         </FieldFrame>
     }
@@ -230,6 +263,7 @@ pub(super) fn ConsentCheckbox(
                 />
                 <label class="hcnf-checkbox__label" for=id>
                     {form.consent.label.as_str()}
+                    {marker(form, field)}
                 </label>
             </div>
         </div>

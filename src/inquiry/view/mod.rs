@@ -20,6 +20,7 @@ use crate::browser;
 use crate::config::{AppConfig, ConfigError};
 use crate::host::HostOptions;
 use crate::i18n::{CurrentLocale, Locale};
+use crate::layout::ShowsErrors;
 use check::CheckAnswers;
 use confirmation::Confirmation;
 use edit::EditForm;
@@ -157,6 +158,18 @@ pub fn InquiryForm() -> impl IntoView {
             .save();
         }
     });
+    // While the form shows problems, the page's title says so first.
+    if let Some(ShowsErrors(shown)) = use_context::<ShowsErrors>() {
+        Effect::new(move |_| {
+            let showing = state
+                .flow
+                .with(|flow| flow.step == Step::Editing && !flow.errors.is_empty());
+            shown.set(showing);
+        });
+        on_cleanup(move || {
+            shown.try_set(false);
+        });
+    }
     Effect::new(move |_| {
         if let Some(outcome) = form.outcome.get() {
             form.dispatch(|flow| flow.sent(outcome));

@@ -205,8 +205,10 @@ pub(super) fn MessageInput(
             >
                 {move || characters_left(form, typed())}
             </p>
+            // An empty text would vanish from the prerendered HTML and leave hydration
+            // without its node: nothing is rendered until there is something to say.
             <p class="hcnf-visually-hidden" aria-live="polite">
-                {announced}
+                {move || Some(announced.get()).filter(|s| !s.is_empty())}
             </p>
         </FieldFrame>
     }

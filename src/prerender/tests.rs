@@ -288,3 +288,19 @@ fn the_overview_lists_the_initiatives_not_the_ways_to_get_in_touch() {
         assert!(listed >= 1, "{}: no initiative listed", locale.code());
     }
 }
+
+#[test]
+fn the_footer_writes_out_the_pages_address_for_paper() {
+    for locale in Locale::all() {
+        let path = href_under("", locale, PageId::Symposia);
+        let html = rendered(&path, "https://www.pref.example");
+        let footer = element(&html, "footer");
+        let label = escaped(&locale.edition().ui.footer.address_label);
+        let at = footer.find(&label).expect("the address label");
+        assert!(
+            footer[at..].contains(&format!("https://www.pref.example{path}")),
+            "{}: {footer}",
+            locale.code()
+        );
+    }
+}

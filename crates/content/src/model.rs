@@ -69,6 +69,8 @@ pub struct DateFormat {
 pub struct FooterText {
     /// Which office is responsible for the page.
     pub owner: String,
+    /// Before the page's address, which only a printed page shows.
+    pub address_label: String,
 }
 
 /// This locale's part of the bilingual not-found page.

@@ -95,8 +95,8 @@ if ! leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION\$"; then
   cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked --quiet &
   pids+=($!)
 fi
-if ! [ -x "$root/tools/node_modules/.bin/wasm-opt" ]; then
-  log "installing wasm-opt (binaryen $BINARYEN_VERSION) from npm"
+if ! [ -x "$root/tools/node_modules/.bin/wasm-opt" ] || ! [ -f "$root/tools/node_modules/axe-core/axe.min.js" ]; then
+  log "installing wasm-opt (binaryen $BINARYEN_VERSION) and axe-core from npm"
   (cd "$root/tools" && npm ci --silent --no-audit --no-fund) &
   pids+=($!)
 fi

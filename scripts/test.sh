@@ -50,6 +50,6 @@ bash scripts/size.sh --budget "${HCNF_SIZE_BUDGET:-$SIZE_BUDGET}"
 for driver in chromedriver geckodriver; do
   step "end to end in $driver: every page through nginx with JavaScript off and on, inquiries to the endpoint, the app embedded in the demo host page"
   HCNF_WEBDRIVER="$(command -v "$driver")" \
-    cargo test -p hcnf-endpoint --features test-faults --test site --test browser --test embed \
+    cargo test -p hcnf-endpoint --features test-faults --test site --test browser --test embed --test accessibility \
       -- --ignored --test-threads=1
 done

@@ -303,3 +303,31 @@ pub async fn reference(browser: &Client) -> String {
         .unwrap()
         .unwrap()
 }
+
+/// The WCAG conformance levels axe checks: 2.0, 2.1 and 2.2, A and AA (JIS X 8341-3:2016
+/// is WCAG 2.0 AA; the site holds itself to 2.2 AA).
+const AXE_TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+/// Runs axe-core (the pinned copy under tools/) on the page as it stands and returns each
+/// violation as `rule: help (first elements)`; empty when the page passes.
+pub async fn axe_violations(browser: &Client) -> Vec<String> {
+    let source = root().join("tools/node_modules/axe-core/axe.min.js");
+    let source = std::fs::read_to_string(&source)
+        .unwrap_or_else(|e| panic!("{}: {e}; run scripts/setup.sh", source.display()));
+    browser
+        .execute(&format!("{source}\nreturn typeof axe;"), vec![])
+        .await
+        .expect("axe-core loads into the page");
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag', values: arguments[0] } })
+          .then(r => done(r.violations.map(v =>
+            `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join('; ')})`)))
+          .catch(e => done([`axe failed: ${e}`]));
+    "#;
+    let found = browser
+        .execute_async(script, vec![json!(AXE_TAGS)])
+        .await
+        .expect("axe-core runs");
+    serde_json::from_value(found).expect("a list of violations")
+}

@@ -43,6 +43,8 @@ pub struct Ui {
     pub skip_link: String,
     /// The accessible name of the primary navigation.
     pub nav_label: String,
+    /// The button that opens the navigation on a narrow screen.
+    pub menu: String,
     /// The accessible name of the language switch.
     pub language_label: String,
     pub date: DateFormat,

@@ -28,6 +28,11 @@ struct Rig {
 /// nginx serving the build, with a configuration whose endpoint nothing answers (the
 /// "failed to send" state), and a browser running page scripts.
 async fn rig() -> Rig {
+    rig_with(Script::On).await
+}
+
+/// As [`rig`], with the browser running page scripts or not.
+async fn rig_with(script: Script) -> Rig {
     support::dist();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.json");
@@ -40,7 +45,7 @@ async fn rig() -> Rig {
     let server = support::start_site(port, Some(&config)).await;
     // nginx has read the file's path; it is served from the directory kept below.
     std::mem::forget(dir);
-    let (driver, browser) = support::start_browser_with(Script::On).await;
+    let (driver, browser) = support::start_browser_with(script).await;
     Rig {
         _procs: vec![server, driver],
         site: format!("http://127.0.0.1:{port}"),
@@ -130,4 +135,123 @@ async fn the_check_finds_a_violation_when_there_is_one() {
         );
     }
     rig.browser.close().await.unwrap();
+}
+
+/// The browser's viewport resized to `width`×`height` CSS pixels, as a phone's screen.
+async fn viewport(browser: &Client, width: u32, height: u32) {
+    browser.set_window_size(width, height).await.unwrap();
+    // The window's frame takes some of it: grow the window until the page gets the size.
+    let inner: Vec<u32> = serde_json::from_value(
+        browser
+            .execute("return [window.innerWidth, window.innerHeight];", vec![])
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let (w, h) = (
+        width + width - inner[0].min(width),
+        height + height - inner[1].min(height),
+    );
+    browser.set_window_size(w, h).await.unwrap();
+}
+
+/// Where `path`'s `h1` starts and how wide its page is, shown in a frame `width`×`height`
+/// CSS pixels (a phone's screen: browsers' windows have a minimum width, frames do not),
+/// once the app has started in it: `[h1 top, scroll width, viewport width, viewport height]`.
+async fn measured_in_frame(rig: &Rig, path: &str, width: u32, height: u32) -> [f64; 4] {
+    let script = r#"
+        const [path, width, height] = arguments;
+        const done = arguments[arguments.length - 1];
+        document.body.innerHTML = '';
+        const frame = document.createElement('iframe');
+        frame.style.cssText = `width:${width}px;height:${height}px;border:0`;
+        frame.src = path;
+        document.body.append(frame);
+        const measure = () => {
+          const d = frame.contentDocument;
+          if (!d || !d.querySelector('[data-hcnf-started] h1')) return setTimeout(measure, 50);
+          const h1 = d.querySelector('h1').getBoundingClientRect();
+          const w = frame.contentWindow;
+          done([h1.top + w.scrollY, d.documentElement.scrollWidth, w.innerWidth, w.innerHeight]);
+        };
+        measure();
+    "#;
+    let found = rig
+        .browser
+        .execute_async(script, vec![path.into(), width.into(), height.into()])
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn on_a_320_by_640_phone_every_heading_starts_in_the_upper_half_and_nothing_scrolls_sideways()
+{
+    let rig = rig().await;
+    rig.open("/nowhere").await;
+    for code in locales() {
+        for page in PageId::ALL {
+            let path = format!("/{code}/{}", page.slug());
+            let [top, scroll_width, inner_width, inner_height] =
+                measured_in_frame(&rig, &path, 320, 640).await;
+            assert_eq!(inner_width, 320.0, "the frame is a 320 px screen");
+            assert!(
+                top < inner_height / 2.0,
+                "{path}: the h1 starts at {top} px"
+            );
+            assert!(
+                scroll_width <= inner_width,
+                "{path}: {scroll_width} px wide in a {inner_width} px viewport"
+            );
+        }
+    }
+    rig.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn on_a_phone_the_menu_opens_without_javascript_and_folds_after_a_choice_with_it() {
+    for script in [Script::Off, Script::On] {
+        let rig = rig_with(script).await;
+        viewport(&rig.browser, 320, 640).await;
+        let ed = support::edition("ja");
+        rig.browser
+            .goto(&format!("{}/ja/", rig.site))
+            .await
+            .unwrap();
+        if script == Script::On {
+            support::started(&rig.browser).await;
+        }
+        let link = format!(".hcnf-nav a[href='/ja/{}']", PageId::Symposia.slug());
+        let shown = |rig: &Rig, selector: String| {
+            let browser = rig.browser.clone();
+            async move {
+                support::find(&browser, &selector)
+                    .await
+                    .is_displayed()
+                    .await
+                    .unwrap()
+            }
+        };
+        assert!(!shown(&rig, link.clone()).await, "folded at first");
+        assert_eq!(
+            support::text(&rig.browser, ".hcnf-menu__button").await,
+            ed.ui.menu
+        );
+        support::click(&rig.browser, ".hcnf-menu__button").await;
+        assert!(shown(&rig, link.clone()).await, "open after the button");
+        support::click(&rig.browser, &link).await;
+        support::wait_until(
+            &rig.browser,
+            "return document.querySelector('h1').textContent;",
+            serde_json::json!(ed.pages.symposia.head.title),
+        )
+        .await;
+        assert!(
+            !shown(&rig, link.clone()).await,
+            "folded again on the new page"
+        );
+        rig.browser.close().await.unwrap();
+    }
 }

@@ -33,14 +33,19 @@ async fn rig() -> Rig {
 
 /// As [`rig`], with the browser running page scripts or not.
 async fn rig_with(script: Script) -> Rig {
+    rig_configured(
+        script,
+        r#"{"inquiry_endpoint": "http://127.0.0.1:9/inquiries", "timeout_ms": 2000}"#,
+    )
+    .await
+}
+
+/// As [`rig`], with `config` as the site's config.json.
+async fn rig_configured(script: Script, config_json: &str) -> Rig {
     support::dist();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.json");
-    std::fs::write(
-        &config,
-        r#"{"inquiry_endpoint": "http://127.0.0.1:9/inquiries", "timeout_ms": 2000}"#,
-    )
-    .unwrap();
+    std::fs::write(&config, config_json).unwrap();
     let port = support::free_port();
     let server = support::start_site(port, Some(&config)).await;
     // nginx has read the file's path; it is served from the directory kept below.
@@ -254,4 +259,19 @@ async fn on_a_phone_the_menu_opens_without_javascript_and_folds_after_a_choice_w
         );
         rig.browser.close().await.unwrap();
     }
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx, a WebDriver and axe-core; run by scripts/test.sh"]
+async fn the_inquiry_form_passes_axe_when_the_site_has_no_usable_endpoint() {
+    // A config.json without an endpoint: the form says it is unavailable and offers the
+    // telephone and fax.
+    let rig = rig_configured(Script::On, "{}").await;
+    for code in locales() {
+        let path = format!("/{code}/{}", PageId::Inquiry.slug());
+        rig.open(&path).await;
+        support::find(&rig.browser, ".hcnf-notice[role='alert']").await;
+        rig.assert_passes(&format!("{path} unavailable")).await;
+    }
+    rig.browser.close().await.unwrap();
 }

@@ -336,3 +336,33 @@ async fn a_half_typed_draft_survives_a_language_switch() {
     );
     rig.browser.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs dist/, a WebDriver and axe-core; run by scripts/test.sh"]
+async fn the_form_passes_axe_while_sending_and_once_confirmed() {
+    let rig = rig().await;
+    for code in ["en", "ja"] {
+        rig.fill(code).await;
+        // Two replies slower than the timeout: the form stays in its sending state for
+        // seconds, long enough to check it, then reports the timeout.
+        rig.inject(json!(["delay", "delay"])).await;
+        rig.send().await;
+        rig.css(".hcnf-check > .hcnf-button[disabled]").await;
+        let sending = support::axe_violations(&rig.browser).await;
+        assert!(
+            sending.is_empty(),
+            "{code} sending:\n{}",
+            sending.join("\n")
+        );
+        rig.css("#hcnf-inquiry-failure").await;
+        rig.send().await;
+        rig.reference().await;
+        let confirmed = support::axe_violations(&rig.browser).await;
+        assert!(
+            confirmed.is_empty(),
+            "{code} confirmed:\n{}",
+            confirmed.join("\n")
+        );
+    }
+    rig.browser.close().await.unwrap();
+}

@@ -496,3 +496,20 @@ async fn a_host_page_that_includes_the_prerendered_fragment_is_taken_over_in_pla
     );
     demo.browser.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs dist/, a WebDriver and axe-core; run by scripts/test.sh"]
+async fn every_embedded_page_passes_axe_with_the_host_page_around_it() {
+    let demo = demo().await;
+    for code in ["en", "ja"] {
+        let ed = edition(code);
+        for page in PageId::ALL {
+            let path = format!("/hcnf/{code}/{}", page.slug());
+            demo.goto(&format!("{}{path}", demo.site)).await;
+            demo.heading_is(&ed.pages.head(page).title).await;
+            let violations = support::axe_violations(&demo.browser).await;
+            assert!(violations.is_empty(), "{path}:\n{}", violations.join("\n"));
+        }
+    }
+    demo.browser.close().await.unwrap();
+}

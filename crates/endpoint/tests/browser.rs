@@ -12,6 +12,28 @@ use fantoccini::Client;
 use serde_json::{json, Value};
 use support::{edition, Proc};
 
+/// Whether the focused element can be seen: inside the viewport, not covered by anything
+/// else, and (`arguments[0]`, after Tab) drawn with a focus indicator. `"ok"`, or what is
+/// wrong.
+const FOCUS_IS_VISIBLE: &str = r#"
+    const e = document.activeElement;
+    if (!e || e === document.body) return 'nothing has focus';
+    const what = e.outerHTML.slice(0, 100);
+    const s = getComputedStyle(e);
+    const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
+      || s.boxShadow !== 'none';
+    if (arguments[0] && !ring) return `no focus indicator on ${what}`;
+    const r = e.getBoundingClientRect();
+    if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth)
+      return `outside the viewport: ${what}`;
+    const x = Math.min(Math.max(r.left + Math.min(r.width, 20) / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + Math.min(r.height, 20) / 2, 0), innerHeight - 1);
+    const top = document.elementFromPoint(x, y);
+    const labelled = e.labels && [...e.labels].some(l => l.contains(top));
+    if (!(top === e || e.contains(top) || labelled)) return `covered by ${top && top.outerHTML.slice(0, 100)} at ${what}`;
+    return 'ok';
+"#;
+
 /// Everything the journey needs, running on loopback.
 struct Rig {
     _procs: Vec<Proc>,
@@ -218,6 +240,8 @@ const TAB: &str = "\u{e004}";
 const ENTER: &str = "\u{e007}";
 const SPACE: &str = "\u{e00d}";
 const ARROW_DOWN: &str = "\u{e015}";
+/// Shift held for Tab, then released.
+const SHIFT_TAB: &str = "\u{e008}\u{e004}\u{e000}";
 
 impl Rig {
     /// Types into whatever has focus, as a keyboard does.
@@ -229,6 +253,29 @@ impl Rig {
             .send_keys(keys)
             .await
             .unwrap();
+        // Wherever a key takes focus, a keyboard user must be able to see it.
+        let moves_focus = keys == TAB || keys == SHIFT_TAB;
+        if moves_focus || keys == ENTER {
+            // Enter may change the step, and focus lands on the new one a frame later.
+            let mut seen = json!("nothing has focus");
+            for _ in 0..30 {
+                seen = self
+                    .browser
+                    .execute(FOCUS_IS_VISIBLE, vec![json!(moves_focus)])
+                    .await
+                    .unwrap();
+                if seen != json!("nothing has focus") {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            assert_eq!(
+                seen,
+                json!("ok"),
+                "after {}",
+                if moves_focus { "Tab" } else { "Enter" }
+            );
+        }
     }
 
     async fn focused(&self) -> Value {
@@ -279,6 +326,10 @@ async fn the_whole_inquiry_works_with_the_keyboard_alone() {
         assert_eq!(rig.focused().await[0], json!(format!("hcnf-inquiry-{id}")));
         rig.keys(text).await;
     }
+    // Back a field and on again, as a reader checking what they typed would.
+    rig.keys(SHIFT_TAB).await;
+    assert_eq!(rig.focused().await[0], json!("hcnf-inquiry-email"));
+    rig.keys(TAB).await;
     rig.keys(TAB).await;
     assert_eq!(rig.focused().await[0], json!("hcnf-inquiry-category"));
     rig.keys(ARROW_DOWN).await;
@@ -364,5 +415,34 @@ async fn the_form_passes_axe_while_sending_and_once_confirmed() {
             confirmed.join("\n")
         );
     }
+    rig.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn the_focus_check_notices_a_hidden_focus_indicator() {
+    // So that the keyboard journey's checks mean something: with every focus indicator
+    // removed, the check reports it.
+    let rig = rig().await;
+    rig.open_fresh("en").await;
+    rig.browser
+        .execute(
+            "const s = document.createElement('style');\
+             s.textContent = '*:focus, *:focus-visible { outline: none !important; box-shadow: none !important }';\
+             document.head.append(s); document.getElementById('hcnf-inquiry-name').focus(); return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let seen = rig
+        .browser
+        .execute(FOCUS_IS_VISIBLE, vec![json!(true)])
+        .await
+        .unwrap();
+    assert!(
+        seen.as_str()
+            .is_some_and(|s| s.starts_with("no focus indicator")),
+        "{seen}"
+    );
     rig.browser.close().await.unwrap();
 }

@@ -34,6 +34,8 @@ for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk nginx libnginx-mo
   dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed' || need_apt+=("$pkg")
 done
 command -v npm >/dev/null || need_apt+=(nodejs npm)
+# The Nu HTML Checker runs on Java.
+command -v java >/dev/null || need_apt+=(default-jre-headless)
 if [ ${#need_apt[@]} -gt 0 ]; then
   log "installing system packages: ${need_apt[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -95,8 +97,11 @@ if ! leptosfmt --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION\$"; then
   cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked --quiet &
   pids+=($!)
 fi
-if ! [ -x "$root/tools/node_modules/.bin/wasm-opt" ] || ! [ -f "$root/tools/node_modules/axe-core/axe.min.js" ]; then
-  log "installing wasm-opt (binaryen $BINARYEN_VERSION) and axe-core from npm"
+if ! [ -x "$root/tools/node_modules/.bin/wasm-opt" ] ||
+  ! [ -f "$root/tools/node_modules/axe-core/axe.min.js" ] ||
+  ! [ -f "$root/tools/node_modules/vnu-jar/build/dist/vnu.jar" ] ||
+  ! [ -f "$root/tools/node_modules/html_codesniffer/build/HTMLCS.js" ]; then
+  log "installing the npm tools (binaryen $BINARYEN_VERSION, axe-core, vnu-jar, html_codesniffer)"
   (cd "$root/tools" && npm ci --silent --no-audit --no-fund) &
   pids+=($!)
 fi
@@ -108,7 +113,7 @@ if [ "$status" -ne 0 ]; then
 fi
 # Everything the scripts call, checked once here rather than failing halfway through a run.
 for tool in trunk wasm-bindgen wasm-bindgen-test-runner wasm-opt leptosfmt geckodriver \
-  chromedriver chromium firefox nginx brotli gzip curl node npm cargo-fmt cargo-clippy; do
+  chromedriver chromium firefox nginx brotli gzip curl node npm cargo-fmt cargo-clippy java; do
   command -v "$tool" >/dev/null || { log "$tool is still missing after setup"; exit 1; }
 done
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] ||

@@ -275,3 +275,91 @@ async fn the_inquiry_form_passes_axe_when_the_site_has_no_usable_endpoint() {
     }
     rig.browser.close().await.unwrap();
 }
+
+/// Every page of every edition and the form's states that need no endpoint, as the
+/// browser has them once the app runs: `(what, serialised DOM)` each, collected by `each`.
+async fn every_page_and_form_state<F, Fut>(rig: &Rig, mut each: F)
+where
+    F: FnMut(String) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    for code in locales() {
+        for page in PageId::ALL {
+            let path = format!("/{code}/{}", page.slug());
+            rig.open(&path).await;
+            each(path).await;
+        }
+        let path = format!("/{code}/{}", PageId::Inquiry.slug());
+        support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
+        support::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
+        each(format!("{path} with errors")).await;
+        rig.open(&path).await;
+        support::fill_form(&rig.browser).await;
+        each(format!("{path} checking")).await;
+        support::click(&rig.browser, ".hcnf-check > .hcnf-button").await;
+        support::find(&rig.browser, "#hcnf-inquiry-failure").await;
+        each(format!("{path} failed")).await;
+        rig.browser
+            .execute("sessionStorage.clear(); return true;", vec![])
+            .await
+            .unwrap();
+    }
+    rig.open("/nowhere").await;
+    each("/nowhere".to_owned()).await;
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx, a WebDriver and the Nu HTML Checker; run by scripts/test.sh"]
+async fn every_page_and_form_state_is_valid_html_by_the_nu_checker() {
+    let rig = rig().await;
+    let pages = std::cell::RefCell::new(Vec::new());
+    every_page_and_form_state(&rig, |what| {
+        let (browser, pages) = (rig.browser.clone(), &pages);
+        async move {
+            let html = support::dom_html(&browser).await;
+            pages.borrow_mut().push((what, html));
+        }
+    })
+    .await;
+    let pages = pages.into_inner();
+    assert!(pages.len() > 12, "{} pages checked", pages.len());
+    let errors = support::html_errors(&pages);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+    rig.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx, a WebDriver and HTML_CodeSniffer; run by scripts/test.sh"]
+async fn every_page_and_form_state_passes_html_codesniffer_at_wcag2aa() {
+    let rig = rig().await;
+    let found = std::cell::RefCell::new(Vec::new());
+    every_page_and_form_state(&rig, |what| {
+        let (browser, found) = (rig.browser.clone(), &found);
+        async move {
+            for error in support::codesniffer_errors(&browser).await {
+                found.borrow_mut().push(format!("{what}: {error}"));
+            }
+        }
+    })
+    .await;
+    let found = found.into_inner();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    rig.browser.close().await.unwrap();
+}
+
+#[test]
+fn the_html_checker_reports_invalid_html() {
+    // So that the passes above mean something.
+    let errors = support::html_errors(&[(
+        "broken".to_owned(),
+        "<!DOCTYPE html><html lang=en><head><title>x</title>\
+         <link rel=icon href=/x.svg integrity=sha384-x></head>\
+         <body><p><div></div></p></body></html>"
+            .to_owned(),
+    )]);
+    assert!(errors.len() >= 2, "{errors:?}");
+    assert!(
+        errors.iter().all(|e| e.starts_with("broken: ")),
+        "{errors:?}"
+    );
+}

@@ -35,6 +35,8 @@ pub(super) fn EditForm(
         <form class="hcnf-form" novalidate on:submit=submit>
             <ErrorSummary state />
             <fieldset class="hcnf-form__fieldset" disabled=unconfigured>
+                // The group's name for assistive technology; the page's h1 says it on screen.
+                <legend class="hcnf-visually-hidden">{page.head.title.as_str()}</legend>
                 <TextInput state field=Field::Name input_type="text" autocomplete="name" />
                 <TextInput state field=Field::Email input_type="email" autocomplete="email" />
                 <TextInput state field=Field::Phone input_type="tel" autocomplete="tel" />

@@ -331,3 +331,96 @@ pub async fn axe_violations(browser: &Client) -> Vec<String> {
         .expect("axe-core runs");
     serde_json::from_value(found).expect("a list of violations")
 }
+
+/// The page's DOM as it stands, serialised with its doctype, for the HTML checker.
+pub async fn dom_html(browser: &Client) -> String {
+    let found = browser
+        .execute(
+            "return '<!DOCTYPE html>\\n' + document.documentElement.outerHTML;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    found.as_str().unwrap_or_default().to_owned()
+}
+
+/// Valid CSS the checker's CSS parser does not know yet (Baseline in Chromium and Firefox):
+/// registered custom properties and container queries. Reported as errors all the same.
+const CHECKER_CSS_GAPS: [&str; 3] = [
+    "Unrecognized at-rule “@property”",
+    "Property “container-type” doesn't exist",
+    "Unrecognized at-rule “@container”",
+];
+
+/// The Nu HTML Checker (the pinned vnu.jar under tools/, on Java) over `pages` (a name
+/// and its HTML each): every error, as `name: line: message`; empty when all are valid.
+pub fn html_errors(pages: &[(String, String)]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (i, (_, html)) in pages.iter().enumerate() {
+        let file = dir.path().join(format!("{i}.html"));
+        std::fs::write(&file, html).unwrap();
+        files.push(file);
+    }
+    let jar = root().join("tools/node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(
+        jar.exists(),
+        "{} is missing; run scripts/setup.sh",
+        jar.display()
+    );
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(&jar)
+        .args(["--format", "json", "--errors-only", "--exit-zero-always"])
+        .args(&files)
+        .output()
+        .expect("java runs the Nu HTML Checker");
+    // The checker reports on stderr.
+    let report: Value = serde_json::from_slice(&out.stderr)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    report["messages"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|m| m["type"] == "error")
+        .filter(|m| {
+            let message = m["message"].as_str().unwrap_or_default();
+            !CHECKER_CSS_GAPS.iter().any(|gap| message.contains(gap))
+        })
+        .map(|m| {
+            let url = m["url"].as_str().unwrap_or_default();
+            let index: usize = url
+                .rsplit('/')
+                .next()
+                .and_then(|f| f.trim_end_matches(".html").parse().ok())
+                .unwrap_or(usize::MAX);
+            let name = pages.get(index).map_or(url, |(name, _)| name.as_str());
+            format!(
+                "{name}: line {}: {}",
+                m["lastLine"],
+                m["message"].as_str().unwrap_or_default()
+            )
+        })
+        .collect()
+}
+
+/// HTML_CodeSniffer's WCAG 2 AA run (the pinned copy under tools/) on the page as it
+/// stands: every error, as `code: message (element)`; empty when there are none.
+pub async fn codesniffer_errors(browser: &Client) -> Vec<String> {
+    let source = root().join("tools/node_modules/html_codesniffer/build/HTMLCS.js");
+    let source = std::fs::read_to_string(&source)
+        .unwrap_or_else(|e| panic!("{}: {e}; run scripts/setup.sh", source.display()));
+    // Loaded and run in one script: its `var HTMLCS` would not outlive a script of its own.
+    let run = r#"
+        const done = arguments[arguments.length - 1];
+        HTMLCS.process('WCAG2AA', document, () => done(HTMLCS.getMessages()
+          .filter(m => m.type === HTMLCS.ERROR)
+          .map(m => `${m.code}: ${m.msg} (${m.element && m.element.outerHTML
+            ? m.element.outerHTML.slice(0, 80) : m.element})`)));
+    "#;
+    let found = browser
+        .execute_async(&format!("{source}\n{run}"), vec![])
+        .await
+        .expect("HTML_CodeSniffer runs");
+    serde_json::from_value(found).expect("a list of errors")
+}

@@ -8,16 +8,7 @@ mod support;
 
 use fantoccini::Client;
 use hcnf_content::PageId;
-use support::{axe_violations, Proc, Script};
-
-/// The editions the site publishes, from the content files.
-fn locales() -> Vec<String> {
-    hcnf_content::read_content_dir(&support::root().join("content"))
-        .expect("content/ is readable")
-        .into_iter()
-        .map(|f| f.locale)
-        .collect()
-}
+use support::{axe_violations, locales, Proc, Script};
 
 struct Rig {
     _procs: Vec<Proc>,

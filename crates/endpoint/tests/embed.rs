@@ -184,7 +184,8 @@ async fn every_section_opens_under_the_base_and_the_host_keeps_its_title_and_lan
     assert_eq!(demo.path().await, "/hcnf/ja/");
 
     // Every section, in both languages, opened by its address as a deep link would.
-    for code in ["en", "ja"] {
+    let locales = support::locales();
+    for code in locales.iter().map(String::as_str) {
         let ed = edition(code);
         for page in PageId::ALL {
             let path = format!("/hcnf/{code}/{}", page.slug());
@@ -501,7 +502,8 @@ async fn a_host_page_that_includes_the_prerendered_fragment_is_taken_over_in_pla
 #[ignore = "needs dist/, a WebDriver and axe-core; run by scripts/test.sh"]
 async fn every_embedded_page_passes_axe_with_the_host_page_around_it() {
     let demo = demo().await;
-    for code in ["en", "ja"] {
+    let locales = support::locales();
+    for code in locales.iter().map(String::as_str) {
         let ed = edition(code);
         for page in PageId::ALL {
             let path = format!("/hcnf/{code}/{}", page.slug());

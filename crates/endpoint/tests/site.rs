@@ -15,9 +15,6 @@ use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
 use serde_json::{json, Value};
 use support::{edition, Proc, Script};
 
-/// The editions the site publishes, by code.
-const LOCALES: [&str; 2] = ["en", "ja"];
-
 /// nginx serving the build, and a browser running page scripts or not.
 struct Rig {
     _procs: Vec<Proc>,
@@ -105,7 +102,8 @@ impl Rig {
 #[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
 async fn without_javascript_every_page_reads_completely_and_links_work() {
     let rig = rig(Script::Off).await;
-    for code in LOCALES {
+    let locales = support::locales();
+    for code in locales.iter().map(String::as_str) {
         let ed = edition(code);
         for page in PageId::ALL {
             rig.goto(&href(code, page)).await;
@@ -131,7 +129,8 @@ async fn without_javascript_every_page_reads_completely_and_links_work() {
 #[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
 async fn without_javascript_the_inquiry_page_offers_telephone_and_fax_instead_of_the_form() {
     let rig = rig(Script::Off).await;
-    for code in LOCALES {
+    let locales = support::locales();
+    for code in locales.iter().map(String::as_str) {
         let ed = edition(code);
         rig.goto(&href(code, PageId::Inquiry)).await;
         let notice = ".hcnf-notice--without-script";
@@ -154,7 +153,8 @@ async fn without_javascript_the_root_and_unknown_addresses_lead_to_both_home_pag
     let rig = rig(Script::Off).await;
     for path in ["/", "/fr/", "/en/nowhere"] {
         rig.goto(path).await;
-        for code in LOCALES {
+        let locales = support::locales();
+        for code in locales.iter().map(String::as_str) {
             let ed = edition(code);
             let link = format!("main a[href='{}']", href(code, PageId::Overview));
             assert_eq!(rig.text(&link).await, ed.ui.not_found.home_link, "{path}");
@@ -219,7 +219,7 @@ async fn the_root_sends_a_reader_with_javascript_to_their_language() {
     rig.started().await;
     let preferred: String =
         serde_json::from_value(rig.js("return navigator.language.slice(0, 2);").await).unwrap();
-    let code = if LOCALES.contains(&preferred.as_str()) {
+    let code = if support::locales().contains(&preferred) {
         preferred.as_str()
     } else {
         "en"
@@ -248,7 +248,8 @@ async fn nginx_serves_compressed_files_caches_hashed_ones_and_answers_404() {
             .header(ACCEPT_ENCODING, encoding);
         async move { request.send().await.unwrap() }
     };
-    for code in LOCALES {
+    let locales = support::locales();
+    for code in locales.iter().map(String::as_str) {
         for page in PageId::ALL {
             let path = href(code, page);
             for (accepts, served) in [("br, gzip", "br"), ("gzip", "gzip")] {
@@ -290,7 +291,8 @@ async fn nginx_serves_compressed_files_caches_hashed_ones_and_answers_404() {
         let res = get(path.into(), "identity").await;
         assert_eq!(res.status(), 404, "{path}");
         let body = res.text().await.unwrap_or_default();
-        for code in LOCALES {
+        let locales = support::locales();
+        for code in locales.iter().map(String::as_str) {
             assert!(body.contains(&edition(code).ui.not_found.title), "{path}");
         }
     }

@@ -27,6 +27,15 @@ pub fn dist() -> PathBuf {
     dist
 }
 
+/// The codes of the editions the site publishes, from the content files (`en`, `ja`, …).
+pub fn locales() -> Vec<String> {
+    hcnf_content::read_content_dir(&root().join("content"))
+        .expect("content/ is readable")
+        .into_iter()
+        .map(|f| f.locale)
+        .collect()
+}
+
 pub fn edition(code: &str) -> Edition {
     let json = std::fs::read_to_string(root().join(format!("content/{code}.json"))).unwrap();
     parse_edition(code, code, &json).unwrap()

@@ -102,6 +102,18 @@ mod tests {
     }
 
     #[test]
+    fn plain_japanese_is_only_ever_chosen_by_the_reader() {
+        let easy = "ja-x-easy";
+        assert!(Locale::from_code(easy).is_some(), "the edition ships");
+        // A browser says ja or ja-JP, never the private-use tag: they get the full edition.
+        for tag in ["ja", "ja-JP", "ja-x-easy", "JA-X-EASY"] {
+            assert_eq!(negotiate(None, &langs(&[tag])).code(), "ja", "{tag}");
+        }
+        // Chosen with the language switch, it is kept.
+        assert_eq!(negotiate(Some(easy), &langs(&["ja-JP"])).code(), easy);
+    }
+
+    #[test]
     fn anything_else_is_english() {
         assert_eq!(negotiate(None, &[]).code(), "en");
         assert_eq!(

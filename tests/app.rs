@@ -153,8 +153,12 @@ async fn the_language_switch_keeps_the_section_and_remembers_the_choice() {
                 assert_eq!(link.get_attribute("lang").as_deref(), Some(to.code()));
                 assert_eq!(link.text_content().unwrap(), to.edition().locale.name);
                 click(&link);
+                // Two editions may title a page alike: wait for the address first.
+                wait_until("the other edition's address", || {
+                    pathname() == path_of(to, page)
+                })
+                .await;
                 assert_shows(to, page).await;
-                assert_eq!(pathname(), path_of(to, page));
                 let stored = web_sys::window()
                     .unwrap()
                     .local_storage()

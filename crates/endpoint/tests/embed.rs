@@ -208,6 +208,8 @@ async fn every_section_opens_under_the_base_and_the_host_keeps_its_title_and_lan
     }
 
     // A reload stays on the section.
+    demo.goto(&format!("{}/hcnf/ja/inquiry", demo.site)).await;
+    demo.heading_is(&ja.pages.inquiry.head.title).await;
     demo.browser.refresh().await.unwrap();
     demo.heading_is(&ja.pages.inquiry.head.title).await;
     assert_eq!(demo.path().await, "/hcnf/ja/inquiry");

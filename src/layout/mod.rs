@@ -8,11 +8,15 @@ mod head;
 mod header;
 mod language_switch;
 mod nav;
+mod phrases;
 mod root;
 mod shell;
 
 pub use contact_details::ContactDetails;
 pub use focus::{FocusOnNavigate, Navigated, PageHeading};
 pub use head::ShowsErrors;
+#[cfg(all(test, feature = "ssr"))]
+pub(crate) use phrases::phrases as phrases_of;
+pub use phrases::Phrased;
 pub use root::{AppRoot, ROOT_ID};
 pub use shell::{MainRegion, Shell};

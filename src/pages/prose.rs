@@ -3,7 +3,7 @@
 use hcnf_content::SectionText;
 use leptos::prelude::*;
 
-use crate::layout::PageHeading;
+use crate::layout::{PageHeading, Phrased};
 
 /// The page's `h1` and its lead paragraph.
 #[component]
@@ -14,7 +14,9 @@ pub fn PageIntro(
     lead: &'static str,
 ) -> impl IntoView {
     view! {
-        <PageHeading>{title}</PageHeading>
+        <PageHeading>
+            <Phrased text=title />
+        </PageHeading>
         <p class="hcnf-page__lead">{lead}</p>
     }
 }
@@ -30,7 +32,9 @@ pub fn Sections(
         .map(|s| {
             view! {
                 <section class="hcnf-section">
-                    <h2 class="hcnf-section__heading">{s.heading.as_str()}</h2>
+                    <h2 class="hcnf-section__heading">
+                        <Phrased text=s.heading.as_str() />
+                    </h2>
                     <Paragraphs paragraphs=&s.paragraphs />
                 </section>
             }

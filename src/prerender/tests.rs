@@ -11,9 +11,13 @@ const TEMPLATE: &str = "<!doctype html><html><head><meta charset=\"utf-8\">\
     <body><div data-hcnf-app data-hcnf-manage-document=\"true\"></div></body></html>";
 
 /// The page at `path` as rendered, without the empty comments hydration places
-/// between views: what a reader's browser shows.
+/// between views and the invisible line-break opportunities between phrases: what a
+/// reader's browser shows.
 fn rendered(path: &str, origin: &str) -> String {
-    render(TEMPLATE, path, origin).unwrap().replace("<!>", "")
+    render(TEMPLATE, path, origin)
+        .unwrap()
+        .replace("<!>", "")
+        .replace("<wbr>", "")
 }
 
 /// Text as HTML writes it.
@@ -186,7 +190,9 @@ fn a_fragment_is_the_app_alone_under_the_hosts_base_beside_the_hosts_main() {
         let ed = locale.edition();
         for page in PageId::ALL {
             let path = href_under("", locale, page);
-            let html = render_fragment("/hcnf", &path).replace("<!>", "");
+            let html = render_fragment("/hcnf", &path)
+                .replace("<!>", "")
+                .replace("<wbr>", "");
             assert!(
                 html.starts_with("<div id=\"hcnf-app\""),
                 "{path}: the app's root first"
@@ -303,4 +309,26 @@ fn the_footer_writes_out_the_pages_address_for_paper() {
             locale.code()
         );
     }
+}
+
+#[test]
+fn japanese_headings_mark_where_their_phrases_end() {
+    let ja = Locale::from_code("ja").unwrap();
+    let html = render(TEMPLATE, &href_under("", ja, PageId::Symposia), "")
+        .unwrap()
+        .replace("<!>", "");
+    let h1 = element(&html, "h1");
+    let title = &ja.edition().pages.symposia.head.title;
+    let phrases = crate::layout::phrases_of(title);
+    assert!(phrases.len() > 1, "{phrases:?}");
+    assert!(h1.contains(&phrases.join("<wbr>")), "{h1}");
+    let en = Locale::from_code("en").unwrap();
+    let html = rendered(&href_under("", en, PageId::Symposia), "");
+    assert!(
+        !render(TEMPLATE, &href_under("", en, PageId::Symposia), "")
+            .unwrap()
+            .contains("<wbr>"),
+        "English headings are left alone: {}",
+        element(&html, "h1")
+    );
 }

@@ -387,3 +387,52 @@ async fn text_spaced_as_wcag_1_4_12_asks_loses_nothing_on_any_page() {
     }
     rig.browser.close().await.unwrap();
 }
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn on_a_phone_japanese_headings_break_between_phrases_not_inside_words() {
+    let rig = rig().await;
+    rig.open("/nowhere").await;
+    // The symposia page's heading runs over three lines at 320 px; シンポジウム, a word
+    // the browser used to split (シンポ／ジウム), must stay on one of them.
+    let script = r#"
+        const [path, word] = arguments;
+        const done = arguments[arguments.length - 1];
+        document.body.innerHTML = '';
+        const frame = document.createElement('iframe');
+        frame.style.cssText = 'width:320px;height:640px;border:0';
+        frame.src = path;
+        document.body.append(frame);
+        const measure = () => {
+          const d = frame.contentDocument;
+          const h1 = d && d.querySelector('[data-hcnf-started] h1');
+          if (!h1) return setTimeout(measure, 50);
+          const walker = d.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+            const at = n.data.indexOf(word);
+            if (at < 0) continue;
+            const range = d.createRange();
+            range.setStart(n, at);
+            range.setEnd(n, at + word.length);
+            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+            return done([lines.size, Math.round(h1.getBoundingClientRect().height)]);
+          }
+          done([0, 0]);
+        };
+        measure();
+    "#;
+    for (path, word) in [("/ja/symposia", "シンポジウム")] {
+        let found = rig
+            .browser
+            .execute_async(script, vec![path.into(), word.into()])
+            .await
+            .unwrap();
+        let [lines, height]: [u32; 2] = serde_json::from_value(found).unwrap();
+        assert_eq!(lines, 1, "{path}: {word} is split over {lines} lines");
+        assert!(
+            height > 60,
+            "{path}: the heading should wrap at 320 px ({height} px)"
+        );
+    }
+    rig.browser.close().await.unwrap();
+}

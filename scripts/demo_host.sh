@@ -48,10 +48,7 @@ done
 for file in "${pages[@]}" ${config:+"$config"}; do
   [ -f "$file" ] || { echo "demo_host.sh: $file is missing" >&2; exit 1; }
 done
-nginx="$(command -v nginx || echo /usr/sbin/nginx)"
-[ -x "$nginx" ] || { echo "demo_host.sh: nginx is not installed; run scripts/setup.sh" >&2; exit 1; }
-module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
-[ -f "$module" ] || { echo "demo_host.sh: $module is missing; run scripts/setup.sh" >&2; exit 1; }
+source "$root/scripts/local_nginx.sh"
 
 # Each page: its prefix, answered from DEMO when the file is there, else with the page
 # through an internal address named like it, so that it gets the page's type.
@@ -76,27 +73,7 @@ if [ -n "$config" ]; then
     location = /hcnf-app/config.json { alias \"$config\"; }"
 fi
 
-# Everything nginx writes stays in a folder of its own, one per port.
-prefix="$root/target/nginx/$port"
-mkdir -p "$prefix/logs" "$prefix/tmp"
-cat > "$prefix/nginx.conf" <<CONF
-load_module $module;
-daemon off;
-# One process, so that stopping the one this script started stops the server.
-master_process off;
-pid $prefix/nginx.pid;
-error_log $prefix/logs/error.log warn;
-events { worker_connections 256; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  sendfile on;
-  client_body_temp_path $prefix/tmp/body;
-  proxy_temp_path $prefix/tmp/proxy;
-  fastcgi_temp_path $prefix/tmp/fastcgi;
-  uwsgi_temp_path $prefix/tmp/uwsgi;
-  scgi_temp_path $prefix/tmp/scgi;
+local_nginx demo_host.sh "$port" "$(cat <<CONF
   # The production rules' caching: hashed names for a year, all else revalidated, so an
   # edited demo page or a new build shows on reload.
   map \$uri \$hcnf_cache {
@@ -121,6 +98,5 @@ http {
       try_files \$uri \$uri/index.html =404;
     }$locations
   }
-}
 CONF
-exec "$nginx" -p "$prefix" -c "$prefix/nginx.conf"
+)"

@@ -16,36 +16,13 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -f "$dist/404.html" ] || { echo "nginx.sh: $dist is not a prerendered build; run scripts/build.sh" >&2; exit 1; }
-nginx="$(command -v nginx || echo /usr/sbin/nginx)"
-[ -x "$nginx" ] || { echo "nginx.sh: nginx is not installed; run scripts/setup.sh" >&2; exit 1; }
-module=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
-[ -f "$module" ] || { echo "nginx.sh: $module is missing; run scripts/setup.sh" >&2; exit 1; }
+source "$root/scripts/local_nginx.sh"
 
-# Everything nginx writes stays in a folder of its own, one per port.
-prefix="$root/target/nginx/$port"
-mkdir -p "$prefix/logs" "$prefix/tmp"
 config_location=""
 if [ -n "$config" ]; then
   config_location="location = /config.json { add_header Cache-Control \"no-cache\" always; alias $config; }"
 fi
-cat > "$prefix/nginx.conf" <<CONF
-load_module $module;
-daemon off;
-# One process, so that stopping the one this script started stops the server.
-master_process off;
-pid $prefix/nginx.pid;
-error_log $prefix/logs/error.log warn;
-events { worker_connections 256; }
-http {
-  include /etc/nginx/mime.types;
-  default_type application/octet-stream;
-  access_log off;
-  sendfile on;
-  client_body_temp_path $prefix/tmp/body;
-  proxy_temp_path $prefix/tmp/proxy;
-  fastcgi_temp_path $prefix/tmp/fastcgi;
-  uwsgi_temp_path $prefix/tmp/uwsgi;
-  scgi_temp_path $prefix/tmp/scgi;
+local_nginx nginx.sh "$port" "$(cat <<CONF
   server {
     listen 127.0.0.1:$port;
     server_name localhost;
@@ -53,6 +30,5 @@ http {
     $config_location
     include $root/deploy/nginx/hcnf-site.conf;
   }
-}
 CONF
-exec "$nginx" -p "$prefix" -c "$prefix/nginx.conf"
+)"

@@ -71,6 +71,18 @@ pub(crate) fn negotiate(stored: Option<&str>, preferred: &[String]) -> Locale {
         .unwrap_or_else(Locale::fallback)
 }
 
+/// What goes between two pieces of text joined on screen: a space where both sides are
+/// of a script that spaces its words ("Error:" and "Send an inquiry"), nothing where
+/// either is Japanese, whose brackets and colons carry their own room (「エラー：」).
+pub(crate) fn seam(before: &str, after: &str) -> &'static str {
+    let spaced = |c: Option<char>| c.is_some_and(|c| c.is_ascii());
+    if spaced(before.chars().next_back()) && spaced(after.chars().next()) {
+        " "
+    } else {
+        ""
+    }
+}
+
 /// The locale of the page being shown, provided by the layout.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct CurrentLocale(pub Locale);
@@ -111,6 +123,16 @@ mod tests {
         }
         // Chosen with the language switch, it is kept.
         assert_eq!(negotiate(Some(easy), &langs(&["ja-JP"])).code(), easy);
+    }
+
+    #[test]
+    fn joined_text_is_spaced_only_between_spaced_scripts() {
+        assert_eq!(seam("Error:", "Send an inquiry"), " ");
+        assert_eq!(seam("Map (OpenStreetMap)", "(external site)"), " ");
+        assert_eq!(seam("エラー：", "お問い合わせ"), "");
+        assert_eq!(seam("地図（OpenStreetMap）", "（外部サイト）"), "");
+        assert_eq!(seam("アドレス：", "https://example.jp/"), "");
+        assert_eq!(seam("", "x"), "");
     }
 
     #[test]

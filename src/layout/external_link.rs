@@ -3,7 +3,7 @@
 use hcnf_content::Link;
 use leptos::prelude::*;
 
-use crate::i18n::use_edition;
+use crate::i18n::{seam, use_edition};
 
 /// A link whose words end with "(external site)" when it leads away from the prefecture's
 /// site, so that no reader is taken elsewhere unawares.
@@ -14,8 +14,8 @@ pub fn ExternalLink(
 ) -> impl IntoView {
     let marker = link.is_external().then(|| {
         let words = use_edition().ui.external_link.as_str();
-        // A space before "(external site)"; Japanese brackets carry their own.
-        let space = words.starts_with(|c: char| c.is_ascii()).then_some(" ");
+        // An empty text would leave hydration without its node: none rather than "".
+        let space = Some(seam(&link.label, words)).filter(|s| !s.is_empty());
         view! {
             {space}
             <span class="hcnf-external">{words}</span>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::ContactDetails;
-use crate::i18n::use_edition;
+use crate::i18n::{seam, use_edition};
 use crate::routes::SiteOrigin;
 
 /// The page footer.
@@ -15,17 +15,17 @@ pub fn Footer() -> impl IntoView {
     let pathname = use_location().pathname;
     let origin = SiteOrigin::current();
     let label = ed.ui.footer.address_label.as_str();
-    // "Address of this page:" has a space after it; 「アドレス：」 carries its own.
-    let space = label.ends_with(|c: char| c.is_ascii()).then_some(" ");
+    let address = move || {
+        let address = format!("{origin}{}", pathname.get());
+        format!("{label}{}{address}", seam(label, &address))
+    };
     view! {
         <footer class="hcnf-footer">
             <div class="hcnf-width">
                 <h2 class="hcnf-footer__heading">{ed.contact.heading.as_str()}</h2>
                 <ContactDetails with_map=false />
                 <p class="hcnf-footer__owner">{ed.ui.footer.owner.as_str()}</p>
-                <p class="hcnf-footer__address">
-                    {label} {space} {move || format!("{origin}{}", pathname.get())}
-                </p>
+                <p class="hcnf-footer__address">{address}</p>
             </div>
         </footer>
     }

@@ -5,7 +5,7 @@ use hcnf_content::PageId;
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, Title};
 
-use crate::i18n::Locale;
+use crate::i18n::{seam, Locale};
 use crate::routes::{page_href, root_href, SiteOrigin};
 
 /// Whether the page shows problems the reader must fix, which its title then says first
@@ -32,13 +32,7 @@ pub fn PageHead(
         let title = ed.ui.document_title(&ed.pages.head(p).title);
         if errors.and_then(|e| e.0.try_get()).unwrap_or(false) {
             let prefix = ed.pages.inquiry.form.error_prefix.as_str();
-            // "Error: " has a space after it; 「エラー：」 carries its own.
-            let space = if prefix.ends_with(|c: char| c.is_ascii()) {
-                " "
-            } else {
-                ""
-            };
-            format!("{prefix}{space}{title}")
+            format!("{prefix}{}{title}", seam(prefix, &title))
         } else {
             title
         }

@@ -151,34 +151,44 @@ async fn viewport(browser: &Client, width: u32, height: u32) {
     browser.set_window_size(w, h).await.unwrap();
 }
 
-/// Where `path`'s `h1` starts and how wide its page is, shown in a frame `width`×`height`
-/// CSS pixels (a phone's screen: browsers' windows have a minimum width, frames do not),
-/// once the app has started in it: `[h1 top, scroll width, viewport width, viewport height]`.
-async fn measured_in_frame(rig: &Rig, path: &str, width: u32, height: u32) -> [f64; 4] {
-    let script = r#"
-        const [path, width, height] = arguments;
+/// Shows `path` in a frame `width`×`height` CSS pixels (a phone's screen: browsers'
+/// windows have a minimum width, frames do not) and, once the app has started in it,
+/// returns what `measure` gives: a function body that sees the frame's document `d`,
+/// window `w`, its `h1`, and `arg`, and returns a JSON value.
+async fn measured_in_frame(
+    rig: &Rig,
+    path: &str,
+    (width, height): (u32, u32),
+    measure: &str,
+    arg: serde_json::Value,
+) -> serde_json::Value {
+    let script = format!(
+        r#"
+        const [path, width, height, arg] = arguments;
         const done = arguments[arguments.length - 1];
         document.body.innerHTML = '';
         const frame = document.createElement('iframe');
-        frame.style.cssText = `width:${width}px;height:${height}px;border:0`;
+        frame.style.cssText = `width:${{width}}px;height:${{height}}px;border:0`;
         frame.src = path;
         document.body.append(frame);
-        const measure = () => {
+        const measure = (d, w, h1, arg) => {{ {measure} }};
+        const ready = () => {{
           const d = frame.contentDocument;
-          if (!d || !d.querySelector('[data-hcnf-started] h1')) return setTimeout(measure, 50);
-          const h1 = d.querySelector('h1').getBoundingClientRect();
-          const w = frame.contentWindow;
-          done([h1.top + w.scrollY, d.documentElement.scrollWidth, w.innerWidth, w.innerHeight]);
-        };
-        measure();
-    "#;
-    let found = rig
-        .browser
-        .execute_async(script, vec![path.into(), width.into(), height.into()])
+          const h1 = d && d.querySelector('[data-hcnf-started] h1');
+          if (!h1) return setTimeout(ready, 50);
+          done(measure(d, frame.contentWindow, h1, arg));
+        }};
+        ready();
+    "#
+    );
+    rig.browser
+        .execute_async(&script, vec![path.into(), width.into(), height.into(), arg])
         .await
-        .unwrap();
-    serde_json::from_value(found).unwrap()
+        .unwrap()
 }
+
+/// A phone's screen.
+const PHONE: (u32, u32) = (320, 640);
 
 #[tokio::test]
 #[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
@@ -189,8 +199,18 @@ async fn on_a_320_by_640_phone_every_heading_starts_in_the_upper_half_and_nothin
     for code in locales() {
         for page in PageId::ALL {
             let path = format!("/{code}/{}", page.slug());
-            let [top, scroll_width, inner_width, inner_height] =
-                measured_in_frame(&rig, &path, 320, 640).await;
+            // Where the h1 starts, and how wide the page is in how wide a viewport.
+            let found = measured_in_frame(
+                &rig,
+                &path,
+                PHONE,
+                "return [h1.getBoundingClientRect().top + w.scrollY,
+                         d.documentElement.scrollWidth, w.innerWidth, w.innerHeight];",
+                serde_json::Value::Null,
+            )
+            .await;
+            let [top, scroll_width, inner_width, inner_height]: [f64; 4] =
+                serde_json::from_value(found).unwrap();
             assert_eq!(inner_width, 320.0, "the frame is a 320 px screen");
             assert!(
                 top < inner_height / 2.0,
@@ -395,38 +415,22 @@ async fn on_a_phone_japanese_headings_break_between_phrases_not_inside_words() {
     rig.open("/nowhere").await;
     // The symposia page's heading runs over three lines at 320 px; シンポジウム, a word
     // the browser used to split (シンポ／ジウム), must stay on one of them.
-    let script = r#"
-        const [path, word] = arguments;
-        const done = arguments[arguments.length - 1];
-        document.body.innerHTML = '';
-        const frame = document.createElement('iframe');
-        frame.style.cssText = 'width:320px;height:640px;border:0';
-        frame.src = path;
-        document.body.append(frame);
-        const measure = () => {
-          const d = frame.contentDocument;
-          const h1 = d && d.querySelector('[data-hcnf-started] h1');
-          if (!h1) return setTimeout(measure, 50);
-          const walker = d.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            const at = n.data.indexOf(word);
-            if (at < 0) continue;
-            const range = d.createRange();
-            range.setStart(n, at);
-            range.setEnd(n, at + word.length);
-            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-            return done([lines.size, Math.round(h1.getBoundingClientRect().height)]);
-          }
-          done([0, 0]);
-        };
-        measure();
+    // How many lines the word's letters sit on, and the heading's height.
+    let lines_of_word = r#"
+        const walker = d.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = n.data.indexOf(arg);
+          if (at < 0) continue;
+          const range = d.createRange();
+          range.setStart(n, at);
+          range.setEnd(n, at + arg.length);
+          const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+          return [lines.size, Math.round(h1.getBoundingClientRect().height)];
+        }
+        return [0, 0];
     "#;
     for (path, word) in [("/ja/symposia", "シンポジウム")] {
-        let found = rig
-            .browser
-            .execute_async(script, vec![path.into(), word.into()])
-            .await
-            .unwrap();
+        let found = measured_in_frame(&rig, path, PHONE, lines_of_word, word.into()).await;
         let [lines, height]: [u32; 2] = serde_json::from_value(found).unwrap();
         assert_eq!(lines, 1, "{path}: {word} is split over {lines} lines");
         assert!(

@@ -6,7 +6,7 @@ mod validate;
 mod wire;
 
 pub use normalize::{char_count, nfkc};
-pub use validate::{validate, validate_field, FieldError, Problem, ValidInquiry};
+pub use validate::{is_locale_tag, validate, validate_field, FieldError, Problem, ValidInquiry};
 pub use wire::{
     Accepted, Category, Draft, ErrorBody, ErrorKind, Field, Limits, IDEMPOTENCY_HEADER, LIMITS,
 };

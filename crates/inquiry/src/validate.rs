@@ -121,6 +121,20 @@ pub fn validate_field(field: Field, d: &Draft) -> Result<Option<String>, Problem
     }
 }
 
+/// Whether `s` is a language tag as the app sends it (`en`, `ja`, `ja-x-easy`): the form of
+/// a BCP 47 tag, not a registry look-up, so a new edition needs no change here. The
+/// endpoint stores it beside the inquiry, so it is held to a rule like every field.
+pub fn is_locale_tag(s: &str) -> bool {
+    let mut subtags = s.split('-');
+    let language_ok = subtags
+        .next()
+        .is_some_and(|l| (2..=8).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()));
+    language_ok
+        && s.len() <= 35
+        && subtags
+            .all(|t| (1..=8).contains(&t.len()) && t.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
 /// Control characters and bidirectional overrides, which can hide or reorder text.
 fn is_forbidden(c: char, allow_newlines: bool) -> bool {
     if allow_newlines && (c == '\n' || c == '\t') {

@@ -46,10 +46,24 @@ step "size of each page's first view (brotli, as nginx serves it)"
 bash scripts/size.sh --budget "${HCNF_SIZE_BUDGET:-$SIZE_BUDGET}"
 
 # One browser at a time: four at once on a two-core machine once left a page still
-# starting after the wait ran out.
+# starting after the wait ran out. Each accessibility check files what it covered and found
+# under target/audit/ as it runs.
+rm -rf target/audit
 for driver in chromedriver geckodriver; do
   step "end to end in $driver: every page through nginx with JavaScript off and on, inquiries to the endpoint, the app embedded in the demo host page"
   HCNF_WEBDRIVER="$(command -v "$driver")" \
     cargo test -p hcnf-endpoint --features test-faults --test site --test browser --test embed --test accessibility \
       -- --ignored --test-threads=1
 done
+
+step "the accessibility page: this run's results, built into the site"
+# Every suite passed: the checks' records become the page's results (content/audit/, which
+# build.rs bakes in), the site is built again with them, and the page is read back.
+rm -rf content/audit
+mkdir -p content/audit
+cp target/audit/*.json content/audit/
+bash scripts/build.sh
+bash scripts/size.sh --budget "${HCNF_SIZE_BUDGET:-$SIZE_BUDGET}"
+HCNF_WEBDRIVER="$(command -v chromedriver)" \
+  cargo test -p hcnf-endpoint --features test-faults --test site \
+    -- --ignored --exact the_accessibility_page_shows_every_check_of_the_run_it_was_built_with

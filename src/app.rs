@@ -10,8 +10,8 @@ use crate::browser;
 use crate::host::HostOptions;
 use crate::layout::{AppRoot, FocusOnNavigate, Navigated, ROOT_ID};
 use crate::pages::{
-    Contact, HcnfCourse, Inquiry, LanguageChoice, LocalizedLayout, MedicalInnovationSchool,
-    NotFound, Overview, Symposia,
+    Accessibility, Contact, HcnfCourse, Inquiry, LanguageChoice, LocalizedLayout,
+    MedicalInnovationSchool, NotFound, Overview, Symposia,
 };
 use crate::routes;
 
@@ -50,6 +50,7 @@ pub fn App(
                         <Route path=section(PageId::HcnfCourse) view=HcnfCourse />
                         <Route path=section(PageId::Contact) view=Contact />
                         <Route path=section(PageId::Inquiry) view=Inquiry />
+                        <Route path=section(PageId::Accessibility) view=Accessibility />
                     </ParentRoute>
                 </Routes>
             </AppRoot>

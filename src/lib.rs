@@ -7,6 +7,7 @@
 #![recursion_limit = "256"]
 
 mod app;
+mod audit;
 mod browser;
 mod config;
 pub mod host;

@@ -27,8 +27,9 @@ fn focused_text() -> String {
         .to_owned()
 }
 
+/// The entries marked current: the navigation's, or the footer's for the pages it links.
 fn current_nav_labels() -> Vec<String> {
-    query_all(".hcnf-nav a[aria-current=\"page\"]")
+    query_all(".hcnf-nav a[aria-current=\"page\"], .hcnf-footer a[aria-current=\"page\"]")
         .iter()
         .map(|a| a.text_content().unwrap_or_default())
         .collect()
@@ -93,13 +94,13 @@ async fn assert_shows(locale: Locale, page: PageId) {
 }
 
 #[wasm_bindgen_test]
-async fn every_page_is_reached_by_its_nav_link_and_its_heading_takes_focus() {
+async fn every_page_is_reached_by_its_link_and_its_heading_takes_focus() {
     for locale in Locale::all() {
         let _app = open(&path_of(locale, PageId::Overview)).await;
         assert_shows(locale, PageId::Overview).await;
         for page in PageId::ALL {
             let label = &locale.edition().pages.head(page).nav_label;
-            let link = query_all(".hcnf-nav a")
+            let link = query_all(".hcnf-nav a, .hcnf-footer__links a")
                 .into_iter()
                 .find(|a| a.text_content().as_deref() == Some(label.as_str()))
                 .unwrap_or_else(|| panic!("no navigation link {label}"));
@@ -130,6 +131,7 @@ async fn every_deep_link_renders_its_page_and_content() {
                 PageId::HcnfCourse => &ed.pages.hcnf_course.lead,
                 PageId::Contact => &ed.pages.contact.lead,
                 PageId::Inquiry => &ed.pages.inquiry.lead,
+                PageId::Accessibility => &ed.pages.accessibility.lead,
             };
             assert!(
                 main.contains(lead.as_str()),

@@ -1,17 +1,23 @@
-//! The footer: how to reach the office, which office owns the page, and, on paper, the
-//! page's address.
+//! The footer: how to reach the office, which office owns the page, the accessibility
+//! statement, and, on paper, the page's address.
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use hcnf_content::PageId;
+
 use super::ContactDetails;
-use crate::i18n::{seam, use_edition};
-use crate::routes::SiteOrigin;
+use crate::i18n::{seam, CurrentLocale};
+use crate::routes::{page_href, SiteOrigin};
 
 /// The page footer.
 #[component]
-pub fn Footer() -> impl IntoView {
-    let ed = use_edition();
+pub fn Footer(
+    /// The section shown: the footer's link to it is marked current.
+    page: Memo<PageId>,
+) -> impl IntoView {
+    let locale = expect_context::<CurrentLocale>().0;
+    let ed = locale.edition();
     let pathname = use_location().pathname;
     let origin = SiteOrigin::current();
     let label = ed.ui.footer.address_label.as_str();
@@ -25,6 +31,16 @@ pub fn Footer() -> impl IntoView {
                 <h2 class="hcnf-footer__heading">{ed.contact.heading.as_str()}</h2>
                 <ContactDetails with_map=false />
                 <p class="hcnf-footer__owner">{ed.ui.footer.owner.as_str()}</p>
+                <p class="hcnf-footer__links">
+                    <a
+                        href=page_href(locale, PageId::Accessibility)
+                        aria-current=move || {
+                            (page.get() == PageId::Accessibility).then_some("page")
+                        }
+                    >
+                        {ed.pages.accessibility.head.nav_label.as_str()}
+                    </a>
+                </p>
                 <p class="hcnf-footer__address">{address}</p>
             </div>
         </footer>

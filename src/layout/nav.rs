@@ -39,7 +39,7 @@ pub fn PrimaryNav(
                     <summary class="hcnf-menu__button">{ed.ui.menu.as_str()}</summary>
                 </details>
                 <ul class="hcnf-nav__list">
-                    {PageId::ALL
+                    {PageId::NAVIGATION
                         .into_iter()
                         .map(|p| {
                             view! {

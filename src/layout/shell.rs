@@ -45,7 +45,7 @@ pub fn Shell(
         <MainRegion class="hcnf-main">
             <Outlet />
         </MainRegion>
-        <Footer />
+        <Footer page />
     }
 }
 

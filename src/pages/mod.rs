@@ -1,5 +1,6 @@
 //! One module per page; the route table in `app.rs` names each page's component.
 
+mod accessibility;
 mod bilingual;
 mod contact;
 mod hcnf_course;
@@ -12,6 +13,7 @@ mod prose;
 mod root;
 mod symposia;
 
+pub use accessibility::Accessibility;
 pub use contact::Contact;
 pub use hcnf_course::HcnfCourse;
 pub use inquiry::Inquiry;

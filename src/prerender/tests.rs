@@ -332,3 +332,58 @@ fn japanese_headings_mark_where_their_phrases_end() {
         element(&html, "h1")
     );
 }
+
+#[test]
+fn every_page_links_the_accessibility_statement_from_the_footer_not_the_navigation() {
+    for locale in Locale::all() {
+        let href = href_under("", locale, PageId::Accessibility);
+        for page in PageId::ALL {
+            let html = rendered(&href_under("", locale, page), "");
+            let link = format!("href=\"{href}\"");
+            assert!(element(&html, "footer").contains(&link), "{}", page.slug());
+            assert!(!element(&html, "nav").contains(&link), "{}", page.slug());
+        }
+    }
+}
+
+#[test]
+fn the_accessibility_page_states_each_recorded_result_or_that_there_is_none() {
+    let runs = crate::audit::last_run();
+    for locale in Locale::all() {
+        let ed = locale.edition();
+        let words = &ed.pages.accessibility.results;
+        let html = rendered(&href_under("", locale, PageId::Accessibility), "");
+        assert!(html.contains(&escaped(&words.heading)), "{}", locale.code());
+        assert_eq!(
+            html.contains(&escaped(&words.none_recorded)),
+            runs.is_empty(),
+            "{}",
+            locale.code()
+        );
+        assert_eq!(
+            html.matches("<table").count(),
+            crate::audit::by_browser().len()
+        );
+        for run in runs {
+            let caption = words
+                .caption
+                .replace("{browser}", run.browser.name())
+                .replace("{version}", &run.browser_version);
+            let (before_date, _) = caption.split_once("{date}").unwrap();
+            assert!(html.contains(&escaped(before_date)), "{caption}");
+            assert!(html.contains(&escaped(&ed.ui.format_day(run.day))));
+            let check = words.checks.get(run.check);
+            let tool = check
+                .tool
+                .replace("{version}", run.tool_version.as_deref().unwrap_or(""));
+            let scope = check.scope.replace("{n}", &run.covered.to_string());
+            let row = format!(
+                "<th scope=\"row\">{}</th><td>{}</td><td class=\"hcnf-table__number\">{}</td>",
+                escaped(tool.trim_end()),
+                escaped(&scope),
+                run.problems
+            );
+            assert!(html.contains(&row), "{row}");
+        }
+    }
+}

@@ -59,6 +59,14 @@ pub enum ContentErrorKind {
     NoEditions,
     #[error("to_confirm names {0:?}, which is no text of this edition")]
     UnknownPath(String),
+    #[error("{0:?} has no reading: this edition gives every kanji one, as {{漢字|かんじ}}")]
+    KanjiWithoutReading(String),
+    #[error("the reading of {base:?} must be kana, found {reading:?}")]
+    ReadingNotKana { base: String, reading: String },
+    #[error("{0:?} has a reading but no kanji to read")]
+    ReadingWithoutKanji(String),
+    #[error("{0:?} has a reading, but this edition gives none (locale.kanji_readings is false)")]
+    UnexpectedReading(String),
 }
 
 impl fmt::Display for ContentError {
@@ -102,8 +110,20 @@ pub fn check_editions(files: &[SourceFile<'_>]) -> Result<Vec<Edition>, Vec<Cont
         match serde_json::from_str::<Value>(file.json) {
             Ok(tree) => {
                 let mut texts = std::collections::HashSet::new();
+                let readings = tree
+                    .pointer("/locale/kanji_readings")
+                    .and_then(Value::as_bool)
+                    .unwrap_or(false);
                 walk_strings(&tree, &mut String::new(), &mut |path, key, s| {
                     texts.insert(path.to_owned());
+                    let shown = key != Some("href")
+                        && !path.starts_with("to_confirm")
+                        && path != "locale.code";
+                    if shown {
+                        for kind in reading_faults(s, readings) {
+                            errors.push(err(path.to_owned(), kind));
+                        }
+                    }
                     if s.trim().is_empty() {
                         errors.push(err(path.to_owned(), ContentErrorKind::EmptyString));
                     } else if key == Some("href") && !has_allowed_scheme(s) {
@@ -165,6 +185,37 @@ pub fn check_editions(files: &[SourceFile<'_>]) -> Result<Vec<Edition>, Vec<Cont
     } else {
         Err(errors)
     }
+}
+
+/// What is wrong with the readings in `text`: each must be kana over a word with kanji;
+/// where the edition gives `readings`, no kanji may go without one, and elsewhere none is
+/// given.
+fn reading_faults(text: &str, readings: bool) -> Vec<ContentErrorKind> {
+    use crate::ruby::{is_kana, is_kanji, segments, Segment};
+    let mut faults = Vec::new();
+    for segment in segments(text) {
+        match segment {
+            Segment::Text(t) if readings && t.chars().any(is_kanji) => {
+                faults.push(ContentErrorKind::KanjiWithoutReading(t.to_owned()));
+            }
+            Segment::Text(_) => {}
+            Segment::Ruby { base, .. } if !readings => {
+                faults.push(ContentErrorKind::UnexpectedReading(base.to_owned()));
+            }
+            Segment::Ruby { base, reading } => {
+                if !reading.chars().all(is_kana) {
+                    faults.push(ContentErrorKind::ReadingNotKana {
+                        base: base.to_owned(),
+                        reading: reading.to_owned(),
+                    });
+                }
+                if !base.chars().any(is_kanji) {
+                    faults.push(ContentErrorKind::ReadingWithoutKanji(base.to_owned()));
+                }
+            }
+        }
+    }
+    faults
 }
 
 fn has_allowed_scheme(href: &str) -> bool {
@@ -300,6 +351,33 @@ fn compare(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readings_are_kana_over_kanji_and_cover_every_kanji_where_the_edition_gives_them() {
+        use ContentErrorKind::*;
+        assert_eq!(reading_faults("{質問|しつもん}を{送|おく}る", true), []);
+        assert_eq!(reading_faults("Send {n} answers", true), []);
+        assert_eq!(
+            reading_faults("{質問|しつもん}を送る", true),
+            [KanjiWithoutReading("を送る".into())]
+        );
+        assert_eq!(
+            reading_faults("{質問|shitsumon}", true),
+            [ReadingNotKana {
+                base: "質問".into(),
+                reading: "shitsumon".into()
+            }]
+        );
+        assert_eq!(
+            reading_faults("{かな|かな}", true),
+            [ReadingWithoutKanji("かな".into())]
+        );
+        assert_eq!(reading_faults("質問を送る", false), []);
+        assert_eq!(
+            reading_faults("{質問|しつもん}", false),
+            [UnexpectedReading("質問".into())]
+        );
+    }
 
     #[test]
     fn allowed_schemes_are_exactly_the_four() {

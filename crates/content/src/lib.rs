@@ -4,22 +4,27 @@
 //! The app and its build script both use this crate, so the same rules that fail the
 //! build are the ones the app relies on at run time.
 
+mod audit;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bake;
 mod check;
 mod date;
 mod files;
 mod model;
+pub mod ruby;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use audit::{read_audit_dir, AuditError};
+pub use audit::{Browser, Check, CheckRun, Day};
 pub use check::{check_editions, ContentError, ContentErrorKind, SourceFile};
 pub use date::{YearMonth, YearMonthError};
 pub use files::{read_content_dir, ContentFile};
 pub use model::{
-    is_external, Article, Categories, CheckText, ConfirmationText, ContactInfo, ContactPage,
-    Course, DateFormat, Edition, Event, Fax, FieldText, FooterText, FormText, HeadText,
-    InquiryErrors, InquiryPage, Link, LocaleInfo, NotFoundPage, Notice, OverviewPage, PageId,
-    Pages, Phone, Privacy, SectionText, Sending, SymposiaPage, Term, Ui, University,
-    PREFECTURE_HOST,
+    is_external, AccessibilityPage, Article, AuditCheckText, AuditChecks, AuditText, Categories,
+    CheckText, ConfirmationText, ContactInfo, ContactPage, Course, DateFormat, Edition, Event, Fax,
+    FieldText, FooterText, FormText, HeadText, InquiryErrors, InquiryPage, Link, LocaleInfo,
+    NotFoundPage, Notice, OverviewPage, PageId, Pages, Phone, Privacy, SectionText, Sending,
+    SymposiaPage, Term, Ui, University, PREFECTURE_HOST,
 };
 
 /// Parses one edition, naming the key path of any error.

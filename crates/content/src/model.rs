@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::YearMonth;
+use crate::{Check, Day, YearMonth};
 
 /// Everything a reader sees in one language: UI strings, page content and contacts.
 #[derive(Clone, Debug, Deserialize)]
@@ -29,6 +29,9 @@ pub struct LocaleInfo {
     pub code: String,
     /// The language's name for itself, as the language switch shows it: `English`, `日本語`.
     pub name: String,
+    /// Whether every kanji in this edition carries its reading, written
+    /// `{漢字|かんじ}` and shown as `<ruby>` (see [`crate::ruby`]): plain Japanese does.
+    pub kanji_readings: bool,
 }
 
 /// Strings of the site's frame: header, navigation, footer, dates and the not-found page.
@@ -59,8 +62,10 @@ pub struct Ui {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct DateFormat {
-    /// `{year}`, `{month}` (a name below) and `{month_number}` are filled in.
+    /// A month: `{year}`, `{month}` (a name below) and `{month_number}` are filled in.
     pub pattern: String,
+    /// A day: as `pattern`, and `{day}`.
+    pub day_pattern: String,
     pub months: [String; 12],
 }
 
@@ -96,6 +101,7 @@ pub struct Pages {
     pub hcnf_course: Course,
     pub contact: ContactPage,
     pub inquiry: InquiryPage,
+    pub accessibility: AccessibilityPage,
 }
 
 /// What every page has: its name in the navigation, its `h1`, and a summary used for the
@@ -197,6 +203,75 @@ pub struct ContactPage {
     pub lead: String,
     pub inquiry_prompt: String,
     pub inquiry_link: String,
+}
+
+/// The accessibility statement: the standard, the policy, how the site is tested, and
+/// the results of the last run (from [`crate::CheckRun`] records, not from this file).
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
+pub struct AccessibilityPage {
+    pub head: HeadText,
+    pub lead: String,
+    pub sections: Vec<SectionText>,
+    pub results: AuditText,
+}
+
+/// The words around the suite's results.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
+pub struct AuditText {
+    pub heading: String,
+    pub lead: String,
+    /// A browser's table: `{browser}`, `{version}` and `{date}` are filled in.
+    pub caption: String,
+    pub check_column: String,
+    pub scope_column: String,
+    pub problems_column: String,
+    /// Shown when a build carries no results.
+    pub none_recorded: String,
+    pub checks: AuditChecks,
+}
+
+/// Each check's tool and what it covers.
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
+pub struct AuditChecks {
+    pub axe_pages: AuditCheckText,
+    pub axe_form_states: AuditCheckText,
+    pub axe_embedded: AuditCheckText,
+    pub nu_html_checker: AuditCheckText,
+    pub html_codesniffer: AuditCheckText,
+    pub keyboard: AuditCheckText,
+    pub phone_reflow: AuditCheckText,
+    pub text_spacing: AuditCheckText,
+}
+
+impl AuditChecks {
+    /// The words for `check`.
+    pub fn get(&self, check: Check) -> &AuditCheckText {
+        match check {
+            Check::AxePages => &self.axe_pages,
+            Check::AxeFormStates => &self.axe_form_states,
+            Check::AxeEmbedded => &self.axe_embedded,
+            Check::NuHtmlChecker => &self.nu_html_checker,
+            Check::HtmlCodeSniffer => &self.html_codesniffer,
+            Check::Keyboard => &self.keyboard,
+            Check::PhoneReflow => &self.phone_reflow,
+            Check::TextSpacing => &self.text_spacing,
+        }
+    }
+}
+
+/// One check's row: the tool (`{version}` filled in) and its scope (`{n}` filled in).
+#[derive(Clone, Debug, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[serde(deny_unknown_fields)]
+pub struct AuditCheckText {
+    pub tool: String,
+    pub scope: String,
 }
 
 /// The inquiry page: the form, checking answers, sending, and what happens after.
@@ -431,11 +506,23 @@ pub enum PageId {
     HcnfCourse,
     Contact,
     Inquiry,
+    Accessibility,
 }
 
 impl PageId {
-    /// Every page, in navigation order.
-    pub const ALL: [PageId; 6] = [
+    /// Every page: those in the navigation, then those the footer links.
+    pub const ALL: [PageId; 7] = [
+        PageId::Overview,
+        PageId::MedicalInnovationSchool,
+        PageId::Symposia,
+        PageId::HcnfCourse,
+        PageId::Contact,
+        PageId::Inquiry,
+        PageId::Accessibility,
+    ];
+
+    /// The pages the navigation lists, in its order.
+    pub const NAVIGATION: [PageId; 6] = [
         PageId::Overview,
         PageId::MedicalInnovationSchool,
         PageId::Symposia,
@@ -461,6 +548,7 @@ impl PageId {
             PageId::HcnfCourse => "hcnf-course",
             PageId::Contact => "contact",
             PageId::Inquiry => "inquiry",
+            PageId::Accessibility => "accessibility",
         }
     }
 
@@ -480,6 +568,7 @@ impl Pages {
             PageId::HcnfCourse => &self.hcnf_course.head,
             PageId::Contact => &self.contact.head,
             PageId::Inquiry => &self.inquiry.head,
+            PageId::Accessibility => &self.accessibility.head,
         }
     }
 }
@@ -495,5 +584,10 @@ impl Ui {
     /// A month written as this locale writes it.
     pub fn format_month(&self, date: YearMonth) -> String {
         date.format(&self.date.pattern, &self.date.months)
+    }
+
+    /// A day written as this locale writes it.
+    pub fn format_day(&self, day: Day) -> String {
+        day.format(&self.date.day_pattern, &self.date.months)
     }
 }

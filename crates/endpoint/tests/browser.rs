@@ -9,6 +9,7 @@ mod support;
 use std::time::{Duration, Instant};
 
 use fantoccini::Client;
+use hcnf_content::Check;
 use serde_json::{json, Value};
 use support::{edition, Proc};
 
@@ -41,6 +42,8 @@ struct Rig {
     site: String,
     endpoint: String,
     browser: Client,
+    /// How many times a key press was followed by a check that focus is visible.
+    focus_checks: std::cell::Cell<usize>,
 }
 
 async fn rig() -> Rig {
@@ -65,6 +68,7 @@ async fn rig() -> Rig {
         site,
         endpoint,
         browser,
+        focus_checks: std::cell::Cell::new(0),
     }
 }
 
@@ -275,6 +279,7 @@ impl Rig {
                 "after {}",
                 if moves_focus { "Tab" } else { "Enter" }
             );
+            self.focus_checks.set(self.focus_checks.get() + 1);
         }
     }
 
@@ -357,6 +362,9 @@ async fn the_whole_inquiry_works_with_the_keyboard_alone() {
     rig.keys(ENTER).await;
     assert!(rig.reference().await.starts_with("HCNF-"));
     assert_eq!(rig.stored().await, 1);
+    // Each step with focus shown was asserted above; a failure never gets here.
+    let steps = rig.focus_checks.get();
+    support::record(&rig.browser, Check::Keyboard, None, steps, 0).await;
     rig.browser.close().await.unwrap();
 }
 
@@ -385,37 +393,6 @@ async fn a_half_typed_draft_survives_a_language_switch() {
         rig.value("#hcnf-inquiry-message").await,
         "Is there a recording of the 2015 symposium?"
     );
-    rig.browser.close().await.unwrap();
-}
-
-#[tokio::test]
-#[ignore = "needs dist/, a WebDriver and axe-core; run by scripts/test.sh"]
-async fn the_form_passes_axe_while_sending_and_once_confirmed() {
-    let rig = rig().await;
-    let locales = support::locales();
-    for code in locales.iter().map(String::as_str) {
-        rig.fill(code).await;
-        // Two replies slower than the timeout: the form stays in its sending state for
-        // seconds, long enough to check it, then reports the timeout.
-        rig.inject(json!(["delay", "delay"])).await;
-        rig.send().await;
-        rig.css(".hcnf-check > .hcnf-button[disabled]").await;
-        let sending = support::axe_violations(&rig.browser).await;
-        assert!(
-            sending.is_empty(),
-            "{code} sending:\n{}",
-            sending.join("\n")
-        );
-        rig.css("#hcnf-inquiry-failure").await;
-        rig.send().await;
-        rig.reference().await;
-        let confirmed = support::axe_violations(&rig.browser).await;
-        assert!(
-            confirmed.is_empty(),
-            "{code} confirmed:\n{}",
-            confirmed.join("\n")
-        );
-    }
     rig.browser.close().await.unwrap();
 }
 

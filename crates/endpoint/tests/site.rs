@@ -10,7 +10,7 @@ mod support;
 use std::path::Path;
 
 use fantoccini::Client;
-use hcnf_content::{Edition, PageId};
+use hcnf_content::{Browser, Check, Edition, PageId};
 use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
 use serde_json::{json, Value};
 use support::{edition, Proc, Script};
@@ -68,7 +68,8 @@ impl Rig {
     }
 
     /// What a reader sees of the page, read through WebDriver alone (no page script):
-    /// the heading, the tab's title, the language and the navigation's current entry.
+    /// the heading, the tab's title, the language and the current entry of the navigation
+    /// (or of the footer, for the pages it links).
     async fn reads_as(&self, ed: &Edition, page: PageId) {
         let head = ed.pages.head(page);
         let where_ = support::what_is_shown(&self.browser).await;
@@ -83,7 +84,8 @@ impl Rig {
             Some(ed.locale.code.as_str())
         );
         assert_eq!(
-            self.text(".hcnf-nav a[aria-current='page']").await,
+            self.text(".hcnf-nav a[aria-current='page'], .hcnf-footer a[aria-current='page']")
+                .await,
             head.nav_label,
             "{where_}"
         );
@@ -383,4 +385,58 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
     support::started(&browser).await;
     assert_eq!(value("name").await, json!("山田 太郎"));
     browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn the_accessibility_page_shows_every_check_of_the_run_it_was_built_with() {
+    // The build baked content/audit/ (the records `scripts/test.sh` files after a full run)
+    // into the page: every check in both browsers, each row as the suite wrote it.
+    let runs = hcnf_content::read_audit_dir(&support::root().join("content/audit")).unwrap();
+    for browser in [Browser::Chromium, Browser::Firefox] {
+        for check in Check::ALL {
+            assert!(
+                runs.iter()
+                    .any(|r| (r.browser, r.check) == (browser, check)),
+                "no record of {check:?} in {browser:?} in content/audit/"
+            );
+        }
+    }
+    let rig = rig(Script::Off).await;
+    let rows = r#"return [...document.querySelectorAll('table.hcnf-table')].map(t =>
+        [t.caption.textContent, [...t.tBodies[0].rows].map(r =>
+          [...r.cells].map(c => c.textContent))]);"#;
+    for code in support::locales() {
+        let ed = edition(&code);
+        let words = &ed.pages.accessibility.results;
+        rig.goto(&href(&code, PageId::Accessibility)).await;
+        let mut expected = Vec::new();
+        for browser in [Browser::Chromium, Browser::Firefox] {
+            let of_browser: Vec<_> = runs.iter().filter(|r| r.browser == browser).collect();
+            let day = of_browser.iter().map(|r| r.day).max().unwrap();
+            let caption = words
+                .caption
+                .replace("{browser}", browser.name())
+                .replace("{version}", &of_browser[0].browser_version)
+                .replace("{date}", &ed.ui.format_day(day));
+            let cells: Vec<Vec<String>> = of_browser
+                .iter()
+                .map(|r| {
+                    let text = words.checks.get(r.check);
+                    let version = r.tool_version.as_deref().unwrap_or("");
+                    vec![
+                        text.tool
+                            .replace("{version}", version)
+                            .trim_end()
+                            .to_owned(),
+                        text.scope.replace("{n}", &r.covered.to_string()),
+                        r.problems.to_string(),
+                    ]
+                })
+                .collect();
+            expected.push(json!([caption, cells]));
+        }
+        assert_eq!(rig.js(rows).await, json!(expected), "{code}");
+    }
+    rig.browser.close().await.unwrap();
 }

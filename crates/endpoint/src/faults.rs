@@ -65,7 +65,11 @@ impl Faults {
 /// [`crate::router`] with `faults` injected into inquiries, plus `POST /_test/faults` (a
 /// JSON list of faults to queue) and `GET /_test/count` (how many inquiries are stored).
 pub fn router_with_faults(store: Store, config: Config, faults: Faults) -> Router {
-    let inquiries = post(submit).layer(middleware::from_fn_with_state(faults.clone(), inject));
+    let within = config.limits.body_timeout;
+    let inquiries = post(submit).layer(middleware::from_fn_with_state(
+        (faults.clone(), within),
+        inject,
+    ));
     let app = Router::new()
         .route("/inquiries", inquiries)
         .route("/_test/faults", post(queue).with_state(faults))
@@ -77,16 +81,16 @@ pub fn router_with_faults(store: Store, config: Config, faults: Faults) -> Route
 /// is refused first, as the handler would, so a fault is only spent on a request that
 /// would otherwise have reached the rules.
 async fn inject(
-    State(faults): State<Faults>,
+    State((faults, within)): State<(Faults, Duration)>,
     req: Request,
     next: Next,
 ) -> Result<Response, Rejection> {
     let (parts, body) = req.into_parts();
     idempotency_key(&parts.headers)?;
-    let bytes = read_body(body).await?;
+    let bytes = read_body(body, within).await?;
     match faults.next() {
         Some(Fault::ServerError) => return Err(Rejection::Server),
-        Some(Fault::RateLimited) => return Err(Rejection::RateLimited),
+        Some(Fault::RateLimited) => return Err(Rejection::RateLimited(1)),
         Some(Fault::Malformed) => {
             return Ok((StatusCode::OK, "<html>not the contract</html>").into_response())
         }

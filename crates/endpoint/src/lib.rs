@@ -1,21 +1,27 @@
 //! The reference inquiry endpoint: the contract in the README, over HTTP.
 //!
 //! `POST /inquiries` with an `Idempotency-Key` header and a JSON [`Draft`]; answers 201
-//! with `{"reference"}` (200 for a replayed key), 422 with field errors, 400, 403, 409, 413
-//! or 500 with an [`ErrorBody`].
+//! with `{"reference"}` (200 for a replayed key), 422 with field errors, 400, 403, 408,
+//! 409, 413, 429, 500 or 503 with an [`ErrorBody`].
 //!
-//! A request goes through these steps, each a function below that refuses with a
-//! [`Rejection`]: the origin (a layer around every route, so preflights are refused too),
-//! the idempotency key, reading and parsing the body, the shared rules, replay-or-store,
-//! and the answer.
+//! A request goes through these steps, each a function below or in `guard` that refuses
+//! with a [`Rejection`]: the origin (a layer around every route, so preflights are refused
+//! too), the cap on requests in flight and the request's deadline, the client's rate, the
+//! idempotency key, reading (within a size and a time) and parsing the body, the shared
+//! rules, the free disk space, replay-or-store, and the answer. [`serve`] adds the limits
+//! on connections.
 //!
 //! With the `test-faults` feature, [`router_with_faults`] adds fault injection for the
 //! end-to-end tests; without it none of that is compiled in.
 
+mod export;
 #[cfg(feature = "test-faults")]
 mod faults;
+mod guard;
+mod serve;
 mod store;
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::{to_bytes, Body, Bytes};
@@ -26,13 +32,17 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use hcnf_inquiry::{
-    validate, Accepted, Draft, ErrorBody, ErrorKind, FieldError, ValidInquiry, IDEMPOTENCY_HEADER,
+    is_locale_tag, validate, Accepted, Draft, ErrorBody, ErrorKind, FieldError, ValidInquiry,
+    IDEMPOTENCY_HEADER,
 };
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+pub use export::{export, Format};
 #[cfg(feature = "test-faults")]
 pub use faults::{router_with_faults, Fault, Faults};
-pub use store::{Meta, Store, StoreError, Stored};
+pub use guard::Limits;
+pub use serve::serve;
+pub use store::{digest, Meta, Record, Store, StoreError, Stored};
 
 /// Bodies larger than this are refused with 413: a full draft is well under 16 KiB.
 pub const BODY_LIMIT: usize = 32 * 1024;
@@ -41,10 +51,12 @@ pub const BODY_LIMIT: usize = 32 * 1024;
 const MIN_HUMAN_MS: u64 = 3_000;
 
 /// How the endpoint runs.
-#[derive(Clone)]
+#[derive(Clone, Debug, Default)]
 pub struct Config {
     /// Origins allowed to send inquiries, e.g. `http://127.0.0.1:8080`.
     pub allowed_origins: Vec<String>,
+    /// What a client, and all of them, may ask of it.
+    pub limits: Limits,
 }
 
 #[derive(Clone)]
@@ -52,6 +64,9 @@ struct AppState {
     store: Store,
     config: Config,
 }
+
+/// Disk space is counted in MiB on the command line.
+const MIB: u64 = 1024 * 1024;
 
 /// The endpoint's routes, with CORS and the origin check around them.
 pub fn router(store: Store, config: Config) -> Router {
@@ -66,13 +81,22 @@ pub fn router(store: Store, config: Config) -> Router {
 /// around all of it.
 fn finish(app: Router<AppState>, store: Store, config: Config) -> Router {
     let cors = cors(&config.allowed_origins);
+    let guard = Arc::new(guard::Guard::new(&config.limits));
     let state = AppState { store, config };
-    app.route("/health", get(|| async { "ok" }))
-        .with_state(state.clone())
-        // CORS inside the origin check: a refused origin gets no CORS headers at all;
-        // an allowed one gets them on every reply, errors included.
-        .layer(cors)
-        .layer(middleware::from_fn_with_state(state, refuse_other_origins))
+    // Every route but the health check counts against the client's rate, so a monitor
+    // polling it is never refused.
+    app.layer(middleware::from_fn_with_state(
+        guard.clone(),
+        guard::limit_rate,
+    ))
+    .route("/health", get(|| async { "ok" }))
+    .with_state(state.clone())
+    .layer(middleware::from_fn_with_state(guard, guard::shed_load))
+    // CORS inside the origin check: a refused origin gets no CORS headers at all;
+    // an allowed one gets them on every reply, errors included (so the app can read a
+    // 429's or a 503's Retry-After).
+    .layer(cors)
+    .layer(middleware::from_fn_with_state(state, refuse_other_origins))
 }
 
 fn cors(allowed_origins: &[String]) -> CorsLayer {
@@ -98,6 +122,8 @@ enum Rejection {
     Origin,
     /// 400: no UUID idempotency key, or a body that is not a draft.
     Malformed,
+    /// 408: the body did not arrive within [`Limits::body_timeout`].
+    TooSlow,
     /// 413: a body over [`BODY_LIMIT`].
     TooLarge,
     /// 422: the draft broke the rules, with every field's problem.
@@ -106,9 +132,10 @@ enum Rejection {
     KeyReused,
     /// 500: storing failed (the cause is logged where it happened).
     Server,
-    /// 429 with `Retry-After`: only ever injected.
-    #[cfg(feature = "test-faults")]
-    RateLimited,
+    /// 429 with `Retry-After` in seconds: the client's bucket is empty.
+    RateLimited(u64),
+    /// 503 with `Retry-After` in seconds: too busy, too slow, or too little disk.
+    Unavailable(u64),
 }
 
 impl IntoResponse for Rejection {
@@ -116,6 +143,12 @@ impl IntoResponse for Rejection {
         let (status, error, fields) = match self {
             Rejection::Origin => (StatusCode::FORBIDDEN, ErrorKind::OriginRefused, Vec::new()),
             Rejection::Malformed => (StatusCode::BAD_REQUEST, ErrorKind::Malformed, Vec::new()),
+            // Not a draft either, since not all of it came.
+            Rejection::TooSlow => (
+                StatusCode::REQUEST_TIMEOUT,
+                ErrorKind::Malformed,
+                Vec::new(),
+            ),
             Rejection::TooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 ErrorKind::TooLarge,
@@ -130,18 +163,27 @@ impl IntoResponse for Rejection {
                 ErrorKind::Server,
                 Vec::new(),
             ),
-            #[cfg(feature = "test-faults")]
-            Rejection::RateLimited => {
-                let body = Json(ErrorBody {
-                    error: ErrorKind::RateLimited,
-                    fields: Vec::new(),
-                });
-                let retry = [(header::RETRY_AFTER, "1")];
-                return (StatusCode::TOO_MANY_REQUESTS, retry, body).into_response();
+            Rejection::RateLimited(seconds) => {
+                return retry_after(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    ErrorKind::RateLimited,
+                    seconds,
+                )
+            }
+            Rejection::Unavailable(seconds) => {
+                return retry_after(StatusCode::SERVICE_UNAVAILABLE, ErrorKind::Server, seconds)
             }
         };
         (status, Json(ErrorBody { error, fields })).into_response()
     }
+}
+
+fn retry_after(status: StatusCode, error: ErrorKind, seconds: u64) -> Response {
+    let body = Json(ErrorBody {
+        error,
+        fields: Vec::new(),
+    });
+    (status, [(header::RETRY_AFTER, seconds.to_string())], body).into_response()
 }
 
 async fn refuse_other_origins(
@@ -174,9 +216,10 @@ async fn submit(
     body: Body,
 ) -> Result<(StatusCode, Json<Accepted>), Rejection> {
     let key = idempotency_key(&headers)?;
-    let bytes = read_body(body).await?;
+    let bytes = read_body(body, state.config.limits.body_timeout).await?;
     let draft = parse(&bytes)?;
     let inquiry = validate(&draft).map_err(Rejection::Invalid)?;
+    ensure_disk_space(&state.store, state.config.limits.min_free_disk_mb)?;
     let stored = replay_or_store(state.store, key, draft, inquiry).await?;
     answer(stored)
 }
@@ -200,15 +243,39 @@ fn is_uuid(s: &str) -> bool {
         })
 }
 
-/// The whole body, refused once it passes [`BODY_LIMIT`].
-async fn read_body(body: Body) -> Result<Bytes, Rejection> {
-    to_bytes(body, BODY_LIMIT)
-        .await
-        .map_err(|_| Rejection::TooLarge)
+/// The whole body, refused once it passes [`BODY_LIMIT`] or takes longer than `within`
+/// to arrive (a body sent a byte at a time would otherwise hold its connection).
+async fn read_body(body: Body, within: Duration) -> Result<Bytes, Rejection> {
+    match tokio::time::timeout(within, to_bytes(body, BODY_LIMIT)).await {
+        Ok(Ok(bytes)) => Ok(bytes),
+        Ok(Err(_)) => Err(Rejection::TooLarge),
+        Err(_) => Err(Rejection::TooSlow),
+    }
 }
 
+/// A draft of the contract; its locale, stored with it, must be a language tag.
 fn parse(bytes: &[u8]) -> Result<Draft, Rejection> {
-    serde_json::from_slice(bytes).map_err(|_| Rejection::Malformed)
+    serde_json::from_slice::<Draft>(bytes)
+        .ok()
+        .filter(|d| is_locale_tag(&d.locale))
+        .ok_or(Rejection::Malformed)
+}
+
+/// Refuses to write below `min_mb` of free disk: SQLite would fail part-way at zero, and
+/// the rest of the system needs room too. A failed look-up is logged and let through, as
+/// SQLite then says for itself whether the write fits.
+fn ensure_disk_space(store: &Store, min_mb: u64) -> Result<(), Rejection> {
+    match store.available_space() {
+        Ok(free) if free < min_mb.saturating_mul(MIB) => {
+            eprintln!("refusing an inquiry: {} MiB free", free / MIB);
+            Err(Rejection::Unavailable(60))
+        }
+        Ok(_) => Ok(()),
+        Err(e) => {
+            eprintln!("free disk space unknown: {e}");
+            Ok(())
+        }
+    }
 }
 
 /// Stores the inquiry under `key`, or finds what the key stored before. SQLite blocks, so
@@ -245,10 +312,11 @@ async fn replay_or_store(
 
 /// What identifies a draft for replay: the whole normalised inquiry, so a retry of the
 /// same draft matches even if its timing differs, and a field added to the inquiry counts
-/// without a change here. Its JSON, a stable format, since it is stored: `Debug` text and
-/// std's hashes may both change between Rust releases.
+/// without a change here. The SHA-256 of its JSON, a stable format, since it is stored
+/// (`Debug` text and std's hashes may both change between Rust releases); a digest, so the
+/// database holds the inquiry once, not twice.
 fn fingerprint(inquiry: &ValidInquiry) -> String {
-    serde_json::to_string(inquiry).unwrap_or_else(|_| format!("{inquiry:?}"))
+    digest(&serde_json::to_string(inquiry).unwrap_or_else(|_| format!("{inquiry:?}")))
 }
 
 /// The honeypot was filled or the form was sent implausibly fast.

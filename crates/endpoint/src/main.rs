@@ -1,45 +1,99 @@
-//! Runs the reference endpoint.
+//! Runs the reference endpoint, or one of the office's commands on its database.
 //!
-//! `hcnf-endpoint [--listen ADDR] [--db PATH] [--allow-origin URL]...`; built with the
-//! `test-faults` feature (for the end-to-end tests only), also
-//! `[--test-faults] [--fault-delay-ms MS]`.
+//! `hcnf-endpoint [--listen ADDR] [--db PATH] [--allow-origin URL]... [limits]` serves;
+//! `hcnf-endpoint export …` and `hcnf-endpoint purge …` read and trim the database (see
+//! [`usage`]). Built with the `test-faults` feature (for the end-to-end tests only), the
+//! server also takes `[--test-faults] [--fault-delay-ms MS]`.
 
+use std::io::Write;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
-#[cfg(feature = "test-faults")]
+use std::str::FromStr;
 use std::time::Duration;
 
 use axum::Router;
-use hcnf_endpoint::{router, Config, Store};
+use hcnf_endpoint::{export, router, serve, Config, Format, Limits, Store};
 
-macro_rules! usage {
-    () => {
+/// What the binary says when asked, with each limit's default.
+fn usage() -> String {
+    let d = Limits::default();
+    #[cfg(feature = "test-faults")]
+    let faults = " [--test-faults] [--fault-delay-ms 20000]";
+    #[cfg(not(feature = "test-faults"))]
+    let faults = "";
+    format!(
         "usage: hcnf-endpoint [--listen 127.0.0.1:8787] [--db inquiries.sqlite3] \
-[--allow-origin http://127.0.0.1:8080]..."
-    };
+[--allow-origin http://127.0.0.1:8080]... [--trust-proxy ADDR]... \
+[--rate-per-minute {}] [--rate-burst {}] [--max-in-flight {}] [--min-free-disk-mb {}] \
+[--header-timeout-secs {}] [--body-timeout-secs {}] [--request-timeout-secs {}] \
+[--max-connections {}] [--max-connections-per-client {}] [--shutdown-timeout-secs {}]{faults}
+       hcnf-endpoint export --db PATH --since YYYY-MM-DD [--format csv|json]
+       hcnf-endpoint purge --db PATH --older-than DAYS",
+        d.rate_per_minute,
+        d.rate_burst,
+        d.max_in_flight,
+        d.min_free_disk_mb,
+        d.header_timeout.as_secs(),
+        d.body_timeout.as_secs(),
+        d.request_timeout.as_secs(),
+        d.max_connections,
+        d.max_connections_per_client,
+        d.shutdown_timeout.as_secs(),
+    )
 }
 
-#[cfg(not(feature = "test-faults"))]
-const USAGE: &str = usage!();
-#[cfg(feature = "test-faults")]
-const USAGE: &str = concat!(usage!(), " [--test-faults] [--fault-delay-ms 20000]");
+/// What the command line asks for.
+enum Command {
+    Serve(Args),
+    Export {
+        db: PathBuf,
+        since: String,
+        format: Format,
+    },
+    Purge {
+        db: PathBuf,
+        days: u32,
+    },
+}
 
 struct Args {
     listen: SocketAddr,
     db: PathBuf,
     origins: Vec<String>,
+    limits: Limits,
     #[cfg(feature = "test-faults")]
     test_faults: bool,
     #[cfg(feature = "test-faults")]
     fault_delay: Duration,
 }
 
-fn parse(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
+fn number<T: FromStr>(flag: &str, value: String) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    value.parse().map_err(|e| format!("{flag}: {e}"))
+}
+
+fn seconds(flag: &str, value: String) -> Result<Duration, String> {
+    number(flag, value).map(Duration::from_secs)
+}
+
+fn parse(mut argv: impl Iterator<Item = String>) -> Result<Command, String> {
+    let mut argv = argv.by_ref().peekable();
+    match argv.peek().map(String::as_str) {
+        Some("export") => parse_export(argv.skip(1)),
+        Some("purge") => parse_purge(argv.skip(1)),
+        _ => parse_serve(argv).map(Command::Serve),
+    }
+}
+
+fn parse_serve(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
     let mut args = Args {
         listen: ([127, 0, 0, 1], 8787).into(),
         db: PathBuf::from("inquiries.sqlite3"),
         origins: Vec::new(),
+        limits: Limits::default(),
         #[cfg(feature = "test-faults")]
         test_faults: false,
         #[cfg(feature = "test-faults")]
@@ -47,22 +101,32 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
     };
     while let Some(flag) = argv.next() {
         let mut value = || argv.next().ok_or_else(|| format!("{flag} needs a value"));
+        let l = &mut args.limits;
         match flag.as_str() {
-            "--listen" => args.listen = value()?.parse().map_err(|e| format!("--listen: {e}"))?,
+            "--listen" => args.listen = number(&flag, value()?)?,
             "--db" => args.db = value()?.into(),
             "--allow-origin" => args.origins.push(value()?),
+            "--trust-proxy" => l.trusted_proxies.push(number(&flag, value()?)?),
+            "--rate-per-minute" => l.rate_per_minute = positive(&flag, value()?)?,
+            "--rate-burst" => l.rate_burst = positive(&flag, value()?)?,
+            "--max-in-flight" => l.max_in_flight = positive(&flag, value()?)?,
+            "--min-free-disk-mb" => l.min_free_disk_mb = number(&flag, value()?)?,
+            "--header-timeout-secs" => l.header_timeout = seconds(&flag, value()?)?,
+            "--body-timeout-secs" => l.body_timeout = seconds(&flag, value()?)?,
+            "--request-timeout-secs" => l.request_timeout = seconds(&flag, value()?)?,
+            "--max-connections" => l.max_connections = positive(&flag, value()?)?,
+            "--max-connections-per-client" => {
+                l.max_connections_per_client = positive(&flag, value()?)?
+            }
+            "--shutdown-timeout-secs" => l.shutdown_timeout = seconds(&flag, value()?)?,
             #[cfg(feature = "test-faults")]
             "--test-faults" => args.test_faults = true,
             #[cfg(feature = "test-faults")]
             "--fault-delay-ms" => {
-                args.fault_delay = Duration::from_millis(
-                    value()?
-                        .parse()
-                        .map_err(|e| format!("--fault-delay-ms: {e}"))?,
-                )
+                args.fault_delay = Duration::from_millis(number(&flag, value()?)?)
             }
-            "-h" | "--help" => return Err(USAGE.into()),
-            other => return Err(format!("unknown argument {other}\n{USAGE}")),
+            "-h" | "--help" => return Err(usage()),
+            other => return Err(format!("unknown argument {other}\n{}", usage())),
         }
     }
     if args.origins.is_empty() {
@@ -75,15 +139,143 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(args)
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
-    let args = match parse(std::env::args().skip(1)) {
-        Ok(a) => a,
+/// A count that must be at least 1: a limit of 0 would refuse everything.
+fn positive<T: FromStr + PartialEq + Default>(flag: &str, value: String) -> Result<T, String>
+where
+    T::Err: std::fmt::Display,
+{
+    let n: T = number(flag, value)?;
+    if n == T::default() {
+        return Err(format!("{flag}: must be at least 1"));
+    }
+    Ok(n)
+}
+
+fn parse_export(mut argv: impl Iterator<Item = String>) -> Result<Command, String> {
+    let (mut db, mut since, mut format) = (None, None, Format::Csv);
+    while let Some(flag) = argv.next() {
+        let mut value = || argv.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--db" => db = Some(PathBuf::from(value()?)),
+            "--since" => {
+                let v = value()?;
+                if !is_date(&v) {
+                    return Err(format!("--since: {v} is not a date (YYYY-MM-DD)"));
+                }
+                since = Some(v);
+            }
+            "--format" => {
+                let v = value()?;
+                format = Format::parse(&v).ok_or(format!("--format: {v} is not csv or json"))?;
+            }
+            other => return Err(format!("unknown argument {other}\n{}", usage())),
+        }
+    }
+    match (db, since) {
+        (Some(db), Some(since)) => Ok(Command::Export { db, since, format }),
+        _ => Err(format!("export needs --db and --since\n{}", usage())),
+    }
+}
+
+fn parse_purge(mut argv: impl Iterator<Item = String>) -> Result<Command, String> {
+    let (mut db, mut days) = (None, None);
+    while let Some(flag) = argv.next() {
+        let mut value = || argv.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--db" => db = Some(PathBuf::from(value()?)),
+            "--older-than" => days = Some(number(&flag, value()?)?),
+            other => return Err(format!("unknown argument {other}\n{}", usage())),
+        }
+    }
+    match (db, days) {
+        (Some(db), Some(days)) => Ok(Command::Purge { db, days }),
+        _ => Err(format!("purge needs --db and --older-than\n{}", usage())),
+    }
+}
+
+/// `YYYY-MM-DD`, a day that exists.
+fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b[r.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s[r].parse::<u32>().ok())?
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+fn main() -> ExitCode {
+    let command = match parse(std::env::args().skip(1)) {
+        Ok(c) => c,
         Err(msg) => {
             eprintln!("{msg}");
             return ExitCode::from(2);
         }
     };
+    match command {
+        Command::Serve(args) => run_server(args),
+        Command::Export { db, since, format } => run_export(&db, &since, format),
+        Command::Purge { db, days } => run_purge(&db, days),
+    }
+}
+
+fn run_export(db: &std::path::Path, since: &str, format: Format) -> ExitCode {
+    let result = Store::open_existing(db)
+        .and_then(|store| store.received_since(since))
+        .map_err(|e| e.to_string())
+        .and_then(|records| {
+            let mut out = std::io::stdout().lock();
+            export(&records, format, &mut out)
+                .and_then(|()| out.flush())
+                .map_err(|e| e.to_string())
+        });
+    finish(db, result)
+}
+
+fn run_purge(db: &std::path::Path, days: u32) -> ExitCode {
+    let result = Store::open_existing(db)
+        .and_then(|store| store.purge_older_than(days))
+        .map(|n| println!("purged {n} inquiries received more than {days} days ago"))
+        .map_err(|e| e.to_string());
+    finish(db, result)
+}
+
+fn finish(db: &std::path::Path, result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("{}: {e}", db.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[tokio::main]
+async fn run_server(args: Args) -> ExitCode {
+    // Listening for SIGTERM from the start, so a stop sent while starting is not lost.
+    let mut terminate =
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("cannot listen for SIGTERM: {e}");
+                return ExitCode::FAILURE;
+            }
+        };
     let store = match Store::open(&args.db) {
         Ok(s) => s,
         Err(e) => {
@@ -93,6 +285,7 @@ async fn main() -> ExitCode {
     };
     let config = Config {
         allowed_origins: args.origins.clone(),
+        limits: args.limits.clone(),
     };
     let app = build_router(store, config, &args);
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
@@ -108,16 +301,13 @@ async fn main() -> ExitCode {
         args.db.display(),
         args.origins.join(" ")
     );
-    let shutdown = async {
-        let _ = tokio::signal::ctrl_c().await;
+    let shutdown = async move {
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = terminate.recv() => {}
+        }
     };
-    if let Err(e) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-    {
-        eprintln!("server error: {e}");
-        return ExitCode::FAILURE;
-    }
+    serve(listener, app, &args.limits, shutdown).await;
     ExitCode::SUCCESS
 }
 

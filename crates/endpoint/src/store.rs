@@ -1,10 +1,28 @@
 //! Durable storage of accepted inquiries in SQLite, keyed by idempotency key.
+//!
+//! Kept as the privacy notice promises: the file and its `-wal`/`-shm` companions are
+//! readable by the owner only, the replay fingerprint is a digest rather than a second
+//! copy of the inquiry, and deleted rows are overwritten, not just unlinked. The schema is
+//! versioned with `PRAGMA user_version`, so an older database is brought up to date when
+//! opened.
 
-use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::fs::{OpenOptions, Permissions};
+use std::io;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use hcnf_inquiry::ValidInquiry;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+/// The schema this build writes: 1 keeps fingerprints as SHA-256 digests (0 kept them as
+/// the inquiry's JSON).
+const SCHEMA_VERSION: u32 = 1;
+
+/// Owner read and write, nobody else: the inquiries hold names, addresses and numbers.
+const PRIVATE: u32 = 0o600;
 
 /// What storing a draft did.
 #[derive(Debug, PartialEq, Eq)]
@@ -22,17 +40,23 @@ pub enum Stored {
 pub enum StoreError {
     #[error("database: {0}")]
     Db(#[from] rusqlite::Error),
-    #[error("the database lock was poisoned")]
-    Poisoned,
+    #[error("database file: {0}")]
+    File(#[from] io::Error),
+    #[error("the database has schema version {0}, newer than this build knows ({SCHEMA_VERSION})")]
+    Newer(u32),
 }
 
 /// The inquiry database; cheap to clone.
 #[derive(Clone)]
-pub struct Store(Arc<Mutex<Connection>>);
+pub struct Store {
+    conn: Arc<Mutex<Connection>>,
+    path: PathBuf,
+}
 
 /// Extra facts stored with an inquiry.
 pub struct Meta<'a> {
     pub key: &'a str,
+    /// A digest identifying the draft, from [`digest`].
     pub fingerprint: &'a str,
     pub locale: &'a str,
     /// The honeypot was filled or the form was sent implausibly fast.
@@ -40,38 +64,72 @@ pub struct Meta<'a> {
     pub elapsed_ms: u64,
 }
 
+/// One stored inquiry as the office reads it: no key, no fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Record {
+    pub reference: String,
+    /// UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    pub received_at: String,
+    pub locale: String,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub category: String,
+    pub subject: String,
+    pub message: String,
+    pub suspected_spam: bool,
+    pub elapsed_ms: u64,
+}
+
+/// SHA-256 of `text`, in hex: what a fingerprint is stored as.
+pub fn digest(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 impl Store {
     /// Opens (creating if needed) the database at `path`.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let conn = Connection::open(path)?;
-        // WAL plus FULL sync: an answered inquiry survives a crash or power cut.
+        Store::open_file(path, true)
+    }
+
+    /// Opens the database at `path`, which must exist: for the office's commands, where a
+    /// mistyped path should say so rather than leave an empty database behind.
+    pub fn open_existing(path: &Path) -> Result<Store, StoreError> {
+        Store::open_file(path, false)
+    }
+
+    fn open_file(path: &Path, create: bool) -> Result<Store, StoreError> {
+        make_private(path, create)?;
+        let mut conn = Connection::open(path)?;
+        // WAL plus FULL sync: an answered inquiry survives a crash or power cut. SQLite
+        // gives the -wal and -shm files the database file's mode, so they are private too.
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        conn.execute_batch(
-            "CREATE TABLE IF NOT EXISTS inquiries (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                idempotency_key TEXT NOT NULL UNIQUE,
-                fingerprint TEXT NOT NULL,
-                reference TEXT,
-                received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                locale TEXT NOT NULL,
-                name TEXT NOT NULL,
-                email TEXT NOT NULL,
-                phone TEXT,
-                category TEXT NOT NULL,
-                subject TEXT NOT NULL,
-                message TEXT NOT NULL,
-                suspected_spam INTEGER NOT NULL,
-                elapsed_ms INTEGER NOT NULL
-            );",
-        )?;
-        Ok(Store(Arc::new(Mutex::new(conn))))
+        // Deleted rows and replaced values are zeroed in the file, not left in free pages.
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        migrate(&mut conn)?;
+        Ok(Store {
+            conn: Arc::new(Mutex::new(conn)),
+            path: path.to_owned(),
+        })
+    }
+
+    /// The connection. A thread that panicked while holding it left no transaction open
+    /// (a dropped transaction rolls back), so the lock is taken over rather than refused.
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.conn.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Stores `inq` under `meta.key` unless that key is already known.
     pub fn insert(&self, inq: &ValidInquiry, meta: &Meta<'_>) -> Result<Stored, StoreError> {
-        let mut conn = self.0.lock().map_err(|_| StoreError::Poisoned)?;
-        let tx = conn.transaction()?;
+        let mut conn = self.conn();
+        // Immediate: the write lock is taken before the key is looked up, so another
+        // connection (another process on the same file) cannot slip in between, and a
+        // busy database is waited for instead of failing the upgrade from read to write.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let seen: Option<(String, String)> = tx
             .query_row(
                 "SELECT fingerprint, reference FROM inquiries WHERE idempotency_key = ?1",
@@ -116,7 +174,201 @@ impl Store {
 
     /// How many inquiries are stored.
     pub fn count(&self) -> Result<u64, StoreError> {
-        let conn = self.0.lock().map_err(|_| StoreError::Poisoned)?;
-        Ok(conn.query_row("SELECT COUNT(*) FROM inquiries", [], |r| r.get(0))?)
+        Ok(self
+            .conn()
+            .query_row("SELECT COUNT(*) FROM inquiries", [], |r| r.get(0))?)
+    }
+
+    /// Inquiries received on or after `date` (`YYYY-MM-DD`, UTC), oldest first.
+    pub fn received_since(&self, date: &str) -> Result<Vec<Record>, StoreError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT reference, received_at, locale, name, email, phone, category, subject,
+                message, suspected_spam, elapsed_ms
+             FROM inquiries WHERE received_at >= ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([date], |r| {
+            Ok(Record {
+                reference: r.get(0)?,
+                received_at: r.get(1)?,
+                locale: r.get(2)?,
+                name: r.get(3)?,
+                email: r.get(4)?,
+                phone: r.get(5)?,
+                category: r.get(6)?,
+                subject: r.get(7)?,
+                message: r.get(8)?,
+                suspected_spam: r.get(9)?,
+                elapsed_ms: u64::try_from(r.get::<_, i64>(10)?).unwrap_or(0),
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Deletes the inquiries received more than `days` days ago; returns how many. The
+    /// write-ahead log is then emptied, so the deleted rows are gone from every file.
+    pub fn purge_older_than(&self, days: u32) -> Result<usize, StoreError> {
+        let mut conn = self.conn();
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let purged = tx.execute(
+            "DELETE FROM inquiries
+             WHERE received_at < strftime('%Y-%m-%dT%H:%M:%SZ', 'now', ?1)",
+            [format!("-{days} days")],
+        )?;
+        tx.commit()?;
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(purged)
+    }
+
+    /// Bytes free for this database on its file system.
+    pub fn available_space(&self) -> io::Result<u64> {
+        let dir = match self.path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let stat = rustix::fs::statvfs(dir)?;
+        Ok(stat.f_bavail.saturating_mul(stat.f_frsize))
+    }
+}
+
+/// Creates the database file owner-only before SQLite does (or refuses a missing one when
+/// `create` is false), and narrows an existing file and its companions to the same mode.
+fn make_private(path: &Path, create: bool) -> io::Result<()> {
+    OpenOptions::new()
+        .write(true)
+        .create(create)
+        .mode(PRIVATE)
+        .open(path)?;
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        match std::fs::set_permissions(&file, Permissions::from_mode(PRIVATE)) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            other => other?,
+        }
+    }
+    Ok(())
+}
+
+/// Brings the schema to [`SCHEMA_VERSION`], in one transaction.
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::Newer(version));
+    }
+    if version < 1 {
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS inquiries (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                idempotency_key TEXT NOT NULL UNIQUE,
+                fingerprint TEXT NOT NULL,
+                reference TEXT,
+                received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                locale TEXT NOT NULL,
+                name TEXT NOT NULL,
+                email TEXT NOT NULL,
+                phone TEXT,
+                category TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                message TEXT NOT NULL,
+                suspected_spam INTEGER NOT NULL,
+                elapsed_ms INTEGER NOT NULL
+            );
+            CREATE INDEX IF NOT EXISTS inquiries_received_at ON inquiries (received_at);",
+        )?;
+        digest_fingerprints(&tx)?;
+    }
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Version 0 kept the inquiry's JSON as its fingerprint; the digest of that same text is
+/// what this build computes, so a retry of an old draft still replays.
+fn digest_fingerprints(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
+    let old: Vec<(i64, String)> = tx
+        .prepare("SELECT id, fingerprint FROM inquiries")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (id, fingerprint) in old {
+        tx.execute(
+            "UPDATE inquiries SET fingerprint = ?1 WHERE id = ?2",
+            params![digest(&fingerprint), id],
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use hcnf_inquiry::Category;
+
+    use super::*;
+
+    fn inquiry() -> ValidInquiry {
+        ValidInquiry {
+            name: "山田 太郎".into(),
+            email: "taro@example.jp".into(),
+            phone: None,
+            category: Category::parse("hcnf_course").unwrap(),
+            subject: "講座について".into(),
+            message: "日程を教えてください。".into(),
+        }
+    }
+
+    fn meta(key: &str) -> Meta<'_> {
+        Meta {
+            key,
+            fingerprint: "f",
+            locale: "ja",
+            suspected_spam: false,
+            elapsed_ms: 10_000,
+        }
+    }
+
+    #[test]
+    fn a_lock_poisoned_by_a_panic_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("i.sqlite3")).unwrap();
+        let held = store.clone();
+        let panicked = std::thread::spawn(move || {
+            let _conn = held.conn.lock().unwrap();
+            panic!("a bug while holding the connection");
+        })
+        .join();
+        assert!(panicked.is_err() && store.conn.is_poisoned());
+        assert_eq!(
+            store.insert(&inquiry(), &meta("k")).unwrap(),
+            Stored::New("HCNF-000001".into())
+        );
+        assert_eq!(store.count().unwrap(), 1);
+    }
+
+    #[test]
+    fn two_connections_writing_at_once_both_succeed() {
+        // Two stores on one file are two connections, as two processes would have.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("i.sqlite3");
+        let stores = [Store::open(&path).unwrap(), Store::open(&path).unwrap()];
+        let writers: Vec<_> = stores
+            .iter()
+            .enumerate()
+            .map(|(n, store)| {
+                let store = store.clone();
+                std::thread::spawn(move || {
+                    (0..40)
+                        .map(|i| store.insert(&inquiry(), &meta(&format!("{n}-{i}"))))
+                        .filter(|r| !matches!(r, Ok(Stored::New(_))))
+                        .map(|r| format!("{r:?}"))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        for w in writers {
+            let failures = w.join().unwrap();
+            assert!(failures.is_empty(), "{failures:?}");
+        }
+        assert_eq!(stores[0].count().unwrap(), 80);
     }
 }

@@ -1,12 +1,15 @@
 //! The endpoint over real HTTP on loopback: the contract, idempotency, limits, CORS,
-//! durability across a restart, and the test-only faults (with the `test-faults` feature;
-//! without it, that they are absent).
+//! durability across a restart, the database kept private (its files' mode, a digest for
+//! replays, older databases migrated), and the test-only faults (with the `test-faults`
+//! feature; without it, that they are absent). The limits on clients and connections are
+//! in `limits.rs`.
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use axum::Router;
 use hcnf_endpoint::{router, Config, Store};
-use hcnf_inquiry::{Accepted, Draft, ErrorBody, ErrorKind, Field, FieldError, Problem};
+use hcnf_inquiry::{validate, Accepted, Draft, ErrorBody, ErrorKind, Field, FieldError, Problem};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -34,6 +37,7 @@ impl Server {
 fn config() -> Config {
     Config {
         allowed_origins: vec![ORIGIN.into()],
+        ..Config::default()
     }
 }
 
@@ -45,7 +49,7 @@ async fn serve(app: Router) -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let task = tokio::spawn(async move {
-        axum::serve(listener, app).await.unwrap();
+        hcnf_endpoint::serve(listener, app, &config().limits, std::future::pending()).await;
     });
     Server { base, task }
 }
@@ -343,4 +347,136 @@ async fn injected_faults_happen_once_each_after_the_key_and_size_checks() {
         .await
         .unwrap();
     assert_eq!(count, 1);
+}
+
+#[tokio::test]
+async fn a_draft_whose_locale_is_not_a_language_tag_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let s = start(&db).await;
+    for locale in ["", "=HYPERLINK(\"x\")", "ja\u{0}", &"a".repeat(40)] {
+        let mut d = draft();
+        d.locale = locale.into();
+        let res = send(&s.base, KEY, &d).await;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST, "{locale:?}");
+        assert_eq!(
+            res.json::<ErrorBody>().await.unwrap().error,
+            ErrorKind::Malformed
+        );
+    }
+    let mut easy = draft();
+    easy.locale = "ja-x-easy".into();
+    assert_eq!(
+        send(&s.base, KEY, &easy).await.status(),
+        StatusCode::CREATED
+    );
+    assert_eq!(rows(&db), 1);
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+#[tokio::test]
+async fn the_database_and_its_journal_files_are_readable_by_the_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    // A file left readable by everyone, as an older build or a copy may have left it.
+    std::fs::write(&db, b"").unwrap();
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let s = start(&db).await;
+    assert_eq!(
+        send(&s.base, KEY, &draft()).await.status(),
+        StatusCode::CREATED
+    );
+    for suffix in ["", "-wal", "-shm"] {
+        let file = dir.path().join(format!("i.sqlite3{suffix}"));
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+}
+
+#[tokio::test]
+async fn a_replay_is_recognised_by_a_digest_not_a_second_copy_of_the_inquiry() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let s = start(&db).await;
+    assert_eq!(
+        send(&s.base, KEY, &draft()).await.status(),
+        StatusCode::CREATED
+    );
+    assert_eq!(send(&s.base, KEY, &draft()).await.status(), StatusCode::OK);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let fingerprint: String = conn
+        .query_row("SELECT fingerprint FROM inquiries", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fingerprint.len(), 64, "{fingerprint}");
+    assert!(fingerprint.bytes().all(|b| b.is_ascii_hexdigit()));
+}
+
+#[tokio::test]
+async fn a_database_from_before_the_digest_is_migrated_and_its_keys_still_replay() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    // The schema and fingerprint (the inquiry's JSON) as the first release wrote them.
+    let old_fingerprint = serde_json::to_string(&validate(&draft()).unwrap()).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE inquiries (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                idempotency_key TEXT NOT NULL UNIQUE,
+                fingerprint TEXT NOT NULL,
+                reference TEXT,
+                received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+                locale TEXT NOT NULL,
+                name TEXT NOT NULL,
+                email TEXT NOT NULL,
+                phone TEXT,
+                category TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                message TEXT NOT NULL,
+                suspected_spam INTEGER NOT NULL,
+                elapsed_ms INTEGER NOT NULL
+            );",
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO inquiries (idempotency_key, fingerprint, reference, locale, name, email,
+                phone, category, subject, message, suspected_spam, elapsed_ms)
+             VALUES (?1, ?2, 'HCNF-000001', 'ja', '山田 太郎', 'taro@example.jp',
+                '045-285-0777', 'hcnf_course', '講座について', 'x', 0, 45000)",
+            [KEY, old_fingerprint.as_str()],
+        )
+        .unwrap();
+    }
+    let s = start(&db).await;
+    let res = send(&s.base, KEY, &draft()).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.json::<Accepted>().await.unwrap().reference,
+        "HCNF-000001"
+    );
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let (fingerprint, version): (String, u32) = conn
+        .query_row(
+            "SELECT fingerprint, (SELECT user_version FROM pragma_user_version) FROM inquiries",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(fingerprint, hcnf_endpoint::digest(&old_fingerprint));
+    assert_eq!(version, 1);
+    assert_eq!(rows(&db), 1);
+}
+
+#[tokio::test]
+async fn a_database_from_a_newer_build_is_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let err = Store::open(&db).err().expect("refused");
+    assert!(err.to_string().contains("99"), "{err}");
 }

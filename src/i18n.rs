@@ -75,8 +75,10 @@ pub(crate) fn negotiate(stored: Option<&str>, preferred: &[String]) -> Locale {
 /// of a script that spaces its words ("Error:" and "Send an inquiry"), nothing where
 /// either is Japanese, whose brackets and colons carry their own room (「エラー：」).
 pub(crate) fn seam(before: &str, after: &str) -> &'static str {
+    use hcnf_content::ruby::plain;
     let spaced = |c: Option<char>| c.is_some_and(|c| c.is_ascii());
-    if spaced(before.chars().next_back()) && spaced(after.chars().next()) {
+    // Judged on the text as read: a reading's closing brace is no letter.
+    if spaced(plain(before).chars().next_back()) && spaced(plain(after).chars().next()) {
         " "
     } else {
         ""
@@ -133,6 +135,7 @@ mod tests {
         assert_eq!(seam("地図（OpenStreetMap）", "（外部サイト）"), "");
         assert_eq!(seam("アドレス：", "https://example.jp/"), "");
         assert_eq!(seam("", "x"), "");
+        assert_eq!(seam("{住所|じゅうしょ}", "https://example.jp/"), "");
     }
 
     #[test]

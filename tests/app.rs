@@ -21,17 +21,15 @@ async fn open(path: &str) -> Mounted {
 fn focused_text() -> String {
     document()
         .active_element()
-        .and_then(|e| e.text_content())
+        .map(|e| read(&e))
         .unwrap_or_default()
-        .trim()
-        .to_owned()
 }
 
 /// The entries marked current: the navigation's, or the footer's for the pages it links.
 fn current_nav_labels() -> Vec<String> {
     query_all(".hcnf-nav a[aria-current=\"page\"], .hcnf-footer a[aria-current=\"page\"]")
         .iter()
-        .map(|a| a.text_content().unwrap_or_default())
+        .map(read)
         .collect()
 }
 
@@ -53,15 +51,17 @@ async fn assert_shows(locale: Locale, page: PageId) {
     let head = ed.pages.head(page);
     let where_ = format!("{} {:?}", locale.code(), page);
     wait_until(&format!("{where_} shows its h1"), || {
-        text_of("main h1") == head.title
+        text_of("main h1") == plain(&head.title)
     })
     .await;
     assert_eq!(
         document().title(),
-        ed.ui
-            .title_template
-            .replace("{page}", &head.title)
-            .replace("{site}", &ed.ui.site_title),
+        plain(
+            &ed.ui
+                .title_template
+                .replace("{page}", &head.title)
+                .replace("{site}", &ed.ui.site_title)
+        ),
         "{where_}: title"
     );
     assert_eq!(html_lang(), locale.code(), "{where_}: <html lang>");
@@ -71,7 +71,7 @@ async fn assert_shows(locale: Locale, page: PageId) {
     );
     assert_eq!(
         current_nav_labels(),
-        vec![head.nav_label.clone()],
+        vec![plain(&head.nav_label)],
         "{where_}: aria-current"
     );
     let expected: Vec<(String, String)> = Locale::all()
@@ -88,7 +88,7 @@ async fn assert_shows(locale: Locale, page: PageId) {
         query("head meta[name=\"description\"]").and_then(|m| m.get_attribute("content"));
     assert_eq!(
         description.as_deref(),
-        Some(head.summary.as_str()),
+        Some(plain(&head.summary).as_str()),
         "{where_}: description"
     );
 }
@@ -102,7 +102,7 @@ async fn every_page_is_reached_by_its_link_and_its_heading_takes_focus() {
             let label = &locale.edition().pages.head(page).nav_label;
             let link = query_all(".hcnf-nav a, .hcnf-footer__links a")
                 .into_iter()
-                .find(|a| a.text_content().as_deref() == Some(label.as_str()))
+                .find(|a| read(a) == plain(label))
                 .unwrap_or_else(|| panic!("no navigation link {label}"));
             click(&link);
             assert_shows(locale, page).await;
@@ -110,7 +110,7 @@ async fn every_page_is_reached_by_its_link_and_its_heading_takes_focus() {
             if page != PageId::Overview {
                 // Focus moves to the new page's heading, as on a full page load.
                 let title = &locale.edition().pages.head(page).title;
-                wait_until("focus reaches the h1", || focused_text() == *title).await;
+                wait_until("focus reaches the h1", || focused_text() == plain(title)).await;
             }
         }
     }
@@ -134,11 +134,11 @@ async fn every_deep_link_renders_its_page_and_content() {
                 PageId::Accessibility => &ed.pages.accessibility.lead,
             };
             assert!(
-                main.contains(lead.as_str()),
+                main.contains(&plain(lead)),
                 "{} {page:?}: lead missing",
                 locale.code()
             );
-            assert!(text_of("footer").contains(ed.ui.footer.owner.as_str()));
+            assert!(text_of("footer").contains(&plain(&ed.ui.footer.owner)));
         }
     }
 }
@@ -153,7 +153,7 @@ async fn the_language_switch_keeps_the_section_and_remembers_the_choice() {
                 let link = query(&format!(".hcnf-lang a[hreflang=\"{}\"]", to.code()))
                     .unwrap_or_else(|| panic!("no switch to {}", to.code()));
                 assert_eq!(link.get_attribute("lang").as_deref(), Some(to.code()));
-                assert_eq!(link.text_content().unwrap(), to.edition().locale.name);
+                assert_eq!(read(&link), plain(&to.edition().locale.name));
                 click(&link);
                 // Two editions may title a page alike: wait for the address first.
                 wait_until("the other edition's address", || {
@@ -233,9 +233,9 @@ async fn an_unknown_path_shows_the_bilingual_not_found_page() {
         .await;
         for locale in Locale::all() {
             let nf = &locale.edition().ui.not_found;
-            assert!(text_of("main h1").contains(nf.title.as_str()), "{path}");
+            assert!(text_of("main h1").contains(&plain(&nf.title)), "{path}");
             assert!(
-                document().title().contains(nf.title.as_str()),
+                document().title().contains(&plain(&nf.title)),
                 "{path}: title {}",
                 document().title()
             );
@@ -244,7 +244,7 @@ async fn an_unknown_path_shows_the_bilingual_not_found_page() {
                 path_of(locale, PageId::Overview)
             ))
             .unwrap_or_else(|| panic!("{path}: no link home in {}", locale.code()));
-            assert_eq!(home.text_content().unwrap(), nf.home_link);
+            assert_eq!(read(&home), plain(&nf.home_link));
             assert_eq!(
                 home.closest("[lang]")
                     .unwrap()
@@ -264,12 +264,12 @@ async fn the_telephone_is_a_link_to_call_the_fax_is_text_the_map_says_it_is_anot
         let _app = open(&path_of(locale, PageId::Contact)).await;
         assert_shows(locale, PageId::Contact).await;
         let link = query(&format!("main a[href=\"{}\"]", c.tel.href)).expect("a tel: link in main");
-        assert_eq!(link.text_content().unwrap(), c.tel.display);
-        assert!(text_of("main .hcnf-contact").contains(c.fax.display.as_str()));
+        assert_eq!(read(&link), plain(&c.tel.display));
+        assert!(text_of("main .hcnf-contact").contains(&plain(&c.fax.display)));
         assert!(
             query_all("main a")
                 .iter()
-                .all(|a| a.text_content().unwrap_or_default() != c.fax.display),
+                .all(|a| read(a) != plain(&c.fax.display)),
             "the fax number is no link"
         );
         let map = query(&format!("main a[href=\"{}\"]", c.map.href)).expect("the map link");
@@ -280,11 +280,11 @@ async fn the_telephone_is_a_link_to_call_the_fax_is_text_the_map_says_it_is_anot
             ""
         };
         assert_eq!(
-            map.text_content().unwrap(),
-            format!("{}{space}{external}", c.map.label)
+            read(&map),
+            plain(&format!("{}{space}{external}", c.map.label))
         );
         for line in &c.address {
-            assert!(text_of("main address").contains(line.as_str()));
+            assert!(text_of("main address").contains(&plain(line)));
         }
     }
 }
@@ -310,7 +310,7 @@ async fn dates_show_in_the_readers_format() {
             .replace("{year}", &year.to_string())
             .replace("{month_number}", &month.to_string())
             .replace("{month}", &date.months[usize::from(month) - 1]);
-        assert_eq!(time.text_content().unwrap(), expected);
+        assert_eq!(read(&time), plain(&expected));
     }
 }
 
@@ -320,7 +320,7 @@ async fn the_skip_link_moves_focus_to_the_main_content() {
     let _app = open(&path_of(en, PageId::Symposia)).await;
     assert_shows(en, PageId::Symposia).await;
     let skip = query(".hcnf-skip-link").unwrap();
-    assert_eq!(skip.text_content().unwrap(), en.edition().ui.skip_link);
+    assert_eq!(read(&skip), en.edition().ui.skip_link);
     click(&skip);
     wait_until("focus on the main content", || {
         document().active_element().map(|e| e.id()).as_deref() == Some("hcnf-main")
@@ -342,7 +342,7 @@ async fn without_a_configured_endpoint_the_form_is_disabled_and_offers_telephone
         assert_shows(locale, PageId::Inquiry).await;
         let heading = &ed.pages.inquiry.unavailable.heading;
         wait_until("the unavailable notice", || {
-            text_of(".hcnf-notice[role='alert']").contains(heading.as_str())
+            text_of(".hcnf-notice[role='alert']").contains(&plain(heading))
         })
         .await;
         let fieldset = query(".hcnf-form fieldset").expect("the form is still shown");
@@ -352,7 +352,7 @@ async fn without_a_configured_endpoint_the_form_is_disabled_and_offers_telephone
             ed.contact.tel.href
         ))
         .is_some());
-        assert!(text_of(".hcnf-notice[role='alert']").contains(ed.contact.fax.display.as_str()));
+        assert!(text_of(".hcnf-notice[role='alert']").contains(&plain(&ed.contact.fax.display)));
     }
 }
 
@@ -383,7 +383,7 @@ async fn every_field_is_labelled_and_described_the_count_starts_full_the_honeypo
         assert!(query(&format!("#{control}")).is_some(), "{field:?} control");
         let label_text = text_of(&format!("label[for=\"{control}\"]"));
         assert!(
-            label_text.starts_with(label.as_str()),
+            label_text.starts_with(&plain(label)),
             "{field:?}: {label_text}"
         );
     }
@@ -423,7 +423,7 @@ async fn the_form_marks_required_and_optional_fields_in_words_and_asks_browsers_
             } else {
                 &form.required
             };
-            assert!(label.contains(word.as_str()), "{}: {label}", locale.code());
+            assert!(label.contains(&plain(word)), "{}: {label}", locale.code());
         }
         for (field, token) in [
             (Field::Name, "name"),
@@ -458,7 +458,7 @@ async fn while_errors_show_the_title_says_so_first() {
         .await;
         click(&query("#hcnf-app form button[type='submit']").unwrap());
         wait_until("the title starts with the error prefix", || {
-            document().title().starts_with(prefix.as_str())
+            document().title().starts_with(&plain(prefix))
         })
         .await;
         fill_in(&complete_draft());
@@ -468,7 +468,7 @@ async fn while_errors_show_the_title_says_so_first() {
         })
         .await;
         wait_until("the title without the prefix", || {
-            !document().title().starts_with(prefix.as_str())
+            !document().title().starts_with(&plain(prefix))
         })
         .await;
     }
@@ -494,13 +494,9 @@ async fn the_count_is_shown_at_once_and_announced_once_typing_pauses() {
         text_of("#hcnf-inquiry-message-count") == expected
     })
     .await;
-    assert_eq!(
-        live.text_content().unwrap_or_default(),
-        "",
-        "not announced while typing"
-    );
+    assert_eq!(read(&live), "", "not announced while typing");
     wait_until("the announcement after the pause", || {
-        live.text_content().unwrap_or_default() == expected
+        read(&live) == expected
     })
     .await;
 }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::external_link::ExternalLink;
+use super::words;
 use crate::i18n::use_edition;
 
 /// Office, address, the telephone as a `tel:` link, the fax as text (tapping a link to it
@@ -16,31 +17,31 @@ pub fn ContactDetails(
     let c = &edition.contact;
     view! {
         <div class="hcnf-contact">
-            <p class="hcnf-contact__office">{c.office.as_str()}</p>
+            <p class="hcnf-contact__office">{words(&c.office)}</p>
             <dl class="hcnf-contact__list">
                 <div class="hcnf-contact__row">
-                    <dt>{c.address_label.as_str()}</dt>
+                    <dt>{words(&c.address_label)}</dt>
                     <dd>
                         <address class="hcnf-contact__address">
                             {c
                                 .address
                                 .iter()
-                                .map(|line| view! { <span>{line.as_str()}</span> })
+                                .map(|line| view! { <span>{words(line)}</span> })
                                 .collect_view()}
                         </address>
                     </dd>
                 </div>
                 <div class="hcnf-contact__row">
-                    <dt>{c.tel.label.as_str()}</dt>
+                    <dt>{words(&c.tel.label)}</dt>
                     <dd>
                         <a class="hcnf-contact__phone" href=c.tel.href.as_str()>
-                            {c.tel.display.as_str()}
+                            {words(&c.tel.display)}
                         </a>
                     </dd>
                 </div>
                 <div class="hcnf-contact__row">
-                    <dt>{c.fax.label.as_str()}</dt>
-                    <dd class="hcnf-contact__phone">{c.fax.display.as_str()}</dd>
+                    <dt>{words(&c.fax.label)}</dt>
+                    <dd class="hcnf-contact__phone">{words(&c.fax.display)}</dd>
                 </div>
             </dl>
             {with_map

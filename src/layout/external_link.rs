@@ -3,6 +3,7 @@
 use hcnf_content::Link;
 use leptos::prelude::*;
 
+use super::words;
 use crate::i18n::{seam, use_edition};
 
 /// A link whose words end with "(external site)" when it leads away from the prefecture's
@@ -13,13 +14,13 @@ pub fn ExternalLink(
     link: &'static Link,
 ) -> impl IntoView {
     let marker = link.is_external().then(|| {
-        let words = use_edition().ui.external_link.as_str();
+        let said = use_edition().ui.external_link.as_str();
         // An empty text would leave hydration without its node: none rather than "".
-        let space = Some(seam(&link.label, words)).filter(|s| !s.is_empty());
+        let space = Some(seam(&link.label, said)).filter(|s| !s.is_empty());
         view! {
             {space}
-            <span class="hcnf-external">{words}</span>
+            <span class="hcnf-external">{words(said)}</span>
         }
     });
-    view! { <a href=link.href.as_str()>{link.label.as_str()}{marker}</a> }
+    view! { <a href=link.href.as_str()>{words(&link.label)}{marker}</a> }
 }

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 
 use hcnf_content::PageId;
 
+use super::words;
 use super::ContactDetails;
 use crate::i18n::{seam, CurrentLocale};
 use crate::routes::{page_href, SiteOrigin};
@@ -28,9 +29,9 @@ pub fn Footer(
     view! {
         <footer class="hcnf-footer">
             <div class="hcnf-width">
-                <h2 class="hcnf-footer__heading">{ed.contact.heading.as_str()}</h2>
+                <h2 class="hcnf-footer__heading">{words(&ed.contact.heading)}</h2>
                 <ContactDetails with_map=false />
-                <p class="hcnf-footer__owner">{ed.ui.footer.owner.as_str()}</p>
+                <p class="hcnf-footer__owner">{words(&ed.ui.footer.owner)}</p>
                 <p class="hcnf-footer__links">
                     <a
                         href=page_href(locale, PageId::Accessibility)
@@ -38,10 +39,10 @@ pub fn Footer(
                             (page.get() == PageId::Accessibility).then_some("page")
                         }
                     >
-                        {ed.pages.accessibility.head.nav_label.as_str()}
+                        {words(&ed.pages.accessibility.head.nav_label)}
                     </a>
                 </p>
-                <p class="hcnf-footer__address">{address}</p>
+                <p class="hcnf-footer__address">{move || words(&address())}</p>
             </div>
         </footer>
     }

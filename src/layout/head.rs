@@ -1,6 +1,7 @@
 //! What the document's `<head>` and `<html>` say about the page: language, title,
 //! description and the same page in every other language.
 
+use hcnf_content::ruby::plain;
 use hcnf_content::PageId;
 use leptos::prelude::*;
 use leptos_meta::{Html, Link, Meta, Title};
@@ -32,16 +33,14 @@ pub fn PageHead(
         let title = ed.ui.document_title(&ed.pages.head(p).title);
         if errors.and_then(|e| e.0.try_get()).unwrap_or(false) {
             let prefix = ed.pages.inquiry.form.error_prefix.as_str();
-            format!("{prefix}{}{title}", seam(prefix, &title))
+            plain(&format!("{prefix}{}{title}", seam(prefix, &title))).into_owned()
         } else {
             title
         }
     };
     let description = move || {
-        ed.pages
-            .head(page.try_get().unwrap_or(first))
-            .summary
-            .clone()
+        let summary = &ed.pages.head(page.try_get().unwrap_or(first)).summary;
+        plain(summary).into_owned()
     };
     let origin = SiteOrigin::current();
     let alternates = move || {

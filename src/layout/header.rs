@@ -4,6 +4,7 @@ use hcnf_content::PageId;
 use leptos::prelude::*;
 
 use super::language_switch::LanguageSwitch;
+use super::words;
 use crate::i18n::CurrentLocale;
 use crate::routes::page_href;
 
@@ -19,8 +20,8 @@ pub fn Header(
         <header class="hcnf-header">
             <div class="hcnf-header__inner hcnf-width">
                 <a class="hcnf-header__home" href=page_href(locale, PageId::Overview)>
-                    <span class="hcnf-header__owner">{ui.site_owner.as_str()}</span>
-                    <span class="hcnf-header__title">{ui.site_title.as_str()}</span>
+                    <span class="hcnf-header__owner">{words(&ui.site_owner)}</span>
+                    <span class="hcnf-header__title">{words(&ui.site_title)}</span>
                 </a>
                 <LanguageSwitch page />
             </div>

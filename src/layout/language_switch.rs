@@ -1,8 +1,10 @@
 //! Links to the same page in every other language.
 
+use hcnf_content::ruby::plain;
 use hcnf_content::PageId;
 use leptos::prelude::*;
 
+use super::words;
 use crate::browser;
 use crate::i18n::{CurrentLocale, Locale};
 use crate::routes::page_href;
@@ -16,7 +18,7 @@ pub fn LanguageSwitch(
     let current = expect_context::<CurrentLocale>().0;
     let others: Vec<Locale> = Locale::all().filter(|l| *l != current).collect();
     view! {
-        <nav class="hcnf-lang" aria-label=current.edition().ui.language_label.as_str()>
+        <nav class="hcnf-lang" aria-label=plain(&current.edition().ui.language_label).into_owned()>
             <ul class="hcnf-lang__list">
                 {others
                     .into_iter()
@@ -31,7 +33,7 @@ pub fn LanguageSwitch(
                                     data-hcnf-locale=l.code()
                                     on:click=move |_| browser::storage::store_locale(l.code())
                                 >
-                                    {l.name()}
+                                    {words(l.name())}
                                 </a>
                             </li>
                         }

@@ -11,6 +11,7 @@ mod nav;
 mod phrases;
 mod root;
 mod shell;
+mod words;
 
 pub use contact_details::ContactDetails;
 pub use focus::{FocusOnNavigate, Navigated, PageHeading};
@@ -20,3 +21,4 @@ pub(crate) use phrases::phrases as phrases_of;
 pub use phrases::Phrased;
 pub use root::{AppRoot, ROOT_ID};
 pub use shell::{MainRegion, Shell};
+pub use words::words;

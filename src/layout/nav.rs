@@ -1,11 +1,13 @@
 //! The primary navigation, with the current page marked for assistive technology. On a
 //! narrow screen it folds behind a Menu button, so a phone shows the page's heading first.
 
+use hcnf_content::ruby::plain;
 use hcnf_content::PageId;
 use leptos::html;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
+use super::words;
 use crate::i18n::CurrentLocale;
 use crate::routes::page_href;
 
@@ -33,10 +35,10 @@ pub fn PrimaryNav(
         }
     });
     view! {
-        <nav class="hcnf-nav" aria-label=ed.ui.nav_label.as_str()>
+        <nav class="hcnf-nav" aria-label=plain(&ed.ui.nav_label).into_owned()>
             <div class="hcnf-width">
                 <details class="hcnf-menu" node_ref=menu>
-                    <summary class="hcnf-menu__button">{ed.ui.menu.as_str()}</summary>
+                    <summary class="hcnf-menu__button">{words(&ed.ui.menu)}</summary>
                 </details>
                 <ul class="hcnf-nav__list">
                     {PageId::NAVIGATION
@@ -49,7 +51,7 @@ pub fn PrimaryNav(
                                         href=page_href(locale, p)
                                         aria-current=move || (page.get() == p).then_some("page")
                                     >
-                                        {ed.pages.head(p).nav_label.as_str()}
+                                        {words(&ed.pages.head(p).nav_label)}
                                     </a>
                                 </li>
                             }

@@ -1,7 +1,10 @@
 //! Line breaks between Japanese phrases: a browser breaks Japanese anywhere, even inside a
 //! word (シンポ／ジウム). Marking where phrases end lets a heading break only there.
 
+use hcnf_content::ruby::{segments, Segment};
 use leptos::prelude::*;
+
+use super::words::words;
 
 /// Particles and endings after which a Japanese phrase ends when a new word follows.
 const PHRASE_ENDS: &[char] = &[
@@ -15,17 +18,39 @@ fn is_hiragana(c: char) -> bool {
 /// `text` in phrases: each ends after a particle (or a comma) that a word which is not
 /// hiragana follows, so `国内外の大学との共同シンポジウムの開催` becomes `国内外の`,
 /// `大学との`, `共同シンポジウムの`, `開催`. Text without such endings, English among it,
-/// is one phrase.
+/// is one phrase. A word with its reading (`{大学|だいがく}`) is never cut, and counts as
+/// the word it reads.
 pub(crate) fn phrases(text: &str) -> Vec<&str> {
+    // Each segment's first character as read, and where it ends in `text`.
+    let parts = segments(text);
+    let mut spans = Vec::with_capacity(parts.len());
+    let mut at = 0;
+    for part in &parts {
+        let len = match part {
+            Segment::Text(t) => t.len(),
+            Segment::Ruby { base, reading } => base.len() + reading.len() + 3,
+        };
+        spans.push((at, part));
+        at += len;
+    }
+    let first_char = |i: usize| -> Option<char> {
+        match spans.get(i)?.1 {
+            Segment::Text(t) => t.chars().next(),
+            Segment::Ruby { base, .. } => base.chars().next(),
+        }
+    };
     let mut out = Vec::new();
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        if PHRASE_ENDS.contains(&c) && next.is_some_and(|n| !is_hiragana(n) && !n.is_ascii()) {
-            let end = i + c.len_utf8();
-            out.push(&text[start..end]);
-            start = end;
+    for (k, (offset, part)) in spans.iter().enumerate() {
+        let Segment::Text(t) = part else { continue };
+        let mut chars = t.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n).or_else(|| first_char(k + 1));
+            if PHRASE_ENDS.contains(&c) && next.is_some_and(|n| !is_hiragana(n) && !n.is_ascii()) {
+                let end = offset + i + c.len_utf8();
+                out.push(&text[start..end]);
+                start = end;
+            }
         }
     }
     if start < text.len() {
@@ -48,7 +73,7 @@ pub fn Phrased(
         .enumerate()
         .map(|(i, part)| {
             view! {
-                {part}
+                {words(part)}
                 {(i < last).then(|| view! { <wbr /> })}
             }
         })
@@ -85,5 +110,20 @@ mod tests {
             ["Joint Symposia with Academic Institutions"]
         );
         assert_eq!(phrases(""), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_word_with_its_reading_is_one_unit_and_starts_a_phrase() {
+        assert_eq!(
+            phrases("{日本|にほん}や{外国|がいこく}の{大学|だいがく}といっしょに{開|ひら}く"),
+            [
+                "{日本|にほん}や",
+                "{外国|がいこく}の",
+                "{大学|だいがく}といっしょに",
+                "{開|ひら}く"
+            ]
+        );
+        // Inside a reading, a particle-like kana never ends a phrase.
+        assert_eq!(phrases("{神奈川|かながわ}"), ["{神奈川|かながわ}"]);
     }
 }

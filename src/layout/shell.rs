@@ -9,6 +9,7 @@ use super::footer::Footer;
 use super::head::{PageHead, ShowsErrors};
 use super::header::Header;
 use super::nav::PrimaryNav;
+use super::words;
 use crate::browser;
 use crate::host::HostOptions;
 use crate::i18n::{CurrentLocale, Locale};
@@ -38,7 +39,7 @@ pub fn Shell(
                 browser::page::focus_by_id(MAIN_ID);
             }
         >
-            {ui.skip_link.as_str()}
+            {words(&ui.skip_link)}
         </a>
         <Header page />
         <PrimaryNav page />

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::prose::{PageIntro, Sections};
 use crate::audit;
 use crate::i18n::use_edition;
+use crate::layout::words;
 use crate::layout::Phrased;
 
 /// The accessibility statement.
@@ -24,9 +25,9 @@ pub fn Accessibility() -> impl IntoView {
                 <h2 class="hcnf-section__heading">
                     <Phrased text=results.heading.as_str() />
                 </h2>
-                <p>{results.lead.as_str()}</p>
+                <p>{words(&results.lead)}</p>
                 {if runs.is_empty() {
-                    Either::Left(view! { <p>{results.none_recorded.as_str()}</p> })
+                    Either::Left(view! { <p>{words(&results.none_recorded)}</p> })
                 } else {
                     Either::Right(
                         runs
@@ -60,29 +61,29 @@ fn RunTable(
         .replace("{date}", &day.map(|d| ui.format_day(d)).unwrap_or_default());
     view! {
         <table class="hcnf-table">
-            <caption>{caption}</caption>
+            <caption>{words(&caption)}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{text.check_column.as_str()}</th>
-                    <th scope="col">{text.scope_column.as_str()}</th>
-                    <th scope="col">{text.problems_column.as_str()}</th>
+                    <th scope="col">{words(&text.check_column)}</th>
+                    <th scope="col">{words(&text.scope_column)}</th>
+                    <th scope="col">{words(&text.problems_column)}</th>
                 </tr>
             </thead>
             <tbody>
                 {runs
                     .iter()
                     .map(|run| {
-                        let words = text.checks.get(run.check);
-                        let tool = words
+                        let row = text.checks.get(run.check);
+                        let tool = row
                             .tool
                             .replace("{version}", run.tool_version.as_deref().unwrap_or(""))
                             .trim_end()
                             .to_owned();
-                        let scope = words.scope.replace("{n}", &run.covered.to_string());
+                        let scope = row.scope.replace("{n}", &run.covered.to_string());
                         view! {
                             <tr>
-                                <th scope="row">{tool}</th>
-                                <td>{scope}</td>
+                                <th scope="row">{words(&tool)}</th>
+                                <td>{words(&scope)}</td>
                                 <td class="hcnf-table__number">{run.problems}</td>
                             </tr>
                         }

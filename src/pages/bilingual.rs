@@ -7,6 +7,7 @@ use leptos_meta::{Html, Title};
 
 use crate::host::HostOptions;
 use crate::i18n::Locale;
+use crate::layout::words;
 use crate::layout::{MainRegion, PageHeading};
 use crate::routes::page_href;
 
@@ -22,7 +23,7 @@ pub fn BilingualPage(
     class: &'static str,
 ) -> impl IntoView {
     let title = Locale::all()
-        .map(|l| heading(l.edition()))
+        .map(|l| hcnf_content::ruby::plain(heading(l.edition())))
         .collect::<Vec<_>>()
         .join(" / ");
     let owns_document = HostOptions::current().manage_document;
@@ -41,7 +42,7 @@ pub fn BilingualPage(
                         .map(|l| {
                             view! {
                                 <span class="hcnf-bilingual__title" lang=l.code()>
-                                    {heading(l.edition())}
+                                    {words(heading(l.edition()))}
                                 </span>
                             }
                         })
@@ -52,10 +53,10 @@ pub fn BilingualPage(
                         let ed = l.edition();
                         view! {
                             <section class="hcnf-bilingual__part" lang=l.code()>
-                                {body.map(|body| view! { <p>{body(ed)}</p> })}
+                                {body.map(|body| view! { <p>{words(body(ed))}</p> })}
                                 <p>
                                     <a href=page_href(l, PageId::Overview) hreflang=l.code()>
-                                        {ed.ui.not_found.home_link.as_str()}
+                                        {words(&ed.ui.not_found.home_link)}
                                     </a>
                                 </p>
                             </section>

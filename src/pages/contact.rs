@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::prose::PageIntro;
 use crate::i18n::CurrentLocale;
+use crate::layout::words;
 use crate::layout::ContactDetails;
 use crate::routes::page_href;
 
@@ -18,8 +19,8 @@ pub fn Contact() -> impl IntoView {
             <PageIntro title=&p.head.title lead=&p.lead />
             <ContactDetails with_map=true />
             <p class="hcnf-page__next">
-                {p.inquiry_prompt.as_str()} " "
-                <a href=page_href(locale, PageId::Inquiry)>{p.inquiry_link.as_str()}</a>
+                {words(&p.inquiry_prompt)} " "
+                <a href=page_href(locale, PageId::Inquiry)>{words(&p.inquiry_link)}</a>
             </p>
         </article>
     }

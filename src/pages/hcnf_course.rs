@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::prose::{PageIntro, Sections};
 use crate::i18n::use_edition;
+use crate::layout::words;
 
 /// The HCNF course page.
 #[component]
@@ -15,15 +16,15 @@ pub fn HcnfCourse() -> impl IntoView {
             <PageIntro title=&p.head.title lead=&p.lead />
             <dl class="hcnf-facts">
                 <div class="hcnf-facts__row">
-                    <dt>{p.since_label.as_str()}</dt>
+                    <dt>{words(&p.since_label)}</dt>
                     <dd>
-                        <time datetime=p.since.iso()>{ed.ui.format_month(p.since)}</time>
+                        <time datetime=p.since.iso()>{words(&ed.ui.format_month(p.since))}</time>
                     </dd>
                 </div>
             </dl>
             <Sections sections=&p.sections />
             <section class="hcnf-section">
-                <h2 class="hcnf-section__heading">{p.universities_heading.as_str()}</h2>
+                <h2 class="hcnf-section__heading">{words(&p.universities_heading)}</h2>
                 <ul class="hcnf-list">
                     {p
                         .universities
@@ -31,12 +32,12 @@ pub fn HcnfCourse() -> impl IntoView {
                         .map(|u| {
                             view! {
                                 <li>
-                                    {u.name.as_str()}
+                                    {words(&u.name)}
                                     {u
                                         .note
                                         .as_deref()
                                         .map(|n| {
-                                            view! { <span class="hcnf-list__note">{n}</span> }
+                                            view! { <span class="hcnf-list__note">{words(n)}</span> }
                                         })}
                                 </li>
                             }

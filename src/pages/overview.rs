@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::prose::{PageIntro, Sections};
 use crate::i18n::CurrentLocale;
+use crate::layout::words;
 use crate::routes::page_href;
 
 /// The overview page.
@@ -20,7 +21,7 @@ pub fn Overview() -> impl IntoView {
             <Sections sections=&p.sections />
             <section class="hcnf-section" aria-labelledby="hcnf-explore">
                 <h2 class="hcnf-section__heading" id="hcnf-explore">
-                    {p.explore_heading.as_str()}
+                    {words(&p.explore_heading)}
                 </h2>
                 <ul class="hcnf-cards">
                     {PageId::INITIATIVES
@@ -30,9 +31,9 @@ pub fn Overview() -> impl IntoView {
                             view! {
                                 <li class="hcnf-card">
                                     <a class="hcnf-card__link" href=page_href(locale, id)>
-                                        {head.title.as_str()}
+                                        {words(&head.title)}
                                     </a>
-                                    <p class="hcnf-card__summary">{head.summary.as_str()}</p>
+                                    <p class="hcnf-card__summary">{words(&head.summary)}</p>
                                 </li>
                             }
                         })

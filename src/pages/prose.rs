@@ -3,6 +3,7 @@
 use hcnf_content::SectionText;
 use leptos::prelude::*;
 
+use crate::layout::words;
 use crate::layout::{PageHeading, Phrased};
 
 /// The page's `h1` and its lead paragraph.
@@ -17,7 +18,7 @@ pub fn PageIntro(
         <PageHeading>
             <Phrased text=title />
         </PageHeading>
-        <p class="hcnf-page__lead">{lead}</p>
+        <p class="hcnf-page__lead">{words(lead)}</p>
     }
 }
 
@@ -50,6 +51,6 @@ pub fn Paragraphs(
 ) -> impl IntoView {
     paragraphs
         .iter()
-        .map(|p| view! { <p>{p.as_str()}</p> })
+        .map(|p| view! { <p>{words(p)}</p> })
         .collect_view()
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::prose::{PageIntro, Sections};
 use crate::i18n::use_edition;
+use crate::layout::words;
 
 /// The joint symposia page.
 #[component]
@@ -15,7 +16,7 @@ pub fn Symposia() -> impl IntoView {
             <PageIntro title=&p.head.title lead=&p.lead />
             <Sections sections=&p.sections />
             <section class="hcnf-section">
-                <h2 class="hcnf-section__heading">{p.events_heading.as_str()}</h2>
+                <h2 class="hcnf-section__heading">{words(&p.events_heading)}</h2>
                 <ul class="hcnf-events">
                     {p
                         .events
@@ -23,22 +24,22 @@ pub fn Symposia() -> impl IntoView {
                         .map(|e| {
                             view! {
                                 <li class="hcnf-event">
-                                    <h3 class="hcnf-event__name">{e.name.as_str()}</h3>
+                                    <h3 class="hcnf-event__name">{words(&e.name)}</h3>
                                     <dl class="hcnf-facts">
                                         <div class="hcnf-facts__row">
-                                            <dt>{p.date_label.as_str()}</dt>
+                                            <dt>{words(&p.date_label)}</dt>
                                             <dd>
                                                 <time datetime=e
                                                     .date
-                                                    .iso()>{ed.ui.format_month(e.date)}</time>
+                                                    .iso()>{words(&ed.ui.format_month(e.date))}</time>
                                             </dd>
                                         </div>
                                         <div class="hcnf-facts__row">
-                                            <dt>{p.hosts_label.as_str()}</dt>
-                                            <dd>{e.hosts.as_str()}</dd>
+                                            <dt>{words(&p.hosts_label)}</dt>
+                                            <dd>{words(&e.hosts)}</dd>
                                         </div>
                                     </dl>
-                                    <p>{e.description.as_str()}</p>
+                                    <p>{words(&e.description)}</p>
                                 </li>
                             }
                         })

@@ -11,18 +11,34 @@ const TEMPLATE: &str = "<!doctype html><html><head><meta charset=\"utf-8\">\
     <body><div data-hcnf-app data-hcnf-manage-document=\"true\"></div></body></html>";
 
 /// The page at `path` as rendered, without the empty comments hydration places
-/// between views and the invisible line-break opportunities between phrases: what a
-/// reader's browser shows.
+/// between views, the invisible line-break opportunities between phrases and the readings
+/// over kanji: the words a reader's browser shows, as [`escaped`] writes them.
 fn rendered(path: &str, origin: &str) -> String {
-    render(TEMPLATE, path, origin)
-        .unwrap()
-        .replace("<!>", "")
-        .replace("<wbr>", "")
+    without_readings(
+        &render(TEMPLATE, path, origin)
+            .unwrap()
+            .replace("<!>", "")
+            .replace("<wbr>", ""),
+    )
 }
 
-/// Text as HTML writes it.
+/// `html` with each `<ruby>` reduced to its base text.
+fn without_readings(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<rt>") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("</rt>").expect("a closed <rt>") + start;
+        rest = &rest[end + "</rt>".len()..];
+    }
+    out.push_str(rest);
+    out.replace("<ruby>", "").replace("</ruby>", "")
+}
+
+/// Text as HTML writes it, as read (without the readings the edition may give).
 fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
+    hcnf_content::ruby::plain(text)
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
@@ -190,9 +206,11 @@ fn a_fragment_is_the_app_alone_under_the_hosts_base_beside_the_hosts_main() {
         let ed = locale.edition();
         for page in PageId::ALL {
             let path = href_under("", locale, page);
-            let html = render_fragment("/hcnf", &path)
-                .replace("<!>", "")
-                .replace("<wbr>", "");
+            let html = without_readings(
+                &render_fragment("/hcnf", &path)
+                    .replace("<!>", "")
+                    .replace("<wbr>", ""),
+            );
             assert!(
                 html.starts_with("<div id=\"hcnf-app\""),
                 "{path}: the app's root first"
@@ -385,5 +403,28 @@ fn the_accessibility_page_states_each_recorded_result_or_that_there_is_none() {
             );
             assert!(html.contains(&row), "{row}");
         }
+    }
+}
+
+#[test]
+fn readings_show_as_ruby_and_their_notation_never_reaches_a_reader() {
+    let mut ruby = 0;
+    for page in pages().unwrap() {
+        let html = render(TEMPLATE, &page.path, "").unwrap();
+        // The notation, `{base|reading}`, anywhere in the page: text, title or attribute.
+        let notation = html.match_indices('{').find(|(at, _)| {
+            let rest = &html[at + 1..];
+            let end = rest.find(['{', '}']).unwrap_or(rest.len());
+            rest[..end].contains('|') && rest[end..].starts_with('}')
+        });
+        assert_eq!(notation, None, "{}", page.path);
+        ruby += html.matches("<ruby>").count();
+    }
+    let easy = Locale::all().filter(|l| l.edition().locale.kanji_readings);
+    for locale in easy {
+        let html = render(TEMPLATE, &href_under("", locale, PageId::Overview), "").unwrap();
+        let h1 = element(&html, "h1");
+        assert!(h1.contains("<ruby>") && h1.contains("<rt>"), "{h1}");
+        assert!(ruby > 0);
     }
 }

@@ -133,12 +133,30 @@ pub fn query_all(selector: &str) -> Vec<Element> {
         .collect()
 }
 
+/// The text of the first element matching `selector` as a reader reads it: without the
+/// readings a plain-Japanese edition puts over its kanji.
 pub fn text_of(selector: &str) -> String {
-    query(selector)
-        .and_then(|e| e.text_content())
-        .unwrap_or_default()
-        .trim()
-        .to_owned()
+    query(selector).map(|e| read(&e)).unwrap_or_default()
+}
+
+/// The text of `element` without the readings over its kanji (`<rt>`), trimmed.
+pub fn read(element: &Element) -> String {
+    let copy = element
+        .clone_node_with_deep(true)
+        .unwrap()
+        .dyn_into::<Element>()
+        .unwrap();
+    for rt in copy.query_selector_all("rt").unwrap().values() {
+        if let Some(rt) = rt.ok().and_then(|n| n.dyn_into::<Element>().ok()) {
+            rt.remove();
+        }
+    }
+    copy.text_content().unwrap_or_default().trim().to_owned()
+}
+
+/// An edition's text as a reader reads it: without the readings over its kanji.
+pub fn plain(text: &str) -> String {
+    hcnf_content::ruby::plain(text).into_owned()
 }
 
 pub fn html_lang() -> String {

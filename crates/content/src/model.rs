@@ -574,11 +574,13 @@ impl Pages {
 }
 
 impl Ui {
-    /// The document title for a page titled `page`.
+    /// The document title for a page titled `page`, as plain text: a title holds no ruby.
     pub fn document_title(&self, page: &str) -> String {
-        self.title_template
+        let title = self
+            .title_template
             .replace("{page}", page)
-            .replace("{site}", &self.site_title)
+            .replace("{site}", &self.site_title);
+        crate::ruby::plain(&title).into_owned()
     }
 
     /// A month written as this locale writes it.

@@ -1,8 +1,11 @@
 //! The content reads as an office would sign it off: each kind of mistake an editor found
 //! once has a check here, so it cannot come back.
 
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
+use hcnf_content::ruby::{plain, segments, Segment};
 use hcnf_content::{parse_edition, read_content_dir, Edition, PageId};
 use serde_json::Value;
 
@@ -39,15 +42,19 @@ fn strings(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
     }
 }
 
-/// The strings a reader reads (not link targets, codes or patterns).
-fn prose(texts: &[(String, String)]) -> impl Iterator<Item = &(String, String)> {
-    texts.iter().filter(|(path, _)| {
-        !(path.ends_with("href")
-            || path.starts_with("to_confirm")
-            || path.starts_with("locale.code")
-            || path.contains("date")
-            || path.ends_with(".since"))
-    })
+/// The strings a reader reads (not link targets, codes or patterns), as read: a word's
+/// reading (`{漢字|かんじ}`) is shown over it, not in the sentence, so it is left out.
+fn prose(texts: &[(String, String)]) -> impl Iterator<Item = (&str, Cow<'_, str>)> {
+    texts
+        .iter()
+        .filter(|(path, _)| {
+            !(path.ends_with("href")
+                || path.starts_with("to_confirm")
+                || path.starts_with("locale.code")
+                || path.contains("date")
+                || path.ends_with(".since"))
+        })
+        .map(|(path, text)| (path.as_str(), plain(text)))
 }
 
 fn is_japanese(code: &str) -> bool {
@@ -91,10 +98,7 @@ fn full_names_come_before_their_abbreviations() {
                 ("World Health Organization", "WHO"),
             ]
         };
-        let all: String = prose(&texts)
-            .map(|(_, t)| t.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let all: String = prose(&texts).map(|(_, t)| t).collect::<Vec<_>>().join("\n");
         for (full, short) in pairs {
             let first_short = all.find(short);
             let first_full = all.find(full);
@@ -221,9 +225,12 @@ fn a_fields_error_names_no_other_field() {
                 if other == *field || label.contains(' ') {
                     continue;
                 }
+                let label = plain(label);
                 for message in messages {
                     assert!(
-                        !message.to_lowercase().contains(&label.to_lowercase()),
+                        !plain(message)
+                            .to_lowercase()
+                            .contains(&label.to_lowercase()),
                         "{}: the {field} error names {other}: {message}",
                         ed.locale.code
                     );
@@ -243,7 +250,11 @@ fn leads_and_paragraphs_end_as_sentences_do() {
         };
         for (path, text) in &texts {
             if path.ends_with(".lead") || path.contains(".paragraphs[") {
-                assert!(text.ends_with(end), "{}: {path}: {text}", ed.locale.code);
+                assert!(
+                    plain(text).ends_with(end),
+                    "{}: {path}: {text}",
+                    ed.locale.code
+                );
             }
         }
     }
@@ -255,9 +266,7 @@ fn the_menu_has_no_two_entries_one_could_take_for_the_other() {
         let labels: Vec<String> = PageId::ALL
             .into_iter()
             .map(|p| {
-                ed.pages
-                    .head(p)
-                    .nav_label
+                plain(&ed.pages.head(p).nav_label)
                     .trim_start_matches('お')
                     .to_lowercase()
             })
@@ -280,11 +289,57 @@ fn the_privacy_notice_names_who_handles_the_data_not_a_recipient() {
     for (ed, _) in editions() {
         for item in &ed.pages.inquiry.privacy.items {
             assert!(
-                !item.term.contains("提供先"),
+                !plain(&item.term).contains("提供先"),
                 "{}: {}",
                 ed.locale.code,
                 item.term
             );
         }
     }
+}
+
+#[test]
+fn an_edition_that_gives_readings_reads_each_word_one_way() {
+    // Words written alike that are different words, each read its own way in its sentences.
+    let read_more_ways: &[(&str, &[&str])] = &[
+        // 行く (to go) and 行 (a line of text): ページの内容へ行く, 文字や行の間.
+        ("行", &["い", "ぎょう"]),
+        // 日 (a day) and the counter of a date: 生まれた日, {day}日.
+        ("日", &["ひ", "にち"]),
+    ];
+    let mut checked = 0;
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        // Every string, patterns and month names too: a date reads 月 as the prose does.
+        let mut readings: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for (_, text) in &texts {
+            for segment in segments(text) {
+                if let Segment::Ruby { base, reading } = segment {
+                    readings.entry(base).or_default().insert(reading);
+                }
+            }
+        }
+        assert!(!readings.is_empty(), "{}: no readings", ed.locale.code);
+        for (base, found) in &readings {
+            if found.len() == 1 {
+                continue;
+            }
+            let allowed = read_more_ways
+                .iter()
+                .find(|(word, _)| word == base)
+                .map_or(&[][..], |(_, ways)| *ways);
+            assert!(
+                found.iter().all(|r| allowed.contains(r)),
+                "{}: {base} is read as {found:?}; one word has one reading",
+                ed.locale.code
+            );
+        }
+        checked += 1;
+    }
+    assert!(
+        checked > 0,
+        "no edition gives readings (locale.kanji_readings)"
+    );
 }

@@ -357,13 +357,32 @@ async fn on_a_phone_the_menu_opens_without_javascript_and_folds_after_a_choice_w
     }
 }
 
+/// Finds the notation of a reading (`{base|reading}`) where a reader would meet it: the
+/// visible text, the title, or any attribute; `null` if there is none.
+const NOTATION_SHOWN: &str = r#"
+    const notation = /\{[^{}|]+\|[^{}|]+\}/;
+    if (notation.test(document.body.innerText)) return document.body.innerText.match(notation)[0];
+    if (notation.test(document.title)) return document.title;
+    for (const e of document.querySelectorAll('*'))
+      for (const a of e.attributes) if (notation.test(a.value)) return `${a.name}=${a.value}`;
+    return null;
+"#;
+
 /// Every page of every edition and the form's states that need no endpoint, as the
 /// browser has them once the app runs: `(what, serialised DOM)` each, collected by `each`.
+///
+/// On each it also checks that no reading's notation (`{漢字|かんじ}`) reaches the reader
+/// in the page's text, title or attributes: the app shows readings as ruby or leaves them.
 async fn every_page_and_form_state<F, Fut>(rig: &Rig, mut each: F)
 where
     F: FnMut(String) -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
+    let mut each = async |what: String| {
+        let leaked = rig.browser.execute(NOTATION_SHOWN, vec![]).await.unwrap();
+        assert_eq!(leaked, json!(null), "{what}: a reading's notation is shown");
+        each(what).await;
+    };
     for code in locales() {
         for page in PageId::ALL {
             let path = format!("/{code}/{}", page.slug());
@@ -371,6 +390,7 @@ where
             each(path).await;
         }
         let path = format!("/{code}/{}", PageId::Inquiry.slug());
+        rig.open(&path).await;
         support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
         support::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
         each(format!("{path} with errors")).await;

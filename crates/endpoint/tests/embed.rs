@@ -139,7 +139,10 @@ impl Demo {
     async fn heading_is(&self, title: &str) {
         wait_until(
             &self.browser,
-            "const h = document.querySelector('#hcnf-app h1'); return h && h.textContent;",
+            &format!(
+                "{} return read(document.querySelector('#hcnf-app h1'));",
+                support::READ_JS
+            ),
             json!(title),
         )
         .await;

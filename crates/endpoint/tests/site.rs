@@ -403,9 +403,11 @@ async fn the_accessibility_page_shows_every_check_of_the_run_it_was_built_with()
         }
     }
     let rig = rig(Script::Off).await;
-    let rows = r#"return [...document.querySelectorAll('table.hcnf-table')].map(t =>
-        [t.caption.textContent, [...t.tBodies[0].rows].map(r =>
-          [...r.cells].map(c => c.textContent))]);"#;
+    let rows = format!(
+        "{} return [...document.querySelectorAll('table.hcnf-table')].map(t =>
+          [read(t.caption), [...t.tBodies[0].rows].map(r => [...r.cells].map(read))]);",
+        support::READ_JS
+    );
     for code in support::locales() {
         let ed = edition(&code);
         let words = &ed.pages.accessibility.results;
@@ -436,7 +438,7 @@ async fn the_accessibility_page_shows_every_check_of_the_run_it_was_built_with()
                 .collect();
             expected.push(json!([caption, cells]));
         }
-        assert_eq!(rig.js(rows).await, json!(expected), "{code}");
+        assert_eq!(rig.js(&rows).await, json!(expected), "{code}");
     }
     rig.browser.close().await.unwrap();
 }

@@ -3,26 +3,30 @@
 
 use hcnf_content::CheckText;
 use hcnf_inquiry::{Field, ValidInquiry};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::notices::{FailureAlert, PrivacyNotice};
 use super::state::FormState;
 use crate::inquiry::flow::Failure;
 use crate::inquiry::messages::{category_label, field_text};
+use crate::layout::words;
 
 /// The answer to `field` as it will be stored: normalised, with words for the choices.
+/// What the reader typed is shown as typed; only the edition's words carry readings.
 fn shown_answer(
     answers: &ValidInquiry,
     field: Field,
     form: &'static hcnf_content::FormText,
     check: &'static CheckText,
-) -> String {
+) -> impl IntoView {
     match field {
-        Field::Category => category_label(form, answers.category).to_owned(),
-        Field::Consent => check.consent_given.clone(),
-        _ => answers
-            .text(field)
-            .map_or_else(|| check.not_given.clone(), str::to_owned),
+        Field::Category => Either::Left(words(category_label(form, answers.category))),
+        Field::Consent => Either::Left(words(&check.consent_given)),
+        _ => match answers.text(field) {
+            Some(typed) => Either::Right(typed.to_owned()),
+            None => Either::Left(words(&check.not_given)),
+        },
     }
 }
 
@@ -60,9 +64,9 @@ pub(super) fn CheckAnswers(
                 tabindex="-1"
                 node_ref=state.targets.check_heading
             >
-                {check.heading.as_str()}
+                {words(&check.heading)}
             </h2>
-            <p>{check.lead.as_str()}</p>
+            <p>{words(&check.lead)}</p>
             <dl class="hcnf-summary">
                 {Field::ALL
                     .into_iter()
@@ -70,7 +74,7 @@ pub(super) fn CheckAnswers(
                         let label = field_text(form, field).label.as_str();
                         view! {
                             <div class="hcnf-summary__row" data-field=field.as_str()>
-                                <dt class="hcnf-summary__key">{label}</dt>
+                                <dt class="hcnf-summary__key">{words(label)}</dt>
                                 <dd class="hcnf-summary__value">
                                     {shown_answer(&answers, field, form, check)}
                                 </dd>
@@ -81,8 +85,8 @@ pub(super) fn CheckAnswers(
                                         disabled=sending
                                         on:click=move |_| on_change(field)
                                     >
-                                        {check.change.as_str()}
-                                        <span class="hcnf-visually-hidden">" " {label}</span>
+                                        {words(&check.change)}
+                                        <span class="hcnf-visually-hidden">" " {words(label)}</span>
                                     </button>
                                 </dd>
                             </div>
@@ -99,10 +103,10 @@ pub(super) fn CheckAnswers(
                 aria-disabled=sending.then_some("true")
                 on:click=move |_| on_send()
             >
-                {button_text}
+                {words(button_text)}
             </button>
             <p class="hcnf-visually-hidden" role="status">
-                {sending.then_some(page.sending.in_progress.as_str())}
+                {sending.then(|| words(&page.sending.in_progress))}
             </p>
         </section>
     }

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::state::FormState;
+use crate::layout::words;
 
 /// The reference to quote, what happens next, and a way to send another inquiry.
 #[component]
@@ -24,18 +25,18 @@ pub(super) fn Confirmation(
             role="status"
             node_ref=state.targets.confirmation
         >
-            <h2 class="hcnf-panel__title">{c.title.as_str()}</h2>
+            <h2 class="hcnf-panel__title">{words(&c.title)}</h2>
             <p class="hcnf-panel__body">
-                {c.reference_label.as_str()} <br />
+                {words(&c.reference_label)} <br />
                 <strong class="hcnf-panel__reference" data-reference=reference.clone()>
                     {shown}
                 </strong>
             </p>
         </div>
-        <p>{c.body.as_str()}</p>
+        <p>{words(&c.body)}</p>
         <p>
             <button type="button" class="hcnf-link-button" on:click=move |_| on_again()>
-                {c.new_inquiry.as_str()}
+                {words(&c.new_inquiry)}
             </button>
         </p>
     }

@@ -10,6 +10,7 @@ use super::notices::{PrivacyNotice, UnavailableNotice};
 use super::state::{input_id, FormState};
 use crate::browser;
 use crate::inquiry::messages::problem_message;
+use crate::layout::words;
 
 /// The form. `live` is false until the app runs; `unconfigured` once the configuration is
 /// known to be unusable, which disables the form and says how else to inquire.
@@ -36,7 +37,7 @@ pub(super) fn EditForm(
             <ErrorSummary state />
             <fieldset class="hcnf-form__fieldset" disabled=unconfigured>
                 // The group's name for assistive technology; the page's h1 says it on screen.
-                <legend class="hcnf-visually-hidden">{page.head.title.as_str()}</legend>
+                <legend class="hcnf-visually-hidden">{words(&page.head.title)}</legend>
                 <TextInput state field=Field::Name input_type="text" autocomplete="name" />
                 <TextInput state field=Field::Email input_type="email" autocomplete="email" />
                 <TextInput state field=Field::Phone input_type="tel" autocomplete="tel" />
@@ -47,7 +48,7 @@ pub(super) fn EditForm(
                 <PrivacyNotice page />
                 <ConsentCheckbox state />
                 <button type="submit" class="hcnf-button" disabled=move || !live.get()>
-                    {page.form.continue_button.as_str()}
+                    {words(&page.form.continue_button)}
                 </button>
             </fieldset>
         </form>
@@ -74,7 +75,7 @@ fn ErrorSummary(
                     node_ref=state.targets.error_summary
                 >
                     <h2 class="hcnf-error-summary__title" id="hcnf-inquiry-error-summary-title">
-                        {form.error_summary_title.as_str()}
+                        {words(&form.error_summary_title)}
                     </h2>
                     <ul class="hcnf-error-summary__list">
                         {errors
@@ -91,7 +92,7 @@ fn ErrorSummary(
                                                 browser::page::focus_by_id(&target);
                                             }
                                         >
-                                            {problem_message(form, e.field, e.problem)}
+                                            {words(&problem_message(form, e.field, e.problem))}
                                         </a>
                                     </li>
                                 }

@@ -1,6 +1,7 @@
 //! The form's controls, each with its label, hint and problem, in the GOV.UK pattern: the
 //! problem between the label and the control, tied to it by `aria-describedby`.
 
+use hcnf_content::ruby::plain;
 use hcnf_content::FormText;
 use hcnf_inquiry::{char_count, Category, Field};
 use leptos::prelude::*;
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 use super::state::{input_id, FormState};
 use crate::browser::timers::{self, Timer};
 use crate::inquiry::messages::{category_label, characters_left, field_text};
+use crate::layout::words;
 
 /// How long the reader must stop typing before the count is announced.
 const PAUSE_MS: u32 = 1_000;
@@ -16,9 +18,9 @@ const PAUSE_MS: u32 = 1_000;
 /// on the others.
 fn marker(form: &'static FormText, field: Field) -> impl IntoView {
     if field.is_optional() {
-        view! { <span class="hcnf-field__optional">{form.optional.as_str()}</span> }.into_any()
+        view! { <span class="hcnf-field__optional">{words(&form.optional)}</span> }.into_any()
     } else {
-        view! { <span class="hcnf-field__required">{form.required.as_str()}</span> }.into_any()
+        view! { <span class="hcnf-field__required">{words(&form.required)}</span> }.into_any()
     }
 }
 
@@ -39,7 +41,7 @@ fn FieldFrame(
     view! {
         <div class="hcnf-field" class=("hcnf-field--error", move || state.has_problem(field))>
             <label class="hcnf-field__label" for=id.clone()>
-                {text.label.as_str()}
+                {words(&text.label)}
                 {marker}
             </label>
             {text
@@ -48,7 +50,7 @@ fn FieldFrame(
                 .map(|h| {
                     view! {
                         <p class="hcnf-field__hint" id=format!("{id}-hint")>
-                            {h}
+                            {words(h)}
                         </p>
                     }
                 })}
@@ -72,9 +74,9 @@ fn ProblemMessage(
         state.problem(field).map(|msg| {
             view! {
                 <p class="hcnf-field__error" id=id.clone()>
-                    <span class="hcnf-visually-hidden">{prefix}</span>
+                    <span class="hcnf-visually-hidden">{words(prefix)}</span>
                     " "
-                    {msg}
+                    {words(&msg)}
                 </p>
             }
         })
@@ -135,14 +137,15 @@ pub(super) fn CategorySelect(
                 on:blur=move |_| state.left(field)
             >
                 <option value="" selected=move || chosen("")>
-                    {form.category_placeholder.as_str()}
+                    {plain(&form.category_placeholder).into_owned()}
                 </option>
                 {Category::ALL
                     .into_iter()
                     .map(|c| {
                         view! {
                             <option value=c.as_str() selected=move || chosen(c.as_str())>
-                                {category_label(form, c)}
+                                // An option holds text only: no ruby.
+                                {plain(category_label(form, c)).into_owned()}
                             </option>
                         }
                     })
@@ -174,7 +177,7 @@ pub(super) fn MessageInput(
         let timer = timers::after(PAUSE_MS, move || {
             // The reader may have left the page within the pause.
             if let Some(n) = state.draft.try_with(|d| char_count(&d.message)) {
-                announced.try_set(characters_left(form, n));
+                announced.try_set(plain(&characters_left(form, n)).into_owned());
             }
         });
         pending.set_value(Some(timer));
@@ -203,7 +206,7 @@ pub(super) fn MessageInput(
                 class=("hcnf-field__count--over", over)
                 id=count_id.clone()
             >
-                {move || characters_left(form, typed())}
+                {move || words(&characters_left(form, typed()))}
             </p>
             // An empty text would vanish from the prerendered HTML and leave hydration
             // without its node: nothing is rendered until there is something to say.
@@ -264,7 +267,7 @@ pub(super) fn ConsentCheckbox(
                     }
                 />
                 <label class="hcnf-checkbox__label" for=id>
-                    {form.consent.label.as_str()}
+                    {words(&form.consent.label)}
                     {marker(form, field)}
                 </label>
             </div>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::state::FormState;
 use crate::inquiry::flow::Failure;
 use crate::inquiry::messages::send_failure;
+use crate::layout::words;
 use crate::layout::ContactDetails;
 
 /// The notice that the form cannot send, with the telephone and fax. As an `alert` it is
@@ -25,8 +26,8 @@ pub(super) fn UnavailableNotice(
             class=("hcnf-notice--without-script", !alert)
             role=alert.then_some("alert")
         >
-            <h2 class="hcnf-notice__heading">{page.unavailable.heading.as_str()}</h2>
-            <p>{page.unavailable.body.as_str()}</p>
+            <h2 class="hcnf-notice__heading">{words(&page.unavailable.heading)}</h2>
+            <p>{words(&page.unavailable.body)}</p>
             <ContactDetails with_map=false />
         </div>
     }
@@ -62,9 +63,9 @@ pub(super) fn FailureAlert(
             tabindex="-1"
             node_ref=state.targets.failure
         >
-            <h3 class="hcnf-alert__heading">{heading}</h3>
-            <p>{reason}</p>
-            {alternative.map(|text| view! { <p>{text}</p> })}
+            <h3 class="hcnf-alert__heading">{words(heading)}</h3>
+            <p>{words(&reason)}</p>
+            {alternative.map(|text| view! { <p>{words(text)}</p> })}
             <ContactDetails with_map=false />
         </div>
     }
@@ -79,7 +80,7 @@ pub(super) fn PrivacyNotice(
     view! {
         <section class="hcnf-privacy" aria-labelledby="hcnf-inquiry-privacy">
             <h2 class="hcnf-privacy__heading" id="hcnf-inquiry-privacy">
-                {page.privacy.heading.as_str()}
+                {words(&page.privacy.heading)}
             </h2>
             <dl class="hcnf-facts">
                 {page
@@ -89,8 +90,8 @@ pub(super) fn PrivacyNotice(
                     .map(|t| {
                         view! {
                             <div class="hcnf-facts__row">
-                                <dt>{t.term.as_str()}</dt>
-                                <dd>{t.detail.as_str()}</dd>
+                                <dt>{words(&t.term)}</dt>
+                                <dd>{words(&t.detail)}</dd>
                             </div>
                         }
                     })

@@ -36,10 +36,27 @@ pub fn locales() -> Vec<String> {
         .collect()
 }
 
+/// The edition `code` as a reader reads it: every text without the readings a
+/// plain-Japanese edition gives its kanji (they show as ruby, above the line).
 pub fn edition(code: &str) -> Edition {
+    fn read(v: &mut Value) {
+        match v {
+            Value::String(s) => *s = hcnf_content::ruby::plain(s).into_owned(),
+            Value::Array(items) => items.iter_mut().for_each(read),
+            Value::Object(map) => map.values_mut().for_each(read),
+            _ => {}
+        }
+    }
     let json = std::fs::read_to_string(root().join(format!("content/{code}.json"))).unwrap();
-    parse_edition(code, code, &json).unwrap()
+    let mut tree: Value = serde_json::from_str(&json).unwrap();
+    read(&mut tree);
+    parse_edition(code, code, &tree.to_string()).unwrap()
 }
+
+/// A script function, `read(element)`: the element's text without the readings over its
+/// kanji (`<rt>`), as [`edition`] gives the words.
+pub const READ_JS: &str = "const read = e => { if (!e) return e; const c = e.cloneNode(true); \
+    c.querySelectorAll('rt').forEach(r => r.remove()); return c.textContent; };";
 
 pub fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0")
@@ -240,9 +257,18 @@ pub async fn click(browser: &Client, selector: &str) {
     find(browser, selector).await.click().await.unwrap();
 }
 
-/// The text of the first element matching `selector`.
+/// The text of the first element matching `selector`, as the browser renders it, without
+/// the readings over kanji (compare with [`edition`]'s words).
 pub async fn text(browser: &Client, selector: &str) -> String {
-    find(browser, selector).await.text().await.unwrap()
+    let element = find(browser, selector).await;
+    let text = browser
+        .execute(
+            &format!("{READ_JS} return read(arguments[0]).replace(/\\s+/g, ' ').trim();"),
+            vec![serde_json::to_value(&element).unwrap()],
+        )
+        .await
+        .unwrap();
+    text.as_str().unwrap_or_default().to_owned()
 }
 
 /// Waits until `script` (a function body) returns `expected`, or fails saying what it was.

@@ -500,3 +500,115 @@ async fn the_count_is_shown_at_once_and_announced_once_typing_pauses() {
     })
     .await;
 }
+
+/// Where the form keeps its draft in the tab (`src/inquiry/saved.rs`).
+const DRAFT_KEY: &str = "hcnf.inquiry.draft";
+
+fn stored_draft() -> Option<String> {
+    let storage = web_sys::window()
+        .unwrap()
+        .session_storage()
+        .unwrap()
+        .unwrap();
+    storage.get_item(DRAFT_KEY).unwrap()
+}
+
+fn value_of(selector: &str) -> String {
+    let control = query(selector).unwrap_or_else(|| panic!("no {selector}"));
+    js_sys::Reflect::get(&control, &"value".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// A form that can send: an endpoint nothing answers (nothing here sends).
+fn with_an_endpoint() -> HostOptions {
+    HostOptions {
+        endpoint: Some("http://127.0.0.1:9/inquiries".into()),
+        ..HostOptions::default()
+    }
+}
+
+async fn wait_for_a_live_form() {
+    wait_until("the form is live", || {
+        query("#hcnf-app form button[type='submit']").is_some_and(|b| !b.has_attribute("disabled"))
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_is_kept_only_once_typed_and_the_reader_can_discard_it() {
+    for locale in Locale::all() {
+        let form = &locale.edition().pages.inquiry.form;
+        let _app = common::open(&path_of(locale, PageId::Inquiry), with_an_endpoint()).await;
+        assert_shows(locale, PageId::Inquiry).await;
+        wait_for_a_live_form().await;
+        assert_eq!(
+            stored_draft(),
+            None,
+            "nothing is kept before the first keystroke"
+        );
+        assert!(
+            query(".hcnf-form__discard").is_none(),
+            "nothing to discard yet"
+        );
+        type_into(&query("#hcnf-inquiry-name").unwrap(), "山田 太郎");
+        wait_until("the draft is kept once typed", || {
+            stored_draft().is_some_and(|d| d.contains("山田 太郎"))
+        })
+        .await;
+        let discard = query(".hcnf-form__discard").expect("offered once there is a draft");
+        assert_eq!(read(&discard), plain(&form.discard_button));
+        click(&discard);
+        wait_until("the form is empty", || {
+            value_of("#hcnf-inquiry-name").is_empty()
+        })
+        .await;
+        assert_eq!(stored_draft(), None, "nothing is left in the browser");
+        wait_until("the form says so", || {
+            text_of(".hcnf-form__status") == plain(&form.discarded)
+        })
+        .await;
+        wait_until("the reader is at the first field", || {
+            document().active_element().map(|e| e.id()).as_deref() == Some("hcnf-inquiry-name")
+        })
+        .await;
+        assert!(query(".hcnf-form__discard").is_none());
+        // The form goes on working: the next draft is kept, and the notice goes.
+        type_into(&query("#hcnf-inquiry-name").unwrap(), "佐藤 花子");
+        wait_until("the next draft is kept", || {
+            stored_draft().is_some_and(|d| d.contains("佐藤 花子"))
+        })
+        .await;
+        assert_eq!(text_of(".hcnf-form__status"), "");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_draft_left_for_two_hours_is_gone_a_recent_one_is_restored() {
+    let now = js_sys::Date::now();
+    let draft = |name: &str, touched_ms: f64| {
+        serde_json::json!({
+            "key": "2b3c1e0a-8f5d-4c4e-9b1a-6a2f0c9d7e11",
+            "draft": hcnf_inquiry::Draft { name: name.into(), ..hcnf_inquiry::Draft::default() },
+            "started_ms": touched_ms,
+            "touched_ms": touched_ms,
+        })
+        .to_string()
+    };
+    let two_hours = 2.0 * 60.0 * 60.0 * 1000.0;
+    let path = path_of(Locale::fallback(), PageId::Inquiry);
+    let old = draft("Left long ago", now - two_hours - 60_000.0);
+    let _app = open_with_session(&path, with_an_endpoint(), &[(DRAFT_KEY, &old)]).await;
+    wait_for_a_live_form().await;
+    assert_eq!(value_of("#hcnf-inquiry-name"), "", "not restored");
+    assert_eq!(stored_draft(), None, "and removed from the browser");
+    drop(_app);
+    let recent = draft("Typed a minute ago", now - 60_000.0);
+    let _app = open_with_session(&path, with_an_endpoint(), &[(DRAFT_KEY, &recent)]).await;
+    wait_for_a_live_form().await;
+    wait_until("the recent draft is restored", || {
+        value_of("#hcnf-inquiry-name") == "Typed a minute ago"
+    })
+    .await;
+}

@@ -189,6 +189,20 @@ impl Flow {
         }
     }
 
+    /// "Discard this draft" on the form: an empty form, nothing kept, the reader at its
+    /// first field.
+    pub fn discard(&mut self) -> Vec<Command> {
+        if self.step != Step::Editing {
+            return Vec::new();
+        }
+        self.errors.clear();
+        vec![
+            Command::ForgetDraft,
+            Command::FreshDraft,
+            Command::Focus(Focus::Field(Field::ALL[0])),
+        ]
+    }
+
     /// "Send another inquiry" after the confirmation: an empty form.
     pub fn start_again(&mut self) -> Vec<Command> {
         if !matches!(self.step, Step::Confirmed(_)) {

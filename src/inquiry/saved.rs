@@ -1,5 +1,7 @@
 //! The draft kept in session storage, so nothing typed is lost to a reload, a language
-//! switch or a failed send; removed, with every personal detail, after a confirmed success.
+//! switch or a failed send; removed, with every personal detail, after a confirmed success,
+//! when the reader discards it, or two hours after they last typed (the privacy notice
+//! says so). Nothing is kept until the reader types.
 
 use hcnf_inquiry::{Draft, Field};
 use serde::{Deserialize, Serialize};
@@ -7,6 +9,10 @@ use serde::{Deserialize, Serialize};
 use crate::browser;
 
 const KEY: &str = "hcnf.inquiry.draft";
+
+/// How long a saved draft outlives the reader's last keystroke: a shared computer's next
+/// user must not find it.
+pub const KEEP_MS: f64 = 2.0 * 60.0 * 60.0 * 1000.0;
 
 /// A draft in progress with its idempotency key.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -16,23 +22,40 @@ pub struct SavedDraft {
     pub draft: Draft,
     /// When the form was first shown (ms since the epoch), for the time it took to fill.
     pub started_ms: f64,
+    /// When it was last saved, that is, when the reader last typed (ms since the epoch).
+    pub touched_ms: f64,
 }
 
 impl SavedDraft {
     /// A new, empty draft with a fresh key.
     pub fn fresh() -> SavedDraft {
+        let now = browser::timers::now_ms();
         SavedDraft {
             key: new_key(),
             draft: Draft::default(),
-            started_ms: browser::timers::now_ms(),
+            started_ms: now,
+            touched_ms: now,
         }
     }
 
-    /// The draft saved in this tab, or a fresh one.
+    /// The draft saved in this tab, or a fresh one; an expired one is removed.
     pub fn load() -> SavedDraft {
-        browser::storage::session_get(KEY)
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_else(SavedDraft::fresh)
+        let stored = browser::storage::session_get(KEY);
+        match stored.and_then(|json| SavedDraft::read(&json, browser::timers::now_ms())) {
+            Some(saved) => saved,
+            None => {
+                SavedDraft::forget();
+                SavedDraft::fresh()
+            }
+        }
+    }
+
+    /// The draft stored as `json`, unless it is unreadable or was last touched more than
+    /// [`KEEP_MS`] before `now_ms` (or, by a wrong clock, in the future).
+    pub fn read(json: &str, now_ms: f64) -> Option<SavedDraft> {
+        let saved: SavedDraft = serde_json::from_str(json).ok()?;
+        let age = now_ms - saved.touched_ms;
+        (0.0..=KEEP_MS).contains(&age).then_some(saved)
     }
 
     /// This draft with what the reader typed into the form before the app took it over:
@@ -55,9 +78,13 @@ impl SavedDraft {
         self
     }
 
-    /// Saves the draft in this tab's session storage.
+    /// Saves the draft in this tab's session storage, as touched now.
     pub fn save(&self) {
-        if let Ok(json) = serde_json::to_string(self) {
+        let touched = SavedDraft {
+            touched_ms: browser::timers::now_ms(),
+            ..self.clone()
+        };
+        if let Ok(json) = serde_json::to_string(&touched) {
             browser::storage::session_set(KEY, &json);
         }
     }
@@ -101,6 +128,23 @@ pub fn keep_typed_before_start(root: &web_sys::Element) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_saved_draft_lasts_two_hours_after_the_last_keystroke() {
+        let mut saved = SavedDraft::fresh();
+        saved.draft.name = "山田 太郎".into();
+        saved.touched_ms = 1_000_000.0;
+        let json = serde_json::to_string(&saved).unwrap();
+        let at = |ms: f64| SavedDraft::read(&json, ms).map(|s| s.draft.name);
+        assert_eq!(at(1_000_000.0).as_deref(), Some("山田 太郎"));
+        assert_eq!(at(1_000_000.0 + KEEP_MS).as_deref(), Some("山田 太郎"));
+        assert_eq!(at(1_000_000.0 + KEEP_MS + 1.0), None, "expired");
+        assert_eq!(at(999_999.0), None, "touched in the future: a wrong clock");
+        assert!(SavedDraft::read("{\"key\": 1}", 0.0).is_none());
+        // A draft saved before drafts expired has no time: it is not kept.
+        let old = r#"{"key": "k", "draft": {}, "started_ms": 0}"#;
+        assert!(SavedDraft::read(old, 0.0).is_none());
+    }
 
     #[test]
     fn what_was_typed_before_the_start_fills_the_saved_draft() {

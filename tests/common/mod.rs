@@ -67,11 +67,24 @@ impl Drop for Mounted {
 /// Mounts a fresh app with `options` at `path`, as a reader arriving there would see it,
 /// and waits until it has started. Keep the handle for as long as the test uses the app.
 pub async fn open(path: &str, options: HostOptions) -> Mounted {
+    open_with_session(path, options, &[]).await
+}
+
+/// As [`open`], in a tab whose session storage holds `session` (key and value each), as a
+/// tab used before would.
+pub async fn open_with_session(
+    path: &str,
+    options: HostOptions,
+    session: &[(&str, &str)],
+) -> Mounted {
     let _ = Executor::init_wasm_bindgen();
     // A fresh tab: no draft saved by an earlier test. (The stored language, kept between
     // visits, is each test's to set.)
-    if let Ok(Some(session)) = web_sys::window().unwrap().session_storage() {
-        session.clear().unwrap();
+    if let Ok(Some(storage)) = web_sys::window().unwrap().session_storage() {
+        storage.clear().unwrap();
+        for (key, value) in session {
+            storage.set_item(key, value).unwrap();
+        }
     }
     web_sys::window()
         .unwrap()

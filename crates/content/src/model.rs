@@ -314,6 +314,10 @@ pub struct FormText {
     /// `{n}` is filled in.
     pub characters_over: String,
     pub continue_button: String,
+    /// Empties the form and removes the draft the browser keeps.
+    pub discard_button: String,
+    /// Said once the draft is discarded.
+    pub discarded: String,
     pub error_summary_title: String,
     /// Read before each error message by screen readers: "Error:".
     pub error_prefix: String,

@@ -220,6 +220,24 @@ fn starting_again_after_the_confirmation_gives_an_empty_form() {
     assert_eq!(checking.start_again(), []);
 }
 
+#[test]
+fn discarding_empties_the_form_forgets_the_draft_and_starts_at_the_first_field() {
+    let mut flow = Flow::default();
+    flow.submit(&Draft::default());
+    assert!(!flow.errors.is_empty());
+    assert_eq!(
+        flow.discard(),
+        [
+            Command::ForgetDraft,
+            Command::FreshDraft,
+            Command::Focus(Focus::Field(Field::Name))
+        ]
+    );
+    assert_eq!(flow, Flow::default(), "no problems left on an empty form");
+    let mut checking = at(Step::Checking(valid()));
+    assert_eq!(checking.discard(), []);
+}
+
 /// Each event in each step: where it leads, or, where it does not belong, that it changes
 /// nothing and asks for nothing.
 #[test]
@@ -234,12 +252,13 @@ fn every_event_in_every_step_leads_where_the_journey_says_or_nowhere() {
         confirmed(),
     ];
     type Event = (&'static str, fn(&mut Flow) -> Vec<Command>);
-    let events: [Event; 5] = [
+    let events: [Event; 6] = [
         ("continue", |f| f.submit(&complete())),
         ("change", |f| f.change(Field::Name)),
         ("send", Flow::send),
         ("sent", |f| f.sent(accepted())),
         ("start again", Flow::start_again),
+        ("discard", Flow::discard),
     ];
     let mut checked = 0;
     for step in steps {
@@ -254,6 +273,7 @@ fn every_event_in_every_step_leads_where_the_journey_says_or_nowhere() {
                 (Step::Failed(..), "send") => Some(Step::Sending(valid())),
                 (Step::Sending(_), "sent") => Some(confirmed()),
                 (Step::Confirmed(_), "start again") => Some(Step::Editing),
+                (Step::Editing, "discard") => Some(Step::Editing),
                 _ => None,
             };
             match expected {
@@ -272,5 +292,5 @@ fn every_event_in_every_step_leads_where_the_journey_says_or_nowhere() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 25);
+    assert_eq!(checked, 30);
 }

@@ -1,7 +1,7 @@
 //! The form as the reader fills it in: the summary of problems, the fields, the privacy
 //! notice and "Continue".
 
-use hcnf_inquiry::Field;
+use hcnf_inquiry::{Draft, Field};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -24,6 +24,8 @@ pub(super) fn EditForm(
     unconfigured: Signal<bool>,
     /// Called when the reader asks to continue to checking.
     on_continue: impl Fn() + Copy + 'static,
+    /// Called when the reader asks to discard the draft.
+    on_discard: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let page = state.page;
     let submit = move |ev: SubmitEvent| {
@@ -50,6 +52,26 @@ pub(super) fn EditForm(
                 <button type="submit" class="hcnf-button" disabled=move || !live.get()>
                     {words(&page.form.continue_button)}
                 </button>
+                // Offered once there is something to discard.
+                {move || {
+                    state
+                        .draft
+                        .with(|d| *d != Draft::default())
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="hcnf-link-button hcnf-form__discard"
+                                    on:click=move |_| on_discard()
+                                >
+                                    {words(&page.form.discard_button)}
+                                </button>
+                            }
+                        })
+                }}
+                <p class="hcnf-form__status" role="status">
+                    {move || state.discarded.get().then(|| words(&page.form.discarded))}
+                </p>
             </fieldset>
         </form>
     }

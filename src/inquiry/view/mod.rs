@@ -9,7 +9,7 @@ mod fields;
 mod notices;
 mod state;
 
-use hcnf_inquiry::{Accepted, Field};
+use hcnf_inquiry::{Accepted, Draft, Field};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -36,6 +36,9 @@ struct Form {
     locale: Locale,
     key: StoredValue<String>,
     started: StoredValue<f64>,
+    /// The draft as last saved or taken up: only a change from it, that is, the reader's
+    /// typing, is saved.
+    saved: StoredValue<Draft>,
     source: StoredValue<ConfigSource>,
     config: RwSignal<Option<Result<AppConfig, ConfigError>>>,
     outcome: RwSignal<Option<Result<Accepted, Failure>>>,
@@ -66,6 +69,7 @@ impl Form {
                 let fresh = SavedDraft::fresh();
                 self.key.set_value(fresh.key);
                 self.started.set_value(fresh.started_ms);
+                self.saved.set_value(fresh.draft.clone());
                 self.state.draft.set(fresh.draft);
             }
         }
@@ -116,10 +120,12 @@ pub fn InquiryForm() -> impl IntoView {
             draft: RwSignal::new(fresh.draft),
             flow: RwSignal::new(Flow::default()),
             targets: FocusTargets::default(),
+            discarded: RwSignal::new(false),
         },
         locale,
         key: StoredValue::new(fresh.key),
         started: StoredValue::new(fresh.started_ms),
+        saved: StoredValue::new(Draft::default()),
         source: StoredValue::new(ConfigSource {
             endpoint: host.endpoint.clone(),
             url: host.config_url(),
@@ -143,19 +149,24 @@ pub fn InquiryForm() -> impl IntoView {
         let saved = SavedDraft::load();
         form.key.set_value(saved.key);
         form.started.set_value(saved.started_ms);
+        form.saved.set_value(saved.draft.clone());
         state.draft.set(saved.draft);
         live.set(true);
     });
-    // Keep every keystroke in this tab's storage until a confirmed success.
+    // Keep every keystroke in this tab's storage until a confirmed success; nothing is
+    // stored before the first one.
     Effect::new(move |_| {
         let draft = state.draft.get();
-        if state.flow.with_untracked(Flow::keeps_draft) {
+        let typed = form.saved.with_value(|saved| *saved != draft);
+        if typed && state.flow.with_untracked(Flow::keeps_draft) {
             SavedDraft {
                 key: form.key.get_value(),
-                draft,
+                draft: draft.clone(),
                 started_ms: form.started.get_value(),
+                touched_ms: browser::timers::now_ms(),
             }
             .save();
+            form.saved.set_value(draft);
         }
     });
     // While the form shows problems, the page's title says so first.
@@ -181,6 +192,10 @@ pub fn InquiryForm() -> impl IntoView {
         form.dispatch(|flow| flow.submit(&draft));
     };
     let on_change = move |field: Field| form.dispatch(|flow| flow.change(field));
+    let on_discard = move || {
+        form.dispatch(Flow::discard);
+        state.discarded.set(true);
+    };
     let on_send = move || form.dispatch(Flow::send);
     // Only the step's kind and answers redraw the form; problems are shown in place.
     let step = Memo::new(move |_| state.flow.with(|flow| flow.step.clone()));
@@ -188,7 +203,7 @@ pub fn InquiryForm() -> impl IntoView {
         <div class="hcnf-inquiry">
             {move || match step.get() {
                 Step::Editing => {
-                    view! { <EditForm state live unconfigured on_continue /> }.into_any()
+                    view! { <EditForm state live unconfigured on_continue on_discard /> }.into_any()
                 }
                 Step::Confirmed(reference) => {
                     view! {

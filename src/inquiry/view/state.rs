@@ -18,6 +18,8 @@ pub(super) struct FormState {
     pub(super) flow: RwSignal<Flow>,
     /// The elements focus moves to after a step changes.
     pub(super) targets: FocusTargets,
+    /// True from discarding the draft until the reader types again: the form says so.
+    pub(super) discarded: RwSignal<bool>,
 }
 
 /// The elements a step change moves focus to; each is on the page only in its step.
@@ -51,6 +53,7 @@ impl FormState {
 
     /// Takes what the reader typed into `field`, and mends a problem it showed.
     pub(super) fn typed(self, field: Field, value: String) {
+        self.discarded.set(false);
         self.draft.update(|d| field.set_text(d, value));
         let draft = self.draft.get_untracked();
         self.flow.update(|flow| flow.typed(field, &draft));

@@ -36,6 +36,7 @@ use hcnf_inquiry::{
     IDEMPOTENCY_HEADER,
 };
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use export::{export, Format};
 #[cfg(feature = "test-faults")]
@@ -97,6 +98,17 @@ fn finish(app: Router<AppState>, store: Store, config: Config) -> Router {
     // 429's or a 503's Retry-After).
     .layer(cors)
     .layer(middleware::from_fn_with_state(state, refuse_other_origins))
+    // Outermost, so every answer carries them, refusals included: an answer holds a
+    // reader's reference or their answers' problems, which no cache may keep, and is JSON,
+    // which no browser may take for anything else.
+    .layer(SetResponseHeaderLayer::overriding(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("no-store"),
+    ))
+    .layer(SetResponseHeaderLayer::overriding(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    ))
 }
 
 fn cors(allowed_origins: &[String]) -> CorsLayer {

@@ -480,3 +480,38 @@ async fn a_database_from_a_newer_build_is_left_alone() {
     let err = Store::open(&db).err().expect("refused");
     assert!(err.to_string().contains("99"), "{err}");
 }
+
+#[tokio::test]
+async fn every_answer_is_kept_by_no_cache_and_sniffed_by_no_browser() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3")).await;
+    let accepted = send(&s.base, KEY, &draft()).await;
+    let mut bad = draft();
+    bad.email = "not-an-address".into();
+    let invalid = send(&s.base, "0d7a1c52-93f4-4b0e-a1d6-2f8e9c3b4a71", &bad).await;
+    let refused = reqwest::Client::new()
+        .post(format!("{}/inquiries", s.base))
+        .header("Origin", "https://evil.example")
+        .json(&draft())
+        .send()
+        .await
+        .unwrap();
+    let health = reqwest::get(format!("{}/health", s.base)).await.unwrap();
+    for (what, res) in [
+        ("accepted", &accepted),
+        ("invalid", &invalid),
+        ("refused", &refused),
+        ("health", &health),
+    ] {
+        assert_eq!(res.headers()["cache-control"], "no-store", "{what}");
+        assert_eq!(res.headers()["x-content-type-options"], "nosniff", "{what}");
+    }
+    assert_eq!(
+        (accepted.status(), invalid.status(), refused.status()),
+        (
+            StatusCode::CREATED,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            StatusCode::FORBIDDEN
+        )
+    );
+}

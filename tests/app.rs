@@ -612,3 +612,42 @@ async fn a_draft_left_for_two_hours_is_gone_a_recent_one_is_restored() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+fn the_browser_refuses_the_same_hidden_characters_the_endpoint_does() {
+    // The contract's rules, run here with the browser's Unicode tables: the same answers
+    // as the endpoint's (crates/inquiry/tests/rules.rs).
+    use hcnf_inquiry::{validate_field, Draft, Field, Problem};
+    let refused = [
+        '\u{0007}',
+        '\u{200B}',
+        '\u{200D}',
+        '\u{2060}',
+        '\u{FEFF}',
+        '\u{202E}',
+        '\u{E0041}',
+        '\u{2028}',
+        '\u{2029}',
+        '\u{E000}',
+        '\u{0378}',
+        '\u{F0000}',
+    ];
+    let name = |text: String| {
+        let draft = Draft {
+            name: text,
+            ..Draft::default()
+        };
+        validate_field(Field::Name, &draft)
+    };
+    for c in refused {
+        assert_eq!(
+            name(format!("山田{c}太郎")),
+            Err(Problem::ControlCharacters),
+            "U+{:04X}",
+            c as u32
+        );
+    }
+    assert_eq!(name("\u{3000}\u{0301}".into()), Err(Problem::Required));
+    assert_eq!(name("山田 太郎".into()), Ok(Some("山田 太郎".into())));
+    assert_eq!(name("𠮷野 家".into()), Ok(Some("𠮷野 家".into())));
+}

@@ -1,6 +1,7 @@
 //! The inquiry contract: what the form sends, what the endpoint answers, and the rules both
 //! sides apply, so a draft the app accepts is one the endpoint accepts too.
 
+mod chars;
 mod normalize;
 mod validate;
 mod wire;

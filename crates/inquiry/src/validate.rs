@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::chars::{has_visible, unusable_in_line};
 use crate::{char_count, nfkc, Category, Draft, Field};
 
 /// Why a field's value was refused; the app turns each into a message in the reader's language.
@@ -143,13 +144,20 @@ fn is_forbidden(c: char, allow_newlines: bool) -> bool {
     c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
-/// The checks every text field shares: present, no forbidden characters, within `max`.
+/// The checks every text field shares: present, no forbidden characters, something a
+/// person can see, within `max`. A line also refuses what [`unusable_in_line`] names.
 fn checked(s: String, max: usize, allow_newlines: bool) -> Result<String, Problem> {
     if s.is_empty() {
         return Err(Problem::Required);
     }
-    if s.chars().any(|c| is_forbidden(c, allow_newlines)) {
+    if s.chars().any(|c| is_forbidden(c, allow_newlines))
+        || (!allow_newlines && unusable_in_line(&s))
+    {
         return Err(Problem::ControlCharacters);
+    }
+    if !has_visible(&s) {
+        // Only marks or spaces: as good as empty.
+        return Err(Problem::Required);
     }
     if char_count(&s) > max {
         return Err(Problem::TooLong);
@@ -160,6 +168,12 @@ fn checked(s: String, max: usize, allow_newlines: bool) -> Result<String, Proble
 fn single_line(raw: &str, max: usize) -> Result<String, Problem> {
     checked(nfkc(raw.trim()).trim().to_owned(), max, false)
 }
+
+/// The longest address SMTP carries (RFC 5321: a 256-octet path less its brackets), and
+/// the longest local part and domain label, all in octets.
+const EMAIL_MAX_OCTETS: usize = 254;
+const LOCAL_MAX_OCTETS: usize = 64;
+const LABEL_MAX_OCTETS: usize = 63;
 
 fn message(raw: &str, max: usize) -> Result<String, Problem> {
     // Free text keeps what the reader wrote (no NFKC), with line endings made uniform.
@@ -174,8 +188,12 @@ fn message(raw: &str, max: usize) -> Result<String, Problem> {
 fn email(raw: &str, max: usize) -> Result<String, Problem> {
     let s = single_line(raw, max)?;
     let (local, domain) = s.rsplit_once('@').ok_or(Problem::EmailInvalid)?;
+    // `len` counts octets (UTF-8), as mail servers do; a local part starting with '-' could
+    // be taken for an option by a program the office's mail passes through.
     let local_ok = !local.is_empty()
-        && local.len() <= 64
+        && s.len() <= EMAIL_MAX_OCTETS
+        && local.len() <= LOCAL_MAX_OCTETS
+        && !local.starts_with('-')
         && !local.starts_with('.')
         && !local.ends_with('.')
         && !local.contains("..")
@@ -186,6 +204,7 @@ fn email(raw: &str, max: usize) -> Result<String, Problem> {
     let domain_ok = labels.len() >= 2
         && labels.iter().all(|l| {
             !l.is_empty()
+                && l.len() <= LABEL_MAX_OCTETS
                 && !l.starts_with('-')
                 && !l.ends_with('-')
                 && l.chars().all(|c| c.is_alphanumeric() || c == '-')

@@ -344,10 +344,11 @@ fn any_text_is_kept_within_the_limits_or_refused_field_by_field_in_form_order() 
 
     use proptest::test_runner::TestRunner;
 
-    // Half the time anything at all; half the time printable text, which often passes.
+    // Half the time anything at all; half the time text a person writes (letters, digits,
+    // punctuation, symbols and spaces), which often passes.
     let text = |printable: &'static str| prop_oneof![any::<String>(), printable];
     let drafts = (
-        text("\\PC{1,120}"),
+        text("[\\pL\\pN\\pP\\pS ]{1,120}"),
         prop_oneof![any::<String>(), "[a-z]{1,10}@[a-z]{1,8}\\.jp"],
         prop_oneof![
             any::<String>(),
@@ -355,8 +356,8 @@ fn any_text_is_kept_within_the_limits_or_refused_field_by_field_in_form_order() 
             Just(String::new())
         ],
         prop_oneof![any::<String>(), Just("symposia".to_owned())],
-        text("\\PC{1,130}"),
-        text("[\\PC\n]{1,2100}"),
+        text("[\\pL\\pN\\pP\\pS ]{1,130}"),
+        text("[\\pL\\pN\\pP\\pS \n]{1,2100}"),
         any::<bool>(),
     );
     let (kept, refused) = (Cell::new(0), Cell::new(0));
@@ -422,4 +423,94 @@ proptest! {
         };
         prop_assert_eq!(validate(&again), Ok(v));
     }
+}
+
+/// A character of each kind a one-line answer refuses: control, format (zero-width
+/// space and joiner, word joiner, byte-order mark, bidirectional override, a tag
+/// character), line and paragraph separators, private use, unassigned.
+const INVISIBLE_OR_PRIVATE: [char; 12] = [
+    '\u{0007}',
+    '\u{200B}',
+    '\u{200D}',
+    '\u{2060}',
+    '\u{FEFF}',
+    '\u{202E}',
+    '\u{E0041}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{E000}',
+    '\u{0378}',
+    '\u{F0000}',
+];
+
+proptest! {
+    /// Wherever such a character hides in a name or a subject, the answer is refused with
+    /// the message that says some characters cannot be used.
+    #[test]
+    fn a_hidden_or_private_character_anywhere_in_a_line_is_refused(
+        text in "[\\pL\\pN]{2,40}",
+        at in any::<prop::sample::Index>(),
+        c in prop::sample::select(INVISIBLE_OR_PRIVATE.to_vec()),
+    ) {
+        // Inside the answer: at either end, spaces and separators are trimmed away.
+        let mut chars: Vec<char> = text.chars().collect();
+        chars.insert(1 + at.index(chars.len() - 1), c);
+        let hidden: String = chars.into_iter().collect();
+        for field in [Field::Name, Field::Subject] {
+            let found = problem(field, |d| field.set_text(d, hidden.clone()));
+            prop_assert_eq!(found, Some(Problem::ControlCharacters), "{:?} {:?}", field, hidden);
+        }
+    }
+
+    /// An answer with nothing a person can see (spaces, combining marks) is as good as empty.
+    #[test]
+    fn an_answer_with_nothing_visible_is_required(
+        marks in prop::collection::vec(prop::sample::select(vec![' ', '\u{3000}', '\u{0301}', '\u{3099}']), 1..10),
+    ) {
+        let unseen: String = marks.into_iter().collect();
+        for field in [Field::Name, Field::Subject, Field::Message] {
+            let found = problem(field, |d| field.set_text(d, unseen.clone()));
+            prop_assert_eq!(found, Some(Problem::Required), "{:?} {:?}", field, unseen);
+        }
+    }
+}
+
+#[test]
+fn the_message_keeps_emoji_sequences_and_line_breaks() {
+    // Free text may hold what one-line answers may not: a family emoji is joined by ZWJ.
+    let text = "ありがとうございます👨\u{200D}👩\u{200D}👧\n次回もよろしくお願いします。";
+    assert_eq!(
+        value(Field::Message, |d| d.message = text.into()).as_deref(),
+        Some(text)
+    );
+}
+
+#[test]
+fn email_addresses_are_held_to_their_octet_limits_and_no_leading_dash() {
+    let email = |s: String| problem(Field::Email, |d| d.email = s);
+    assert_eq!(email("-rf@example.jp".into()), Some(Problem::EmailInvalid));
+    assert_eq!(email(format!("{}@example.jp", "a".repeat(64))), None);
+    assert_eq!(
+        email(format!("{}@example.jp", "a".repeat(65))),
+        Some(Problem::EmailInvalid)
+    );
+    assert_eq!(email(format!("taro@{}.jp", "a".repeat(63))), None);
+    assert_eq!(
+        email(format!("taro@{}.jp", "a".repeat(64))),
+        Some(Problem::EmailInvalid)
+    );
+    // A label of 21 kana is 63 octets in UTF-8 (3 each), 22 is 66: counted in octets.
+    assert_eq!(email(format!("taro@{}.jp", "あ".repeat(21))), None);
+    assert_eq!(
+        email(format!("taro@{}.jp", "あ".repeat(22))),
+        Some(Problem::EmailInvalid)
+    );
+    // The whole address within 254 octets, however few characters: three labels of 21 kana
+    // are 133 characters but 259 octets.
+    let kana = vec!["あ".repeat(21); 3].join(".");
+    assert_eq!(
+        email(format!("{}@{kana}.jp", "a".repeat(64))),
+        Some(Problem::EmailInvalid)
+    );
+    assert_eq!(email(format!("{}@{kana}.jp", "a".repeat(59))), None);
 }

@@ -20,13 +20,23 @@ source "$root/scripts/local_nginx.sh"
 
 config_location=""
 if [ -n "$config" ]; then
-  config_location="location = /config.json { add_header Cache-Control \"no-cache\" always; alias $config; }"
+  config_location="location = /config.json { add_header Cache-Control \"no-cache\" always; add_header X-Content-Type-Options \"nosniff\" always; alias $config; }"
 fi
+# The policy lets the form post only where the served config.json says: the endpoint's
+# origin and any allowed origins it lists (read with Node, which setup installs).
+endpoint_origins="$(node -e '
+  const c = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const all = [c.inquiry_endpoint, ...(c.allowed_endpoint_origins || [])].filter(Boolean);
+  const origins = all.map(u => { try { return new URL(u).origin; } catch { return ""; } });
+  console.log([...new Set(origins.filter(o => /^https?:/.test(o)))].join(" "));
+' "${config:-$dist/config.json}")"
 local_nginx nginx.sh "$port" "$(cat <<CONF
   server {
     listen 127.0.0.1:$port;
     server_name localhost;
     root $dist;
+    set \$hcnf_endpoint_origin "$endpoint_origins";
+    set \$hcnf_frame_ancestors "'self'";
     $config_location
     include $root/deploy/nginx/hcnf-site.conf;
   }

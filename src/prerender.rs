@@ -21,6 +21,9 @@ use crate::i18n::Locale;
 use crate::routes::SiteOrigin;
 use crate::App;
 
+mod scripts;
+pub use scripts::{externalize_scripts, ScriptFile};
+
 /// The route parameter the locales fill in.
 const LANG_PARAM: &str = "lang";
 /// An address no route matches, rendered as the not-found page.

@@ -5,13 +5,16 @@
 //! the app, each section's markup alone under `DIST/fragments/`, rendered for the base
 //! `HCNF_EMBED_BASE` (default `/hcnf`, the README's snippet). `HCNF_SITE_ORIGIN`
 //! (`https://www.example.jp`), where the site is published, makes the pages' alternate
-//! links absolute, as search engines want them; without it they are relative.
+//! links absolute, as search engines want them; without it they are relative. Scripts the
+//! pages would run inline (trunk's loader, the hydration data) are written to files of
+//! their own, `hcnf-start-<hash>.js` and `hcnf-data-<hash>.js`, so a strict
+//! Content-Security-Policy needs no exception for them.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
 
-use hcnf_site::prerender::{fragment_file, pages, render, render_fragment};
+use hcnf_site::prerender::{externalize_scripts, fragment_file, pages, render, render_fragment};
 
 /// The base path the embedding fragments are rendered for when none is given.
 const EMBED_BASE: &str = "/hcnf";
@@ -44,10 +47,19 @@ fn run(dist: &Path) -> Result<usize, String> {
     let base = base.trim_end_matches('/');
     let origin = env::var("HCNF_SITE_ORIGIN").unwrap_or_default();
     let pages = pages().map_err(|e| e.to_string())?;
+    let mut scripts = Vec::new();
     for page in &pages {
         let html =
             render(&template, &page.path, &origin).map_err(|e| format!("{}: {e}", page.path))?;
+        // No script inline: the Content-Security-Policy allows the site's own files only.
+        let (html, files) = externalize_scripts(&html, "");
         write(&dist.join(&page.file), &html)?;
+        for file in files {
+            if !scripts.contains(&file.name) {
+                write(&dist.join(&file.name), &file.body)?;
+                scripts.push(file.name);
+            }
+        }
         if let Some(fragment) = fragment_file(page) {
             write(&dist.join(fragment), &render_fragment(base, &page.path))?;
         }

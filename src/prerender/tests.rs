@@ -428,3 +428,53 @@ fn readings_show_as_ruby_and_their_notation_never_reaches_a_reader() {
         assert!(ruby > 0);
     }
 }
+
+#[test]
+fn no_page_runs_an_inline_script_or_styles_an_element_in_place() {
+    // What a strict Content-Security-Policy refuses: inline scripts (the build moves them
+    // into files) and style attributes; the one inline stylesheet is allowed by its hash.
+    let template = include_str!("../../index.html");
+    for page in pages().unwrap() {
+        let (html, _) = super::externalize_scripts(&render(template, &page.path, "").unwrap(), "");
+        let mut rest = html.as_str();
+        while let Some(at) = rest.find("<script") {
+            let tag_end = rest[at..].find('>').unwrap() + at;
+            assert!(
+                rest[at..tag_end].contains(" src="),
+                "{}: an inline script: {}",
+                page.path,
+                &rest[at..tag_end + 1]
+            );
+            rest = &rest[tag_end..];
+        }
+        assert!(
+            !html.contains(" style="),
+            "{}: a style attribute",
+            page.path
+        );
+    }
+}
+
+#[test]
+fn the_nginx_policy_allows_the_inline_stylesheet_by_its_hash_and_nothing_inline_else() {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    // trunk inlines styles/site.css as it is; the browser hashes the text between the tags.
+    let css = include_str!("../../styles/site.css");
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(css));
+    let conf = include_str!("../../deploy/nginx/hcnf-site.conf");
+    let policy = conf
+        .lines()
+        .find(|l| l.starts_with("set $hcnf_csp"))
+        .expect("the policy");
+    assert!(
+        policy.contains(&format!("style-src 'self' 'sha256-{hash}';")),
+        "deploy/nginx/hcnf-site.conf must allow the stylesheet as it now is: \
+         style-src 'self' 'sha256-{hash}'"
+    );
+    assert!(
+        policy.contains("script-src 'self' 'wasm-unsafe-eval';"),
+        "{policy}"
+    );
+    assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
+}

@@ -1,7 +1,14 @@
-//! Run-time configuration: `config.json`, served beside the app, says where inquiries go,
-//! unless the host page names the endpoint itself. Changing either needs no rebuild.
+//! Run-time configuration: `config.json`, served beside the app, says where inquiries go
+//! and which endpoints the site trusts; changing it needs no rebuild. A host page may pick
+//! another endpoint with `data-hcnf-endpoint`, but only one on an origin `config.json`
+//! allows: whatever a web team copies into a page, inquiries (readers' names, addresses,
+//! health questions) can only go where the site says, and only encrypted.
+
+mod origin;
 
 use serde::Deserialize;
+
+pub use origin::{parse_origin, parse_url, Origin, UrlProblem};
 
 /// How long one inquiry request may take before it is aborted.
 pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
@@ -9,83 +16,162 @@ pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 /// The configuration the app runs with.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AppConfig {
-    /// The absolute `http(s)://` URL the inquiry form posts to.
+    /// The absolute URL the inquiry form posts to, checked and normalised.
     pub inquiry_endpoint: String,
     /// Milliseconds before a request is aborted.
     pub timeout_ms: u32,
 }
 
 /// Why the configuration cannot be used; the form is then shown disabled with the
-/// telephone and fax alternatives.
+/// telephone and fax alternatives, and the message goes to the console for the web team.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
-    #[error("config.json could not be fetched")]
+    #[error("config.json could not be fetched; serve it beside hcnf.js")]
     Unreachable,
     #[error("config.json is not valid: {0}")]
     Malformed(String),
-    #[error("no inquiry endpoint is configured")]
+    #[error("config.json names no inquiry_endpoint; add the https:// URL inquiries go to")]
     MissingEndpoint,
-    #[error("the inquiry endpoint {0:?} is not an absolute http or https URL")]
-    InvalidEndpoint(String),
+    #[error(
+        "the inquiry endpoint {url:?} cannot be used: {problem}; write it as \
+         https://host/path"
+    )]
+    InvalidEndpoint { url: String, problem: UrlProblem },
+    #[error(
+        "allowed_endpoint_origins in config.json lists {origin:?}: {problem}; write each \
+         as https://host or https://host:port"
+    )]
+    InvalidAllowedOrigin { origin: String, problem: UrlProblem },
+    #[error(
+        "the inquiry endpoint {0:?} is plain http://, which would send readers' personal \
+         data unencrypted; use https:// (http:// is accepted only when both this page and \
+         the endpoint are on a loopback address, for testing)"
+    )]
+    Insecure(String),
+    #[error(
+        "the inquiry endpoint {url:?} is not on an origin config.json allows ({allowed}); \
+         add its origin to allowed_endpoint_origins in config.json, or name an endpoint on \
+         one of those"
+    )]
+    NotAllowed { url: String, allowed: String },
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     inquiry_endpoint: Option<String>,
+    allowed_endpoint_origins: Option<Vec<String>>,
     timeout_ms: Option<u32>,
 }
 
-/// Parses and checks `config.json`.
-pub fn parse_config(json: &str) -> Result<AppConfig, ConfigError> {
+/// `config.json`, read and checked: the site's endpoint and the origins it trusts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SiteConfig {
+    /// The endpoint inquiries go to unless the page picks another; its URL as written.
+    endpoint: Option<String>,
+    /// `allowed_endpoint_origins`, or else the origin of `inquiry_endpoint` alone.
+    allowed: Vec<Origin>,
+    timeout_ms: u32,
+}
+
+/// Parses and checks `config.json`. Whether an endpoint may be used on this page is for
+/// [`SiteConfig::choose`] to say.
+pub fn parse_config(json: &str) -> Result<SiteConfig, ConfigError> {
     let raw: RawConfig =
         serde_json::from_str(json).map_err(|e| ConfigError::Malformed(e.to_string()))?;
     let endpoint = raw
         .inquiry_endpoint
         .map(|e| e.trim().to_owned())
         .filter(|e| !e.is_empty());
-    let endpoint = endpoint.ok_or(ConfigError::MissingEndpoint)?;
-    check_endpoint(&endpoint)?;
+    let endpoint_origin = endpoint.as_deref().map(endpoint_origin).transpose()?;
+    let allowed = match raw.allowed_endpoint_origins {
+        Some(listed) => listed
+            .iter()
+            .map(|o| {
+                parse_origin(o.trim()).map_err(|problem| ConfigError::InvalidAllowedOrigin {
+                    origin: o.clone(),
+                    problem,
+                })
+            })
+            .collect::<Result<_, _>>()?,
+        None => endpoint_origin.into_iter().collect(),
+    };
     let timeout_ms = raw
         .timeout_ms
         .filter(|t| (100..=120_000).contains(t))
         .unwrap_or(DEFAULT_TIMEOUT_MS);
-    Ok(AppConfig {
-        inquiry_endpoint: endpoint,
+    Ok(SiteConfig {
+        endpoint,
+        allowed,
         timeout_ms,
     })
 }
 
-/// An endpoint must be `http://` or `https://`, with a host and no spaces.
-pub fn check_endpoint(url: &str) -> Result<(), ConfigError> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    let host = rest
-        .and_then(|r| r.split(['/', '?', '#']).next())
-        .unwrap_or_default();
-    if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return Err(ConfigError::InvalidEndpoint(url.to_owned()));
+impl SiteConfig {
+    /// The endpoint for a page at `page_origin`: the one the page picked (its
+    /// `data-hcnf-endpoint`), else the site's. Used only if it is https (or http with the
+    /// page and the endpoint both on loopback) and on an allowed origin.
+    pub fn choose(
+        &self,
+        picked: Option<&str>,
+        page_origin: &str,
+    ) -> Result<AppConfig, ConfigError> {
+        let url = picked
+            .map(str::trim)
+            .or(self.endpoint.as_deref())
+            .ok_or(ConfigError::MissingEndpoint)?;
+        let (origin, normalised) = parse_url(url).map_err(|problem| invalid(url, problem))?;
+        if !self.allowed.contains(&origin) {
+            let allowed: Vec<&str> = self.allowed.iter().map(Origin::as_str).collect();
+            return Err(ConfigError::NotAllowed {
+                url: url.to_owned(),
+                allowed: if allowed.is_empty() {
+                    "none".to_owned()
+                } else {
+                    allowed.join(", ")
+                },
+            });
+        }
+        let page_is_loopback = parse_origin(page_origin).is_ok_and(|p| p.is_loopback());
+        let encrypted_or_local = origin.is_https() || (origin.is_loopback() && page_is_loopback);
+        if !encrypted_or_local {
+            return Err(ConfigError::Insecure(url.to_owned()));
+        }
+        Ok(AppConfig {
+            inquiry_endpoint: normalised,
+            timeout_ms: self.timeout_ms,
+        })
     }
-    Ok(())
 }
 
-/// The configuration for this page: the endpoint the host page named, if it did (already
-/// checked), else `config.json` at `config_url` (beside the app's files).
+fn invalid(url: &str, problem: UrlProblem) -> ConfigError {
+    ConfigError::InvalidEndpoint {
+        url: url.to_owned(),
+        problem,
+    }
+}
+
+fn endpoint_origin(url: &str) -> Result<Origin, ConfigError> {
+    parse_url(url)
+        .map(|(origin, _)| origin)
+        .map_err(|problem| invalid(url, problem))
+}
+
+/// The configuration for this page: `config.json` at `config_url` (beside the app's
+/// files), always, and the endpoint the host page picked, if it did, among those it allows.
+/// A failure goes to the console as an error: the site is broken until the web team acts.
 pub async fn load_config(
-    endpoint: Option<String>,
+    picked: Option<String>,
     config_url: String,
 ) -> Result<AppConfig, ConfigError> {
-    if let Some(endpoint) = endpoint {
-        return Ok(AppConfig {
-            inquiry_endpoint: endpoint,
-            timeout_ms: DEFAULT_TIMEOUT_MS,
-        });
+    let loaded = match fetch_text(&config_url).await {
+        Some(text) => parse_config(&text).and_then(|c| c.choose(picked.as_deref(), &page_origin())),
+        None => Err(ConfigError::Unreachable),
+    };
+    if let Err(error) = &loaded {
+        console_error(&format!("HCNF: the inquiry form is unavailable: {error}"));
     }
-    let text = fetch_text(&config_url)
-        .await
-        .ok_or(ConfigError::Unreachable)?;
-    parse_config(&text)
+    loaded
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -102,59 +188,25 @@ async fn fetch_text(_: &str) -> Option<String> {
     None
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_good_config_is_read() {
-        let c = parse_config(r#"{"inquiry_endpoint": "http://127.0.0.1:8787/inquiries"}"#).unwrap();
-        assert_eq!(c.inquiry_endpoint, "http://127.0.0.1:8787/inquiries");
-        assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
-        let c = parse_config(
-            r#"{"inquiry_endpoint": " https://www.pref.example/api ", "timeout_ms": 2000}"#,
-        )
-        .unwrap();
-        assert_eq!(
-            (c.inquiry_endpoint.as_str(), c.timeout_ms),
-            ("https://www.pref.example/api", 2000)
-        );
-    }
-
-    #[test]
-    fn a_missing_or_bad_endpoint_is_an_error_not_a_silent_failure() {
-        assert_eq!(parse_config("{}"), Err(ConfigError::MissingEndpoint));
-        assert_eq!(
-            parse_config(r#"{"inquiry_endpoint": "  "}"#),
-            Err(ConfigError::MissingEndpoint)
-        );
-        for bad in [
-            "ftp://x/y",
-            "javascript:alert(1)",
-            "/inquiries",
-            "http://",
-            "https://a b/",
-        ] {
-            let json = serde_json::json!({ "inquiry_endpoint": bad }).to_string();
-            assert_eq!(
-                parse_config(&json),
-                Err(ConfigError::InvalidEndpoint(bad.into())),
-                "{bad}"
-            );
-        }
-        assert!(matches!(
-            parse_config("not json"),
-            Err(ConfigError::Malformed(_))
-        ));
-        assert!(matches!(
-            parse_config(r#"{"endpoint": "http://x"}"#),
-            Err(ConfigError::Malformed(_))
-        ));
-    }
-
-    #[test]
-    fn an_absurd_timeout_falls_back_to_the_default() {
-        let c = parse_config(r#"{"inquiry_endpoint": "http://x/", "timeout_ms": 5}"#).unwrap();
-        assert_eq!(c.timeout_ms, DEFAULT_TIMEOUT_MS);
-    }
+#[cfg(target_arch = "wasm32")]
+fn page_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+fn page_origin() -> String {
+    String::new()
+}
+
+/// A message for the page's developers that something must be fixed.
+pub(crate) fn console_error(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::error_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("{message}");
+}
+
+#[cfg(test)]
+mod tests;

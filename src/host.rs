@@ -4,10 +4,10 @@
 //!
 //! ```html
 //! <div data-hcnf-app data-hcnf-locale="ja" data-hcnf-base="/hcnf/"
-//!      data-hcnf-endpoint="https://example.jp/inquiries" data-hcnf-manage-document="false"></div>
+//!      data-hcnf-manage-document="false"></div>
 //! ```
 
-use crate::config::check_endpoint;
+use crate::config::{parse_origin, parse_url, UrlProblem};
 use crate::i18n::Locale;
 
 /// The attribute that marks the element the app mounts into.
@@ -16,8 +16,10 @@ pub(crate) const MOUNT_ATTRIBUTE: &str = "data-hcnf-app";
 pub(crate) const LOCALE_ATTRIBUTE: &str = "data-hcnf-locale";
 /// The path the app lives under on the host, `/hcnf/`; `/` when it has the site to itself.
 pub(crate) const BASE_ATTRIBUTE: &str = "data-hcnf-base";
-/// Where the inquiry form posts; overrides `config.json`.
+/// Where the inquiry form posts, among the origins `config.json` allows.
 pub(crate) const ENDPOINT_ATTRIBUTE: &str = "data-hcnf-endpoint";
+/// In an iframe, the origin of the page that frames the app, which alone hears its height.
+pub(crate) const PARENT_ORIGIN_ATTRIBUTE: &str = "data-hcnf-parent-origin";
 /// `true` lets the app set the document's title, `<html lang>` and head links.
 pub(crate) const MANAGE_DOCUMENT_ATTRIBUTE: &str = "data-hcnf-manage-document";
 /// Where the app's own files are; the loader script fills it in from its own URL.
@@ -37,8 +39,11 @@ pub struct HostOptions {
     pub locale: Option<Locale>,
     /// The base path without its trailing slash: `""` or `/hcnf`.
     pub base: String,
-    /// An inquiry endpoint that replaces the one in `config.json`.
+    /// An inquiry endpoint picked by the page, as written: used only if `config.json`
+    /// allows its origin (see [`crate::config`]).
     pub endpoint: Option<String>,
+    /// In an iframe, the origin of the page framing the app, when the page names it.
+    pub parent_origin: Option<String>,
     /// Whether the app owns the document: title, `<html lang>`, head links, full height.
     pub manage_document: bool,
     /// The URL of the folder holding the app's files, ending in `/`.
@@ -55,6 +60,7 @@ impl Default for HostOptions {
             locale: None,
             base: String::new(),
             endpoint: None,
+            parent_origin: None,
             manage_document: true,
             assets: "/".to_owned(),
             main_landmark: true,
@@ -72,8 +78,15 @@ pub(crate) enum HostOptionError {
          -._~!$&()*+,;=@ only); the app uses \"/\""
     )]
     InvalidBase(String),
-    #[error("{ENDPOINT_ATTRIBUTE}={0:?} is not an absolute http(s) URL; config.json is used")]
-    InvalidEndpoint(String),
+    #[error(
+        "{ENDPOINT_ATTRIBUTE}={0:?} cannot be used: {1}; the inquiry form will be unavailable"
+    )]
+    InvalidEndpoint(String, UrlProblem),
+    #[error(
+        "{PARENT_ORIGIN_ATTRIBUTE}={0:?} is not an origin such as \"https://www.example.jp\" \
+         ({1}); the app's height goes to no page"
+    )]
+    InvalidParentOrigin(String, UrlProblem),
     #[error("{MANAGE_DOCUMENT_ATTRIBUTE}={0:?} must be \"true\" or \"false\"; \"false\" is used")]
     InvalidSwitch(String),
     #[error("{ASSETS_ATTRIBUTE}={0:?} is not a folder URL ending in \"/\"; \"/\" is used")]
@@ -120,9 +133,17 @@ impl HostOptions {
             }
         }
         if let Some(url) = present(ENDPOINT_ATTRIBUTE).filter(|u| !u.is_empty()) {
-            match check_endpoint(&url) {
-                Ok(()) => options.endpoint = Some(url),
-                Err(_) => errors.push(HostOptionError::InvalidEndpoint(url)),
+            // Kept even when unusable: the form then refuses it, rather than sending to
+            // another endpoint than the page asked for.
+            if let Err(problem) = parse_url(&url) {
+                errors.push(HostOptionError::InvalidEndpoint(url.clone(), problem));
+            }
+            options.endpoint = Some(url);
+        }
+        if let Some(origin) = present(PARENT_ORIGIN_ATTRIBUTE).filter(|o| !o.is_empty()) {
+            match parse_origin(&origin) {
+                Ok(parsed) => options.parent_origin = Some(parsed.as_str().to_owned()),
+                Err(problem) => errors.push(HostOptionError::InvalidParentOrigin(origin, problem)),
             }
         }
         if let Some(flag) = present(MANAGE_DOCUMENT_ATTRIBUTE) {

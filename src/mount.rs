@@ -1,6 +1,7 @@
 //! Starting the app: in the element the page marks with `data-hcnf-app`, configured by
 //! that element's data attributes (see [`crate::host`]); on a page with no such element,
-//! in `<body>`, as a site of its own. Markup the prerenderer wrote is hydrated, not replaced.
+//! in `<body>`, as a site of its own; on a page with two or more, nowhere. Markup the
+//! prerenderer wrote is hydrated, not replaced.
 
 /// Mounts the app into the page; called once, when the wasm module starts.
 #[cfg(target_arch = "wasm32")]
@@ -17,20 +18,25 @@ pub fn start() {
         .query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]"))
         .ok();
     let count = marked.as_ref().map_or(0, |m| m.length());
+    if count > 1 {
+        // One app per page: it follows the page's address, and there is only one. Which
+        // element was meant cannot be told, so none is used, and the page says why.
+        crate::config::console_error(&format!(
+            "HCNF: the page has {count} elements with {MOUNT_ATTRIBUTE}; the app starts in \
+             none of them. Keep one snippet per page."
+        ));
+        return;
+    }
     let element = marked
         .and_then(|m| m.item(0))
         .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
     let Some(element) = element else {
         if let Some(body) = document().body() {
-            browser::frames::report_height_to_parent(&body);
+            browser::frames::settle_in_frame(&body, None);
         }
         leptos::mount::mount_to_body(|| view! { <App /> });
         return;
     };
-    if count > 1 {
-        // One app per page: it follows the page's address, and there is only one.
-        browser::page::warn("HCNF: only the first element with data-hcnf-app is used");
-    }
     let (mut options, mut errors) =
         HostOptions::from_attributes(|name| element.get_attribute(name));
     let path = window().location().pathname().unwrap_or_default();
@@ -52,7 +58,7 @@ pub fn start() {
                 .filter_map(|i| found.item(i))
                 .any(|node| !element.contains(Some(&node)))
         });
-    browser::frames::report_height_to_parent(&element);
+    browser::frames::settle_in_frame(&element, options.parent_origin.as_deref());
     if element.has_attribute(PRERENDERED_ATTRIBUTE) {
         // The page already shows this address's markup: take it over as it stands, so
         // nothing the reader sees moves and their focus and scroll stay where they are.

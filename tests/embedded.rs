@@ -1,6 +1,8 @@
 //! The app as a host page embeds it: mounted under the base path `/hcnf`, in a page that
-//! has its own title, `lang` and `<main>`, with the endpoint given by the host. Run in
-//! Chromium and Firefox like `app.rs`; each test file is its own page.
+//! has its own title, `lang` and `<main>`, with an endpoint picked by the host among those
+//! `config.json` allows. Run in Chromium and Firefox like `app.rs`; each test file is its
+//! own page. The test runner serves the package's files, so `config.json` is
+//! `tests/fixtures/config.json`.
 #![cfg(target_arch = "wasm32")]
 
 mod common;
@@ -15,16 +17,49 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const HOST_TITLE: &str = "神奈川県ホームページ";
 
-/// What `demo/host.html`'s snippet says, with an endpoint nobody needs to answer.
+/// Where `config.json` is: it sends to `http://127.0.0.1:9/site-inquiries` and allows
+/// `http://127.0.0.1:9`, where nothing answers.
+const FIXTURES: &str = "/tests/fixtures/";
+/// An endpoint on the origin `config.json` allows, which the host picks.
+const PICKED: &str = "http://127.0.0.1:9/inquiries";
+
+/// What `demo/host.html`'s snippet says, picking an endpoint nobody needs to answer.
 fn options() -> HostOptions {
     HostOptions {
         locale: Locale::from_code("ja"),
         base: "/hcnf".into(),
-        endpoint: Some("http://127.0.0.1:9/inquiries".into()),
+        endpoint: Some(PICKED.into()),
+        parent_origin: None,
         manage_document: false,
-        assets: "/hcnf-app/".into(),
+        assets: FIXTURES.into(),
         main_landmark: false,
     }
+}
+
+/// From now on, notes every URL the page fetches, for [`fetched`] to tell; forgets earlier ones.
+fn note_fetches() {
+    js_sys::Function::new_no_args(
+        "if (!window.hcnfFetched) {
+           const fetch = window.fetch;
+           window.fetch = function (input) {
+             window.hcnfFetched.push(String(input instanceof Request ? input.url : input));
+             return fetch.apply(this, arguments);
+           };
+         }
+         window.hcnfFetched = [];",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+}
+
+/// The URLs fetched since [`note_fetches`], as absolute URLs.
+fn fetched() -> Vec<String> {
+    let window = web_sys::window().unwrap();
+    let list = js_sys::Reflect::get(&window, &"hcnfFetched".into()).unwrap();
+    js_sys::Array::from(&list)
+        .iter()
+        .filter_map(|u| u.as_string())
+        .collect()
 }
 
 /// The host page around the app, then the app at `path`.
@@ -112,8 +147,8 @@ async fn where_the_host_has_a_main_the_app_does_not_add_a_second() {
 }
 
 #[wasm_bindgen_test]
-async fn the_form_uses_the_hosts_endpoint_without_config_json() {
-    // The test server has no config.json; alone, the form would be disabled.
+async fn the_form_sends_to_the_endpoint_the_host_picks_among_those_config_json_allows() {
+    note_fetches();
     let _app = open_in_host(&format!("/hcnf/ja/{}", PageId::Inquiry.slug())).await;
     let title = &ja().edition().pages.inquiry.head.title;
     wait_until("the inquiry page", || text_of("#hcnf-app h1") == *title).await;
@@ -126,6 +161,53 @@ async fn the_form_uses_the_hosts_endpoint_without_config_json() {
         query(".hcnf-notice[role='alert']").is_none(),
         "no unavailable notice"
     );
+    let sent = fetched();
+    assert!(
+        sent.iter()
+            .any(|u| u.ends_with("/tests/fixtures/config.json")),
+        "config.json is read, with the attribute too: {sent:?}"
+    );
+    assert!(
+        sent.iter().any(|u| u == PICKED) && !sent.iter().any(|u| u.contains("site-inquiries")),
+        "the inquiry went to the picked endpoint only: {sent:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_endpoint_config_json_does_not_allow_leaves_the_form_unavailable_and_sends_nothing() {
+    for endpoint in [
+        // Another origin, another port, plain http away from loopback, a password.
+        "https://evil.example/inquiries",
+        "http://127.0.0.1:10/inquiries",
+        "http://inquiries.example.jp/inquiries",
+        "http://user:pass@127.0.0.1:9/inquiries",
+    ] {
+        note_fetches();
+        let _app = open(
+            &format!("/hcnf/ja/{}", PageId::Inquiry.slug()),
+            HostOptions {
+                endpoint: Some(endpoint.into()),
+                ..options()
+            },
+        )
+        .await;
+        let unavailable = &ja().edition().pages.inquiry.unavailable.heading;
+        wait_until(&format!("{endpoint}: the unavailable notice"), || {
+            text_of(".hcnf-notice[role='alert']").contains(&plain(unavailable))
+        })
+        .await;
+        let fieldset = query(".hcnf-form fieldset").expect("the form is still shown");
+        assert!(
+            fieldset.has_attribute("disabled"),
+            "{endpoint}: the form is disabled"
+        );
+        let sent = fetched();
+        assert!(
+            sent.iter()
+                .all(|u| u.ends_with("/tests/fixtures/config.json")),
+            "{endpoint}: only config.json was fetched: {sent:?}"
+        );
+    }
 }
 
 #[wasm_bindgen_test]

@@ -22,7 +22,8 @@ async fn the_app_starts_in_the_marked_element_as_its_attributes_say() {
         r#"<div role="main" id="host-main">
              <p id="host-text">The host's own text.</p>
              <div data-hcnf-app data-hcnf-locale="ja" data-hcnf-base="/hcnf/"
-                  data-hcnf-endpoint="http://127.0.0.1:9/inquiries">
+                  data-hcnf-endpoint="http://127.0.0.1:9/inquiries"
+                  data-hcnf-assets="/tests/fixtures/">
                <p id="fallback">Loading. Telephone 045-285-0777.</p>
              </div>
            </div>"#,
@@ -61,8 +62,8 @@ async fn the_app_starts_in_the_marked_element_as_its_attributes_say() {
     assert!(app_links
         .iter()
         .all(|a| a.get_attribute("href").unwrap().starts_with("/hcnf/")));
-    // The endpoint came from the attribute: the form sends without config.json, to an
-    // address where nothing listens, so the reader is told of a network failure.
+    // The endpoint the attribute picks, on the origin config.json allows, where nothing
+    // listens: the reader is told of a network failure, not that the form is unavailable.
     click(&query("#hcnf-app .hcnf-nav a[href='/hcnf/ja/inquiry']").unwrap());
     wait_until("the inquiry form", || {
         query(".hcnf-form fieldset").is_some()

@@ -17,7 +17,10 @@ fn the_documented_snippet_reads_as_written() {
         (MOUNT_ATTRIBUTE, ""),
         (LOCALE_ATTRIBUTE, "ja"),
         (BASE_ATTRIBUTE, "/hcnf/"),
-        (ENDPOINT_ATTRIBUTE, "https://example.jp/api/inquiries"),
+        (
+            ENDPOINT_ATTRIBUTE,
+            "https://inquiries.example.jp/hcnf/inquiries",
+        ),
         (MANAGE_DOCUMENT_ATTRIBUTE, "false"),
         (ASSETS_ATTRIBUTE, "https://cdn.example.jp/hcnf-app/"),
     ]);
@@ -26,8 +29,9 @@ fn the_documented_snippet_reads_as_written() {
     assert_eq!(options.base, "/hcnf");
     assert_eq!(
         options.endpoint.as_deref(),
-        Some("https://example.jp/api/inquiries")
+        Some("https://inquiries.example.jp/hcnf/inquiries")
     );
+    assert_eq!(options.parent_origin, None);
     assert!(!options.manage_document);
     assert_eq!(
         options.config_url(),
@@ -102,21 +106,30 @@ fn unusable_attributes_are_reported_and_ignored() {
         (BASE_ATTRIBUTE, "https://example.jp/hcnf/"),
         (ENDPOINT_ATTRIBUTE, "/inquiries"),
         (ASSETS_ATTRIBUTE, "hcnf-app"),
+        (PARENT_ORIGIN_ATTRIBUTE, "https://www.example.jp/hcnf/"),
     ]);
     assert_eq!(
         options,
         HostOptions {
             manage_document: false,
+            // Kept, for the form to refuse: not swapped for another endpoint.
+            endpoint: Some("/inquiries".into()),
             ..HostOptions::default()
         }
     );
-    assert_eq!(errors.len(), 4, "{errors:?}");
+    assert_eq!(errors.len(), 5, "{errors:?}");
     let message = errors[0].to_string();
     assert!(
         message.contains("\"fr\"") && message.contains("en, ja"),
         "{message}"
     );
-    assert!(errors[2].to_string().contains("config.json is used"));
+    assert!(errors[2]
+        .to_string()
+        .contains("the inquiry form will be unavailable"));
+    assert!(errors.contains(&HostOptionError::InvalidParentOrigin(
+        "https://www.example.jp/hcnf/".into(),
+        UrlProblem::NotAnOrigin
+    )));
 }
 
 #[test]
@@ -125,4 +138,36 @@ fn language_codes_ignore_case() {
         read(&[(LOCALE_ATTRIBUTE, "JA")]).0.locale,
         Locale::from_code("ja")
     );
+}
+
+#[test]
+fn an_endpoint_with_a_password_is_reported_and_kept_for_the_form_to_refuse() {
+    let url = "https://web:secret@inquiries.example.jp/hcnf/inquiries";
+    let (options, errors) = read(&[(ENDPOINT_ATTRIBUTE, url)]);
+    assert_eq!(options.endpoint.as_deref(), Some(url));
+    assert_eq!(
+        errors,
+        vec![HostOptionError::InvalidEndpoint(
+            url.into(),
+            UrlProblem::UserInfo
+        )]
+    );
+}
+
+#[test]
+fn the_framing_pages_origin_is_read_as_browsers_write_origins() {
+    for (typed, origin) in [
+        ("https://www.example.jp", "https://www.example.jp"),
+        (" HTTPS://WWW.Example.JP:443/ ", "https://www.example.jp"),
+        ("http://127.0.0.1:8090", "http://127.0.0.1:8090"),
+    ] {
+        let (options, errors) = read(&[(PARENT_ORIGIN_ATTRIBUTE, typed)]);
+        assert_eq!(errors, vec![], "{typed:?}");
+        assert_eq!(options.parent_origin.as_deref(), Some(origin), "{typed:?}");
+    }
+    for bad in ["*", "www.example.jp", "https://www.example.jp/page.html"] {
+        let (options, errors) = read(&[(PARENT_ORIGIN_ATTRIBUTE, bad)]);
+        assert_eq!(options.parent_origin, None, "{bad:?}");
+        assert_eq!(errors.len(), 1, "{bad:?}");
+    }
 }

@@ -15,13 +15,18 @@ use support::{click, edition, find, root, text, wait_until, Proc};
 /// The lines that mark the snippet in the README and in the demo host page.
 const SNIPPET_START: &str = "<!-- HCNF app: start -->";
 const SNIPPET_END: &str = "<!-- HCNF app: end -->";
-/// The endpoint the shipped snippet names: the one `scripts/serve.sh` starts.
-const DEMO_ENDPOINT: &str = "http://127.0.0.1:8787/inquiries";
+/// The lines that mark the iframe embedding in the README and in `demo/iframe.html`.
+const FRAME_START: &str = "<!-- HCNF app in an iframe: start -->";
+const FRAME_END: &str = "<!-- HCNF app in an iframe: end -->";
 
 fn snippet(text: &str) -> &str {
-    let start = text.find(SNIPPET_START).expect("a snippet start marker");
-    let end = text.find(SNIPPET_END).expect("a snippet end marker") + SNIPPET_END.len();
-    &text[start..end]
+    between(text, SNIPPET_START, SNIPPET_END)
+}
+
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text.find(start).expect("a start marker");
+    let to = text.find(end).expect("an end marker") + end.len();
+    &text[from..to]
 }
 
 fn read(path: &str) -> String {
@@ -37,7 +42,54 @@ fn the_readme_snippet_is_the_one_in_the_demo_host_page() {
         snippet(&host),
         "copying the README's snippet into demo/host.html must give the page that is tested"
     );
+    // What a web team copies names no endpoint: config.json does (README).
+    assert!(!snippet(&host).contains("data-hcnf-endpoint"));
+    assert!(!snippet(&host).contains("127.0.0.1"));
+    let frame = between(&readme, FRAME_START, FRAME_END);
+    assert_eq!(
+        frame,
+        between(&read("demo/iframe.html"), FRAME_START, FRAME_END),
+        "the README's iframe embedding must be the one in demo/iframe.html"
+    );
 }
+
+/// `page` with `attributes` added to its `data-hcnf-app` element, under `base`.
+fn variant(page: &str, base: &str, attributes: &str) -> String {
+    let varied = page
+        .replace(
+            r#"data-hcnf-base="/hcnf/""#,
+            &format!(r#"data-hcnf-base="{base}""#),
+        )
+        .replacen(
+            "<div data-hcnf-app",
+            &format!("<div data-hcnf-app {attributes}"),
+            1,
+        );
+    assert!(varied.contains(base) && varied.contains(attributes));
+    varied
+}
+
+/// `page` with `script` run first, before the host's and the app's.
+fn with_first_script(page: &str, script: &str) -> String {
+    page.replacen("<head>", &format!("<head><script>{script}</script>"), 1)
+}
+
+/// Notes every URL the page fetches in `window.fetched`.
+const NOTE_FETCHES: &str = "window.fetched = []; const f = window.fetch; \
+    window.fetch = function (input) { \
+      fetched.push(String(input instanceof Request ? input.url : input)); \
+      return f.apply(this, arguments); };";
+/// Notes every console error in `window.consoleErrors`.
+const NOTE_CONSOLE_ERRORS: &str = "window.consoleErrors = []; const e = console.error; \
+    console.error = function (...args) { consoleErrors.push(args.join(' ')); \
+      return e.apply(this, args); };";
+/// Notes, in the framing page, the target origin of every message the frame posts it. The
+/// browser's own `postMessage` is kept once: a wrapper left by a document the frame has
+/// since navigated away from could no longer post.
+const NOTE_POSTS_TO_PARENT: &str = "parent.posted = parent.posted || []; \
+    parent.nativePost = parent.nativePost || parent.postMessage; \
+    parent.postMessage = function (message, target) { parent.posted.push(String(target)); \
+      return parent.nativePost.call(parent, message, target); };";
 
 /// The demo, served on loopback, with a browser pointed at it.
 struct Demo {
@@ -71,10 +123,9 @@ async fn demo() -> Demo {
         let entry = entry.unwrap();
         std::fs::copy(entry.path(), demo_dir.join(entry.file_name())).unwrap();
     }
-    // The host page as shipped, its snippet pointed at this test's endpoint.
-    let shipped = read("demo/host.html");
-    assert!(shipped.contains(DEMO_ENDPOINT));
-    let host = shipped.replace(DEMO_ENDPOINT, &format!("{endpoint}/inquiries"));
+    // The host page as shipped; config.json below sends its inquiries to this test's
+    // endpoint.
+    let host = read("demo/host.html");
     // The host page as it was before the app: the snippet taken out.
     let bare = host.replace(snippet(&host), "");
     // The same snippet, told it may manage the document, under /managed/.
@@ -99,17 +150,52 @@ async fn demo() -> Demo {
         element,
         &format!("{open_tag} data-hcnf-prerendered>{fragment}</div>"),
     );
-    let frame = read("demo/frame.html").replace(DEMO_ENDPOINT, &format!("{endpoint}/inquiries"));
-    // config.json beside the app names a port nobody listens on: only the attribute can
-    // make the form work.
-    let config =
-        json!({"inquiry_endpoint": format!("http://127.0.0.1:{}/x", support::free_port())});
+    // The frame page as shipped, noting where the app posts its height.
+    let frame = with_first_script(&read("demo/frame.html"), NOTE_POSTS_TO_PARENT);
+    // config.json beside the app sends to this test's endpoint and allows its origin only.
+    let config = json!({"inquiry_endpoint": format!("{endpoint}/inquiries")});
+    // Another site's config.json, under /picked-config/, sends to a port nobody listens
+    // on and allows the test's endpoint too: only the attribute picking it makes the form
+    // work.
+    let dead = format!("http://127.0.0.1:{}", support::free_port());
+    std::fs::create_dir(demo_dir.join("picked-config")).unwrap();
+    write(
+        "demo/picked-config/config.json",
+        &json!({
+            "inquiry_endpoint": format!("{dead}/x"),
+            "allowed_endpoint_origins": [dead, endpoint],
+        })
+        .to_string(),
+    );
+    let picked = variant(
+        &host,
+        "/picked/",
+        &format!(r#"data-hcnf-assets="/picked-config/" data-hcnf-endpoint="{endpoint}/inquiries""#),
+    );
+    // The same endpoint by another name, `localhost`: another origin, not allowed.
+    let elsewhere = endpoint.replace("127.0.0.1", "localhost");
+    let refused = with_first_script(
+        &variant(
+            &host,
+            "/refused/",
+            &format!(r#"data-hcnf-endpoint="{elsewhere}/inquiries""#),
+        ),
+        NOTE_FETCHES,
+    );
+    // The snippet pasted twice.
+    let twice = with_first_script(
+        &host.replace(snippet(&host), &format!("{0}\n{0}", snippet(&host))),
+        NOTE_CONSOLE_ERRORS,
+    );
     write("demo/host.html", &host);
     write("demo/frame.html", &frame);
     let pages = [
         ("/hcnf/ja/symposia", write("prerendered.html", &prerendered)),
         ("/bare/", write("bare.html", &bare)),
         ("/managed/", write("managed.html", &managed)),
+        ("/picked/", write("picked.html", &picked)),
+        ("/refused/", write("refused.html", &refused)),
+        ("/twice/", write("twice.html", &twice)),
     ];
     let config = write("config.json", &config.to_string());
     let server = support::start_demo_host(site_port, &demo_dir, &pages, Some(&config)).await;
@@ -424,7 +510,7 @@ async fn the_host_looks_the_same_with_the_app_and_the_app_the_same_as_alone() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
-async fn the_form_posts_to_the_endpoint_the_attribute_names() {
+async fn the_shipped_snippet_posts_to_the_endpoint_config_json_names() {
     let demo = demo().await;
     demo.goto(&format!("{}/hcnf/ja/inquiry", demo.site)).await;
     support::fill_form(&demo.browser).await;
@@ -432,6 +518,81 @@ async fn the_form_posts_to_the_endpoint_the_attribute_names() {
     assert!(support::reference(&demo.browser).await.starts_with("HCNF-"));
     assert_eq!(support::stored(&demo.endpoint).await, 1);
     assert_eq!(demo.document().await, host_document());
+    demo.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn the_attribute_picks_an_endpoint_among_those_config_json_allows() {
+    let demo = demo().await;
+    demo.goto(&format!("{}/picked/ja/inquiry", demo.site)).await;
+    support::fill_form(&demo.browser).await;
+    support::send(&demo.browser).await;
+    assert!(support::reference(&demo.browser).await.starts_with("HCNF-"));
+    assert_eq!(support::stored(&demo.endpoint).await, 1);
+    demo.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn an_attribute_naming_another_origin_leaves_the_form_unavailable_and_sends_nothing() {
+    let demo = demo().await;
+    let ja = edition("ja");
+    demo.goto(&format!("{}/refused/ja/inquiry", demo.site))
+        .await;
+    demo.heading_is(&ja.pages.inquiry.head.title).await;
+    wait_until(
+        &demo.browser,
+        &format!(
+            "{} const n = document.querySelector(\".hcnf-notice[role='alert']\"); \
+             return !!n && read(n).includes({:?}) \
+               && document.querySelector('.hcnf-form fieldset').disabled;",
+            support::READ_JS,
+            ja.pages.inquiry.unavailable.heading
+        ),
+        json!(true),
+    )
+    .await;
+    // The app read config.json, and fetched nothing else of its own.
+    let fetched = demo.js("return window.fetched;").await;
+    let fetched: Vec<&str> = fetched
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    assert!(
+        fetched.iter().any(|u| u.ends_with("/hcnf-app/config.json"))
+            && fetched
+                .iter()
+                .all(|u| u.ends_with(".wasm") || u.ends_with("/hcnf-app/config.json")),
+        "{fetched:?}"
+    );
+    assert_eq!(support::stored(&demo.endpoint).await, 0);
+    demo.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn two_snippets_on_a_page_start_no_app_and_the_console_says_why() {
+    let demo = demo().await;
+    demo.goto(&format!("{}/twice/ja/", demo.site)).await;
+    wait_until(
+        &demo.browser,
+        "return window.consoleErrors.some(e => e.includes('2 elements with data-hcnf-app'));",
+        json!(true),
+    )
+    .await;
+    assert_eq!(
+        demo.js(
+            "return [document.querySelectorAll('[data-hcnf-app]').length, \
+                     document.querySelectorAll('[data-hcnf-started], #hcnf-app').length, \
+                     document.querySelectorAll('[data-hcnf-app] > p').length];"
+        )
+        .await,
+        json!([2, 0, 2]),
+        "both elements keep their fallback, and neither holds the app"
+    );
     demo.browser.close().await.unwrap();
 }
 
@@ -457,6 +618,13 @@ async fn the_iframe_embedding_grows_its_frame_to_fit_the_app() {
         json!(true),
     )
     .await;
+    // The app posted its height to the framing page's origin, never to any page.
+    let posted = demo.js("return window.posted;").await;
+    let posted = posted.as_array().unwrap();
+    assert!(
+        !posted.is_empty() && posted.iter().all(|t| *t == json!(demo.site)),
+        "{posted:?}"
+    );
     // The framed page is the app's own document; the host's title is untouched.
     assert_eq!(
         demo.js(
@@ -469,6 +637,92 @@ async fn the_iframe_embedding_grows_its_frame_to_fit_the_app() {
         demo.js("return document.title;").await,
         json!(title_of("demo/iframe.html"))
     );
+    demo.browser.close().await.unwrap();
+}
+
+/// The iframe host page, once the frame has grown to fit the app.
+async fn framed(demo: &Demo, path: &str) {
+    demo.goto(&format!("{}/iframe/", demo.site)).await;
+    demo.js(&format!(
+        "const f = document.getElementById('hcnf-frame');
+         if (new URL(f.src).pathname !== {path:?}) f.src = {path:?};
+         return true;"
+    ))
+    .await;
+    wait_until(
+        &demo.browser,
+        &format!(
+            "const f = document.getElementById('hcnf-frame');
+             const d = f.contentDocument;
+             const app = d && d.querySelector('[data-hcnf-app][data-hcnf-started]');
+             return !!app && d.location.pathname === {path:?}
+               && f.getBoundingClientRect().height === app.scrollHeight;"
+        ),
+        json!(true),
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn the_iframe_host_heeds_only_its_frame_its_origin_and_sane_heights() {
+    let demo = demo().await;
+    framed(&demo, "/hcnf-frame/ja/").await;
+    // Messages as another window or origin could post them, or with heights no page has:
+    // the frame keeps its size.
+    let unmoved = demo
+        .js(r#"const f = document.getElementById('hcnf-frame');
+           const before = f.style.height;
+           const origin = location.origin;
+           const height = (h) => ({ type: "hcnf:height", height: h });
+           const post = (init) => dispatchEvent(new MessageEvent("message", init));
+           post({ origin: "http://evil.example", source: f.contentWindow, data: height(7) });
+           post({ origin: "null", source: f.contentWindow, data: height(7) });
+           post({ origin, source: window, data: height(7) });
+           post({ origin, source: null, data: height(7) });
+           for (const h of [1e9, 100001, -5, NaN, Infinity, "7", null, [7]]) {
+             post({ origin, source: f.contentWindow, data: height(h) });
+           }
+           post({ origin, source: f.contentWindow, data: { type: "other", height: 7 } });
+           post({ origin, source: f.contentWindow, data: "hcnf:height 7" });
+           return [before !== "", f.style.height === before];"#)
+        .await;
+    assert_eq!(unmoved, json!([true, true]));
+    // The same checks let the frame's own message through.
+    assert_eq!(
+        demo.js(r#"const f = document.getElementById('hcnf-frame');
+               dispatchEvent(new MessageEvent("message", { origin: location.origin,
+                 source: f.contentWindow, data: { type: "hcnf:height", height: 1234.5 } }));
+               return f.style.height;"#)
+            .await,
+        json!("1235px")
+    );
+    demo.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn a_link_to_another_site_in_the_frame_opens_in_the_whole_window() {
+    let demo = demo().await;
+    framed(&demo, "/hcnf-frame/ja/contact").await;
+    // The contact page's map link leads to another site; here, to the app alone on
+    // `localhost`, another origin that answers.
+    let elsewhere = format!("{}/ja/", demo.alone.replace("127.0.0.1", "localhost"));
+    demo.js(&format!(
+        "const d = document.getElementById('hcnf-frame').contentDocument;
+         const a = [...d.querySelectorAll('#hcnf-app a')].find(a => a.querySelector('.hcnf-external'));
+         a.id = 'elsewhere'; a.href = {elsewhere:?}; return true;"
+    ))
+    .await;
+    let window = demo.browser.window().await.unwrap();
+    find(&demo.browser, "#hcnf-frame")
+        .await
+        .enter_frame()
+        .await
+        .unwrap();
+    click(&demo.browser, "#elsewhere").await;
+    demo.browser.switch_to_window(window).await.unwrap();
+    wait_until(&demo.browser, "return location.href;", json!(elsewhere)).await;
     demo.browser.close().await.unwrap();
 }
 

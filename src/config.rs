@@ -165,11 +165,11 @@ pub async fn load_config(
     config_url: String,
 ) -> Result<AppConfig, ConfigError> {
     let loaded = match fetch_text(&config_url).await {
-        Some(text) => parse_config(&text).and_then(|c| c.choose(picked.as_deref(), &page_origin())),
+        Some(text) => parse_config(&text).and_then(|c| c.choose(picked.as_deref(), &crate::browser::links::origin())),
         None => Err(ConfigError::Unreachable),
     };
     if let Err(error) = &loaded {
-        console_error(&format!("HCNF: the inquiry form is unavailable: {error}"));
+        crate::browser::page::error(&format!("HCNF: the inquiry form is unavailable: {error}"));
     }
     loaded
 }
@@ -188,25 +188,6 @@ async fn fetch_text(_: &str) -> Option<String> {
     None
 }
 
-#[cfg(target_arch = "wasm32")]
-fn page_origin() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().origin().ok())
-        .unwrap_or_default()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn page_origin() -> String {
-    String::new()
-}
-
-/// A message for the page's developers that something must be fixed.
-pub(crate) fn console_error(message: &str) {
-    #[cfg(target_arch = "wasm32")]
-    web_sys::console::error_1(&message.into());
-    #[cfg(not(target_arch = "wasm32"))]
-    eprintln!("{message}");
-}
 
 #[cfg(test)]
 mod tests;

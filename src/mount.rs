@@ -21,7 +21,7 @@ pub fn start() {
     if count > 1 {
         // One app per page: it follows the page's address, and there is only one. Which
         // element was meant cannot be told, so none is used, and the page says why.
-        crate::config::console_error(&format!(
+        browser::page::error(&format!(
             "HCNF: the page has {count} elements with {MOUNT_ATTRIBUTE}; the app starts in \
              none of them. Keep one snippet per page."
         ));

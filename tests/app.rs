@@ -444,6 +444,7 @@ async fn while_errors_show_the_title_says_so_first() {
     // An endpoint nothing answers: the form is usable, and nothing here sends.
     let options = HostOptions {
         endpoint: Some("http://127.0.0.1:9/inquiries".into()),
+        assets: "/tests/fixtures/".into(),
         ..HostOptions::default()
     };
     for locale in Locale::all() {
@@ -525,6 +526,7 @@ fn value_of(selector: &str) -> String {
 fn with_an_endpoint() -> HostOptions {
     HostOptions {
         endpoint: Some("http://127.0.0.1:9/inquiries".into()),
+        assets: "/tests/fixtures/".into(),
         ..HostOptions::default()
     }
 }

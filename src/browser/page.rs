@@ -18,9 +18,18 @@ pub fn focus_by_id(id: &str) {
 }
 
 /// Tells the page's developer something in the console; readers never see it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Its callers run in the browser only.
 pub fn warn(message: &str) {
     #[cfg(target_arch = "wasm32")]
     web_sys::console::warn_1(&message.into());
+    #[cfg(not(target_arch = "wasm32"))]
+    eprintln!("{message}");
+}
+
+/// Tells the page's developer that something must be fixed, in the console.
+pub fn error(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::error_1(&message.into());
     #[cfg(not(target_arch = "wasm32"))]
     eprintln!("{message}");
 }

@@ -22,7 +22,13 @@ pub fn Footer(
     let pathname = use_location().pathname;
     let origin = SiteOrigin::current();
     let label = ed.ui.footer.address_label.as_str();
+    // Hydration keeps the prerendered text, whose origin is the build's (none, unless it
+    // was given one); once the app runs, the page's own origin is written in, so paper
+    // always carries an address a reader can type.
+    let running = RwSignal::new(false);
+    Effect::new(move |_| running.set(true));
     let address = move || {
+        running.track();
         let address = format!("{origin}{}", pathname.get());
         format!("{label}{}{address}", seam(label, &address))
     };

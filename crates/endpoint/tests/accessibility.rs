@@ -569,7 +569,7 @@ const AS_PRINTED: &str = r#"
       for (const rule of sheet.cssRules)
         if (rule instanceof CSSMediaRule && rule.media.mediaText.includes('print'))
           for (const inner of rule.cssRules)
-            if (inner instanceof CSSPageRule) page = inner.style.getPropertyValue('size');
+            if (inner instanceof CSSPageRule) page = inner.style.getPropertyValue('size').toUpperCase();
             else print.push(inner.cssText);
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(print.join('\n'));

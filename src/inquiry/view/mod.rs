@@ -75,16 +75,14 @@ impl Form {
         }
     }
 
-    /// The configuration: as loaded, or loaded now. A failure is logged once, with its
-    /// reason, for the web team; the reader is told the form is unavailable.
+    /// The configuration: as loaded, or loaded now; the reader is told the form is
+    /// unavailable if it cannot be used.
     async fn configuration(self) -> Result<AppConfig, ConfigError> {
         if let Some(loaded) = self.config.get_untracked() {
             return loaded;
         }
+        // A refusal is logged, with its reason, where the configuration is checked.
         let loaded = self.source.get_value().load().await;
-        if let Err(error) = &loaded {
-            browser::page::warn(&format!("HCNF: the inquiry form is unavailable: {error}"));
-        }
         // `try_set`: the reader may have left the page by then.
         self.config.try_set(Some(loaded.clone()));
         loaded

@@ -165,7 +165,8 @@ pub async fn load_config(
     config_url: String,
 ) -> Result<AppConfig, ConfigError> {
     let loaded = match fetch_text(&config_url).await {
-        Some(text) => parse_config(&text).and_then(|c| c.choose(picked.as_deref(), &crate::browser::links::origin())),
+        Some(text) => parse_config(&text)
+            .and_then(|c| c.choose(picked.as_deref(), &crate::browser::links::origin())),
         None => Err(ConfigError::Unreachable),
     };
     if let Err(error) = &loaded {
@@ -187,7 +188,6 @@ async fn fetch_text(path: &str) -> Option<String> {
 async fn fetch_text(_: &str) -> Option<String> {
     None
 }
-
 
 #[cfg(test)]
 mod tests;

@@ -527,10 +527,19 @@ async fn every_page_runs_under_a_strict_content_security_policy_with_nothing_ref
         assert!(!header("permissions-policy").is_empty(), "{path}");
     }
     // In the browser, with the policy in force, every page starts, is styled, and holds
-    // nothing the policy refuses.
+    // nothing the policy refuses; in Chromium, whose console a test can read, nothing is
+    // written to it as an error (the not-found page's own 404 aside).
+    support::console_errors(&rig.browser).await;
     for path in paths.iter().filter(|p| p.as_str() != "/") {
         rig.goto(path).await;
         rig.started().await;
+        if let Some(errors) = support::console_errors(&rig.browser).await {
+            let errors: Vec<_> = errors
+                .into_iter()
+                .filter(|e| !(path == "/nowhere" && e.contains("/nowhere") && e.contains("404")))
+                .collect();
+            assert_eq!(errors, Vec::<String>::new(), "{path}: console errors");
+        }
         let found = rig
             .browser
             .execute_async(UNDER_THE_POLICY, vec![])
@@ -551,5 +560,12 @@ async fn every_page_runs_under_a_strict_content_security_policy_with_nothing_ref
         json!(["img-src"]),
     )
     .await;
+    // And the console check sees such a thing.
+    if let Some(errors) = support::console_errors(&rig.browser).await {
+        assert!(
+            errors.iter().any(|e| e.contains("planted.png")),
+            "the planted violation is not in the console: {errors:?}"
+        );
+    }
     rig.browser.close().await.unwrap();
 }

@@ -210,7 +210,8 @@ pub async fn start_browser_with(script: Script) -> (Proc, Client) {
     } else {
         let proc = spawn(Command::new(&driver).arg(format!("--port={port}")));
         // Chromium's own setting for sites' JavaScript: 1 allows, 2 blocks.
-        let caps = json!({"goog:chromeOptions": {
+        // The console is kept, so a test can read its errors (`console_errors`).
+        let caps = json!({"goog:loggingPrefs": {"browser": "ALL"}, "goog:chromeOptions": {
             "args": [
                 "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update",
@@ -527,4 +528,47 @@ pub async fn record(
     std::fs::create_dir_all(&dir).unwrap();
     let json = serde_json::to_string_pretty(&run).unwrap() + "\n";
     std::fs::write(dir.join(run.file_name()), json).unwrap();
+}
+
+/// Chromium's console log since it was last read (chromedriver's `se/log`), which the
+/// W3C protocol has no command for.
+#[derive(Debug)]
+struct ConsoleLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for ConsoleLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(r#"{"type": "browser"}"#.to_owned()),
+        )
+    }
+}
+
+/// The errors the page wrote to the console since the last call (script errors, refused
+/// resources, policy violations, `console.error`), in Chromium; `None` in a browser whose
+/// driver does not give its console.
+pub async fn console_errors(browser: &Client) -> Option<Vec<String>> {
+    if browser_kind() != Browser::Chromium {
+        return None;
+    }
+    let log = browser
+        .issue_cmd(ConsoleLog)
+        .await
+        .expect("chromedriver's console log");
+    let entries = log.as_array().cloned().unwrap_or_default();
+    Some(
+        entries
+            .iter()
+            .filter(|e| e["level"] == "SEVERE")
+            .map(|e| e["message"].as_str().unwrap_or_default().to_owned())
+            .collect(),
+    )
 }

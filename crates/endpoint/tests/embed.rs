@@ -769,6 +769,11 @@ async fn every_embedded_page_passes_axe_with_the_host_page_around_it() {
             let path = format!("/hcnf/{code}/{}", page.slug());
             demo.goto(&format!("{}{path}", demo.site)).await;
             demo.heading_is(&ed.pages.head(page).title).await;
+            // Embedded too, the app writes no error to the console (in Chromium, which
+            // lets a test read it).
+            if let Some(errors) = support::console_errors(&demo.browser).await {
+                assert_eq!(errors, Vec::<String>::new(), "{path}: console errors");
+            }
             let violations = support::axe_violations(&demo.browser).await;
             found.extend(violations.into_iter().map(|v| format!("{path}: {v}")));
             checked += 1;

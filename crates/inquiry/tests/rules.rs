@@ -344,18 +344,19 @@ fn any_text_is_kept_within_the_limits_or_refused_field_by_field_in_form_order() 
 
     use proptest::test_runner::TestRunner;
 
-    // Half the time anything at all; half the time text a person writes (letters, digits,
-    // punctuation, symbols and spaces), which often passes.
-    let text = |printable: &'static str| prop_oneof![any::<String>(), printable];
+    // A quarter of the time anything at all; otherwise text a person writes (letters,
+    // digits, punctuation, symbols and spaces), which often passes: weighted so that many
+    // whole drafts pass too.
+    let text = |printable: &'static str| prop_oneof![1 => any::<String>(), 3 => printable];
     let drafts = (
         text("[\\pL\\pN\\pP\\pS ]{1,120}"),
-        prop_oneof![any::<String>(), "[a-z]{1,10}@[a-z]{1,8}\\.jp"],
+        prop_oneof![1 => any::<String>(), 3 => "[a-z]{1,10}@[a-z]{1,8}\\.jp"],
         prop_oneof![
-            any::<String>(),
-            "0[1-9]{2}-[0-9]{4}-[0-9]{4}",
-            Just(String::new())
+            1 => any::<String>(),
+            2 => "0[1-9]{2}-[0-9]{4}-[0-9]{4}",
+            1 => Just(String::new())
         ],
-        prop_oneof![any::<String>(), Just("symposia".to_owned())],
+        prop_oneof![1 => any::<String>(), 3 => Just("symposia".to_owned())],
         text("[\\pL\\pN\\pP\\pS ]{1,130}"),
         text("[\\pL\\pN\\pP\\pS \n]{1,2100}"),
         any::<bool>(),

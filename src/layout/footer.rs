@@ -23,12 +23,17 @@ pub fn Footer(
     let origin = SiteOrigin::current();
     let label = ed.ui.footer.address_label.as_str();
     // Hydration keeps the prerendered text, whose origin is the build's (none, unless it
-    // was given one); once the app runs, the page's own origin is written in, so paper
-    // always carries an address a reader can type.
+    // was given one), and updates a text only when its value changes: while the app takes
+    // the page over it computes the address without an origin, and once it runs, with the
+    // page's own, so paper always carries an address a reader can type.
     let running = RwSignal::new(false);
     Effect::new(move |_| running.set(true));
     let address = move || {
-        running.track();
+        let origin = if running.get() || cfg!(feature = "ssr") {
+            origin.as_str()
+        } else {
+            ""
+        };
         let address = format!("{origin}{}", pathname.get());
         format!("{label}{}{address}", seam(label, &address))
     };

@@ -59,43 +59,37 @@ fn RunTable(
         .replace("{browser}", browser.name())
         .replace("{version}", &runs[0].browser_version)
         .replace("{date}", &day.map(|d| ui.format_day(d)).unwrap_or_default());
-    let id = format!("hcnf-results-{}", browser.name().to_lowercase());
-    let labelled_by = id.clone();
-    // A narrow screen scrolls the table, not the page (WCAG 1.4.10 allows it for data
-    // tables); the region takes focus so a keyboard can scroll it too.
     view! {
-        <div class="hcnf-table-scroll" role="region" tabindex="0" aria-labelledby=labelled_by>
-            <table class="hcnf-table">
-                <caption id=id>{words(&caption)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{words(&text.check_column)}</th>
-                        <th scope="col">{words(&text.scope_column)}</th>
-                        <th scope="col">{words(&text.problems_column)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {runs
-                        .iter()
-                        .map(|run| {
-                            let row = text.checks.get(run.check);
-                            let tool = row
-                                .tool
-                                .replace("{version}", run.tool_version.as_deref().unwrap_or(""))
-                                .trim_end()
-                                .to_owned();
-                            let scope = row.scope.replace("{n}", &run.covered.to_string());
-                            view! {
-                                <tr>
-                                    <th scope="row">{words(&tool)}</th>
-                                    <td>{words(&scope)}</td>
-                                    <td class="hcnf-table__number">{run.problems}</td>
-                                </tr>
-                            }
-                        })
-                        .collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <table class="hcnf-table">
+            <caption>{words(&caption)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{words(&text.check_column)}</th>
+                    <th scope="col">{words(&text.scope_column)}</th>
+                    <th scope="col">{words(&text.problems_column)}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {runs
+                    .iter()
+                    .map(|run| {
+                        let row = text.checks.get(run.check);
+                        let tool = row
+                            .tool
+                            .replace("{version}", run.tool_version.as_deref().unwrap_or(""))
+                            .trim_end()
+                            .to_owned();
+                        let scope = row.scope.replace("{n}", &run.covered.to_string());
+                        view! {
+                            <tr>
+                                <th scope="row">{words(&tool)}</th>
+                                <td>{words(&scope)}</td>
+                                <td class="hcnf-table__number">{run.problems}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
+            </tbody>
+        </table>
     }
 }

@@ -350,7 +350,8 @@ mod tests {
 
     use super::*;
 
-    fn inquiry() -> ValidInquiry {
+    /// A valid inquiry, for this crate's unit tests (the store's too).
+    pub(super) fn inquiry() -> ValidInquiry {
         ValidInquiry {
             name: "山田 太郎".into(),
             email: "taro@example.jp".into(),

@@ -302,20 +302,8 @@ fn digest_fingerprints(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError>
 
 #[cfg(test)]
 mod tests {
-    use hcnf_inquiry::Category;
-
     use super::*;
-
-    fn inquiry() -> ValidInquiry {
-        ValidInquiry {
-            name: "山田 太郎".into(),
-            email: "taro@example.jp".into(),
-            phone: None,
-            category: Category::parse("hcnf_course").unwrap(),
-            subject: "講座について".into(),
-            message: "日程を教えてください。".into(),
-        }
-    }
+    use crate::tests::inquiry;
 
     fn meta(key: &str) -> Meta<'_> {
         Meta {

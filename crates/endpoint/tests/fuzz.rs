@@ -18,7 +18,9 @@ use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use tower::ServiceExt;
 
-const ORIGIN: &str = "http://127.0.0.1:8080";
+mod fixture;
+
+use fixture::ORIGIN;
 
 /// The router on a fresh database, with limits out of the way: the parsing is under test.
 fn app(dir: &tempfile::TempDir) -> Router {

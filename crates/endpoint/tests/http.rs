@@ -13,26 +13,9 @@ use hcnf_inquiry::{validate, Accepted, Draft, ErrorBody, ErrorKind, Field, Field
 use reqwest::StatusCode;
 use serde_json::json;
 
-const ORIGIN: &str = "http://127.0.0.1:8080";
+mod fixture;
 
-struct Server {
-    base: String,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-impl Server {
-    /// Stops the server and waits until it has gone, its database closed with it.
-    async fn stop(mut self) {
-        self.task.abort();
-        let _ = (&mut self.task).await;
-    }
-}
+use fixture::{Server, ORIGIN};
 
 fn config() -> Config {
     Config {
@@ -46,12 +29,7 @@ async fn start(db: &Path) -> Server {
 }
 
 async fn serve(app: Router) -> Server {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let task = tokio::spawn(async move {
-        hcnf_endpoint::serve(listener, app, &config().limits, std::future::pending()).await;
-    });
-    Server { base, task }
+    Server::start(app, config().limits).await
 }
 
 fn draft() -> Draft {

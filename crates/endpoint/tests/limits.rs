@@ -7,62 +7,23 @@ use std::net::{IpAddr, SocketAddr};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use hcnf_endpoint::{router, serve, Config, Limits, Store};
-use hcnf_inquiry::{Draft, ErrorBody, ErrorKind};
+use hcnf_endpoint::{router, Config, Limits, Store};
+use hcnf_inquiry::{ErrorBody, ErrorKind};
 use reqwest::StatusCode;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpSocket, TcpStream};
 
-const ORIGIN: &str = "http://127.0.0.1:8080";
+mod fixture;
 
-struct Server {
-    addr: SocketAddr,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
-}
-
-impl Server {
-    fn url(&self) -> String {
-        format!("http://{}/inquiries", self.addr)
-    }
-}
+use fixture::{draft, key, Server, ORIGIN};
 
 async fn start(db: &Path, limits: Limits) -> Server {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
     let config = Config {
         allowed_origins: vec![ORIGIN.into()],
         limits,
     };
     let app = router(Store::open(db).unwrap(), config.clone());
-    let task = tokio::spawn(async move {
-        serve(listener, app, &config.limits, std::future::pending()).await;
-    });
-    Server { addr, task }
-}
-
-fn draft() -> Draft {
-    Draft {
-        name: "山田 太郎".into(),
-        email: "taro@example.jp".into(),
-        phone: String::new(),
-        category: "hcnf_course".into(),
-        subject: "講座について".into(),
-        message: "次回の講座の日程を教えてください。".into(),
-        consent: true,
-        website: String::new(),
-        elapsed_ms: 45_000,
-        locale: "ja".into(),
-    }
-}
-
-fn key(n: u32) -> String {
-    format!("00000000-0000-4000-8000-{n:012}")
+    Server::start(app, config.limits).await
 }
 
 /// A client whose connections come from `from`.

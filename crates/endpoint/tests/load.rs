@@ -13,8 +13,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use fixture::{draft, key};
 use hcnf_endpoint::Store;
-use hcnf_inquiry::{Accepted, Draft};
+use hcnf_inquiry::Accepted;
+
+mod fixture;
 
 /// The endpoint binary on a free loopback port, stopped when dropped.
 struct Endpoint {
@@ -71,25 +74,6 @@ impl Endpoint {
             .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
             .unwrap()
     }
-}
-
-fn draft() -> Draft {
-    Draft {
-        name: "山田 太郎".into(),
-        email: "taro@example.jp".into(),
-        phone: String::new(),
-        category: "hcnf_course".into(),
-        subject: "講座について".into(),
-        message: "次回の講座の日程を教えてください。".into(),
-        consent: true,
-        website: String::new(),
-        elapsed_ms: 45_000,
-        locale: "ja".into(),
-    }
-}
-
-fn key(n: u32) -> String {
-    format!("00000000-0000-4000-8000-{n:012}")
 }
 
 /// What one request got.

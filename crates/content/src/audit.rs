@@ -9,6 +9,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::YearMonth;
+
 /// A check the suite runs, each over its own set of pages or form states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum Check {
@@ -104,14 +106,11 @@ impl Day {
         (1..=days).contains(&self.day)
     }
 
-    /// Fills a locale's pattern: `{year}`, `{month}` (the month's name from `month_names`),
-    /// `{month_number}` and `{day}`.
+    /// Fills a locale's pattern as [`YearMonth::format`] does, and `{day}`.
     pub fn format(self, pattern: &str, month_names: &[String; 12]) -> String {
-        let month = usize::from(self.month.clamp(1, 12) - 1);
-        pattern
-            .replace("{year}", &self.year.to_string())
-            .replace("{month_number}", &self.month.to_string())
-            .replace("{month}", &month_names[month])
+        let month = YearMonth::baked(self.year, self.month.clamp(1, 12));
+        month
+            .format(pattern, month_names)
             .replace("{day}", &self.day.to_string())
     }
 }

@@ -34,7 +34,7 @@ pub enum YearMonthError {
 }
 
 impl YearMonth {
-    /// A month the build already checked; only baked editions call it.
+    /// A month already known to be 1 to 12: the build checked it, or the caller clamped it.
     #[doc(hidden)]
     pub const fn baked(year: u16, month: u8) -> Self {
         YearMonth { year, month }

@@ -6,7 +6,7 @@
 
 mod origin;
 
-use serde::Deserialize;
+use crate::json::Json;
 
 pub use origin::{parse_origin, parse_url, Origin, UrlProblem};
 
@@ -56,12 +56,57 @@ pub enum ConfigError {
     NotAllowed { url: String, allowed: String },
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `config.json` as written, before any rule is applied.
 struct RawConfig {
     inquiry_endpoint: Option<String>,
     allowed_endpoint_origins: Option<Vec<String>>,
     timeout_ms: Option<u32>,
+}
+
+impl RawConfig {
+    const MEMBERS: [&'static str; 3] =
+        ["inquiry_endpoint", "allowed_endpoint_origins", "timeout_ms"];
+
+    /// Reads the members, refusing any other (a misspelt member would otherwise be
+    /// ignored without a word) and any of the wrong type.
+    fn read(text: &str) -> Result<RawConfig, String> {
+        let json = Json::parse(text).map_err(|e| e.to_string())?;
+        if !json.is_object() {
+            return Err("not an object of members".into());
+        }
+        if let Some(unknown) = json
+            .keys()
+            .into_iter()
+            .find(|k| !Self::MEMBERS.contains(&k.as_str()))
+        {
+            return Err(format!(
+                "unknown member `{unknown}`; the members are {}",
+                Self::MEMBERS.join(", ")
+            ));
+        }
+        let allowed_endpoint_origins = match json.get("allowed_endpoint_origins") {
+            None => None,
+            Some(list) => Some(
+                list.items()
+                    .and_then(|items| items.iter().map(Json::as_str).collect())
+                    .ok_or("`allowed_endpoint_origins` must be a list of strings")?,
+            ),
+        };
+        let timeout_ms = match json.get("timeout_ms") {
+            None => None,
+            Some(n) => Some(
+                n.as_f64()
+                    .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+                    .ok_or("`timeout_ms` must be a whole number of milliseconds")?
+                    as u32,
+            ),
+        };
+        Ok(RawConfig {
+            inquiry_endpoint: json.optional_str("inquiry_endpoint")?,
+            allowed_endpoint_origins,
+            timeout_ms,
+        })
+    }
 }
 
 /// `config.json`, read and checked: the site's endpoint and the origins it trusts.
@@ -77,8 +122,7 @@ pub struct SiteConfig {
 /// Parses and checks `config.json`. Whether an endpoint may be used on this page is for
 /// [`SiteConfig::choose`] to say.
 pub fn parse_config(json: &str) -> Result<SiteConfig, ConfigError> {
-    let raw: RawConfig =
-        serde_json::from_str(json).map_err(|e| ConfigError::Malformed(e.to_string()))?;
+    let raw = RawConfig::read(json).map_err(ConfigError::Malformed)?;
     let endpoint = raw
         .inquiry_endpoint
         .map(|e| e.trim().to_owned())

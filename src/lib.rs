@@ -13,6 +13,7 @@ mod config;
 pub mod host;
 pub mod i18n;
 mod inquiry;
+pub mod json;
 mod layout;
 pub mod mount;
 mod pages;

@@ -4,6 +4,8 @@
 
 use hcnf_inquiry::{Accepted, Draft, ErrorBody, ErrorKind, FieldError};
 
+use super::json::{accepted_from_json, error_body_from_json};
+
 /// What came back over the wire, before it is interpreted.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reply {
@@ -71,12 +73,11 @@ impl SendError {
 /// Reads a reply by the contract in the README.
 pub fn interpret(reply: &Reply) -> Result<Accepted, SendError> {
     match reply.status {
-        200 | 201 => serde_json::from_str::<Accepted>(&reply.body)
-            .ok()
+        200 | 201 => accepted_from_json(&reply.body)
             .filter(|a| !a.reference.trim().is_empty())
             .ok_or(SendError::Malformed),
-        400 | 422 => match serde_json::from_str::<ErrorBody>(&reply.body) {
-            Ok(ErrorBody {
+        400 | 422 => match error_body_from_json(&reply.body) {
+            Some(ErrorBody {
                 error: ErrorKind::Invalid,
                 fields,
             }) if !fields.is_empty() => Err(SendError::Invalid(fields)),

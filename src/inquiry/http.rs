@@ -48,7 +48,8 @@ impl Transport for BrowserTransport {
             let res = gloo_net::http::Request::post(url)
                 .header(IDEMPOTENCY_HEADER, key)
                 .abort_signal(Some(&signal))
-                .json(draft)
+                .header("content-type", "application/json")
+                .body(super::json::draft_to_json(draft).finish())
                 .map_err(|_| TransportError::Network)?
                 .send()
                 .await

@@ -4,9 +4,10 @@
 //! says so). Nothing is kept until the reader types.
 
 use hcnf_inquiry::{Draft, Field};
-use serde::{Deserialize, Serialize};
 
+use super::json::{draft_from_json, draft_to_json};
 use crate::browser;
+use crate::json::{Json, JsonObject};
 
 const KEY: &str = "hcnf.inquiry.draft";
 
@@ -15,7 +16,7 @@ const KEY: &str = "hcnf.inquiry.draft";
 pub const KEEP_MS: f64 = 2.0 * 60.0 * 60.0 * 1000.0;
 
 /// A draft in progress with its idempotency key.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SavedDraft {
     /// A UUID v4, kept with the draft so every retry of it carries the same key.
     pub key: String,
@@ -53,7 +54,7 @@ impl SavedDraft {
     /// The draft stored as `json`, unless it is unreadable or was last touched more than
     /// [`KEEP_MS`] before `now_ms` (or, by a wrong clock, in the future).
     pub fn read(json: &str, now_ms: f64) -> Option<SavedDraft> {
-        let saved: SavedDraft = serde_json::from_str(json).ok()?;
+        let saved = SavedDraft::from_json(&Json::parse(json).ok()?)?;
         let age = now_ms - saved.touched_ms;
         (0.0..=KEEP_MS).contains(&age).then_some(saved)
     }
@@ -84,9 +85,26 @@ impl SavedDraft {
             touched_ms: browser::timers::now_ms(),
             ..self.clone()
         };
-        if let Ok(json) = serde_json::to_string(&touched) {
-            browser::storage::session_set(KEY, &json);
-        }
+        browser::storage::session_set(KEY, &touched.to_json());
+    }
+
+    /// As stored: `{"key": …, "draft": {…}, "started_ms": …, "touched_ms": …}`.
+    fn to_json(&self) -> String {
+        JsonObject::new()
+            .str("key", &self.key)
+            .object("draft", draft_to_json(&self.draft))
+            .f64("started_ms", self.started_ms)
+            .f64("touched_ms", self.touched_ms)
+            .finish()
+    }
+
+    fn from_json(json: &Json) -> Option<SavedDraft> {
+        Some(SavedDraft {
+            key: json.get("key")?.as_str()?,
+            draft: draft_from_json(&json.get("draft")?)?,
+            started_ms: json.get("started_ms")?.as_f64()?,
+            touched_ms: json.get("touched_ms")?.as_f64()?,
+        })
     }
 
     /// Removes the draft and every personal detail in it from the browser.
@@ -134,13 +152,19 @@ mod tests {
         let mut saved = SavedDraft::fresh();
         saved.draft.name = "山田 太郎".into();
         saved.touched_ms = 1_000_000.0;
-        let json = serde_json::to_string(&saved).unwrap();
+        let json = saved.to_json();
         let at = |ms: f64| SavedDraft::read(&json, ms).map(|s| s.draft.name);
         assert_eq!(at(1_000_000.0).as_deref(), Some("山田 太郎"));
         assert_eq!(at(1_000_000.0 + KEEP_MS).as_deref(), Some("山田 太郎"));
         assert_eq!(at(1_000_000.0 + KEEP_MS + 1.0), None, "expired");
         assert_eq!(at(999_999.0), None, "touched in the future: a wrong clock");
         assert!(SavedDraft::read("{\"key\": 1}", 0.0).is_none());
+        // One saved before this release, as serde wrote it, is still taken up.
+        let before = r#"{"key":"k","draft":{"name":"A","consent":true,"elapsed_ms":0},"started_ms":1000000.0,"touched_ms":1000000.0}"#;
+        assert_eq!(
+            SavedDraft::read(before, 1_000_000.0).map(|s| (s.key, s.draft.name, s.draft.consent)),
+            Some(("k".into(), "A".into(), true))
+        );
         // A draft saved before drafts expired has no time: it is not kept.
         let old = r#"{"key": "k", "draft": {}, "started_ms": 0}"#;
         assert!(SavedDraft::read(old, 0.0).is_none());

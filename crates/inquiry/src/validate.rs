@@ -26,6 +26,37 @@ pub enum Problem {
     ConsentRequired,
 }
 
+impl Problem {
+    /// Every problem, for reading one back by its wire name.
+    pub const ALL: [Problem; 7] = [
+        Problem::Required,
+        Problem::TooLong,
+        Problem::ControlCharacters,
+        Problem::EmailInvalid,
+        Problem::PhoneInvalid,
+        Problem::CategoryInvalid,
+        Problem::ConsentRequired,
+    ];
+
+    /// The wire name: `required`, `email_invalid`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Problem::Required => "required",
+            Problem::TooLong => "too_long",
+            Problem::ControlCharacters => "control_characters",
+            Problem::EmailInvalid => "email_invalid",
+            Problem::PhoneInvalid => "phone_invalid",
+            Problem::CategoryInvalid => "category_invalid",
+            Problem::ConsentRequired => "consent_required",
+        }
+    }
+
+    /// The problem whose wire name is `name`.
+    pub fn from_wire(name: &str) -> Option<Problem> {
+        Problem::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+}
+
 /// One field's problem, as sent in an error body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FieldError {

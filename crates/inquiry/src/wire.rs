@@ -119,6 +119,11 @@ impl Field {
         }
     }
 
+    /// The field whose wire name is `name`.
+    pub fn from_wire(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+
     /// What the reader typed or chose in this field of `draft`; `None` for the consent box,
     /// which holds no text.
     pub fn text(self, draft: &Draft) -> Option<&str> {
@@ -198,6 +203,37 @@ pub enum ErrorKind {
     KeyReused,
     /// 5xx.
     Server,
+}
+
+impl ErrorKind {
+    /// Every kind, for reading one back by its wire name.
+    pub const ALL: [ErrorKind; 7] = [
+        ErrorKind::Invalid,
+        ErrorKind::Malformed,
+        ErrorKind::OriginRefused,
+        ErrorKind::TooLarge,
+        ErrorKind::RateLimited,
+        ErrorKind::KeyReused,
+        ErrorKind::Server,
+    ];
+
+    /// The wire name: `invalid`, `rate_limited`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::Malformed => "malformed",
+            ErrorKind::OriginRefused => "origin_refused",
+            ErrorKind::TooLarge => "too_large",
+            ErrorKind::RateLimited => "rate_limited",
+            ErrorKind::KeyReused => "key_reused",
+            ErrorKind::Server => "server",
+        }
+    }
+
+    /// The kind whose wire name is `name`.
+    pub fn from_wire(name: &str) -> Option<ErrorKind> {
+        ErrorKind::ALL.into_iter().find(|k| k.as_str() == name)
+    }
 }
 
 /// The error body: `{"error": "invalid", "fields": [{"field": "email", "problem": "email_invalid"}]}`.

@@ -1,6 +1,8 @@
 //! Every validation rule, and properties that must hold for any input at all.
 
-use hcnf_inquiry::{validate, validate_field, Category, Draft, Field, FieldError, Problem, LIMITS};
+use hcnf_inquiry::{
+    validate, validate_field, Category, Draft, ErrorKind, Field, FieldError, Problem, LIMITS,
+};
 use proptest::prelude::*;
 
 fn good() -> Draft {
@@ -514,4 +516,26 @@ fn email_addresses_are_held_to_their_octet_limits_and_no_leading_dash() {
         Some(Problem::EmailInvalid)
     );
     assert_eq!(email(format!("{}@{kana}.jp", "a".repeat(59))), None);
+}
+
+#[test]
+fn wire_names_are_the_ones_serde_writes() {
+    // The app reads replies by these names without serde; they must be serde's.
+    fn json(value: impl serde::Serialize) -> String {
+        serde_json::to_string(&value).unwrap()
+    }
+    for p in Problem::ALL {
+        assert_eq!(json(p), format!("\"{}\"", p.as_str()));
+        assert_eq!(Problem::from_wire(p.as_str()), Some(p));
+    }
+    for f in Field::ALL {
+        assert_eq!(json(f), format!("\"{}\"", f.as_str()));
+        assert_eq!(Field::from_wire(f.as_str()), Some(f));
+    }
+    for k in ErrorKind::ALL {
+        assert_eq!(json(k), format!("\"{}\"", k.as_str()));
+        assert_eq!(ErrorKind::from_wire(k.as_str()), Some(k));
+    }
+    assert_eq!(Problem::from_wire("Required"), None);
+    assert_eq!(ErrorKind::from_wire(""), None);
 }

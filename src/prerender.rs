@@ -21,7 +21,9 @@ use crate::i18n::Locale;
 use crate::routes::SiteOrigin;
 use crate::App;
 
+mod css;
 mod scripts;
+pub use css::{compact, compact_inline_style};
 pub use scripts::{externalize_scripts, ScriptFile};
 
 /// The route parameter the locales fill in.

@@ -8,13 +8,17 @@
 //! links absolute, as search engines want them; without it they are relative. Scripts the
 //! pages would run inline (trunk's loader, the hydration data) are written to files of
 //! their own, `hcnf-start-<hash>.js` and `hcnf-data-<hash>.js`, so a strict
-//! Content-Security-Policy needs no exception for them.
+//! Content-Security-Policy needs no exception for them. The stylesheet, inline and in
+//! `hcnf.css`, loses its comments and indentation.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
 
-use hcnf_site::prerender::{externalize_scripts, fragment_file, pages, render, render_fragment};
+use hcnf_site::prerender::{
+    compact, compact_inline_style, externalize_scripts, fragment_file, pages, render,
+    render_fragment,
+};
 
 /// The base path the embedding fragments are rendered for when none is given.
 const EMBED_BASE: &str = "/hcnf";
@@ -43,6 +47,12 @@ fn run(dist: &Path) -> Result<usize, String> {
             template_path.display()
         )
     })?;
+    // The stylesheet without its comments, inline in every page and as host pages' hcnf.css.
+    let template = compact_inline_style(&template);
+    let host_css = dist.join("hcnf.css");
+    if let Ok(css) = fs::read_to_string(&host_css) {
+        write(&host_css, &compact(&css))?;
+    }
     let base = env::var("HCNF_EMBED_BASE").unwrap_or_else(|_| EMBED_BASE.to_owned());
     let base = base.trim_end_matches('/');
     let origin = env::var("HCNF_SITE_ORIGIN").unwrap_or_default();

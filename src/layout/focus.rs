@@ -26,7 +26,8 @@ pub fn FocusOnNavigate() -> impl IntoView {
         // Read, not just `track()`ed: a memo that is never read is never recomputed, so a
         // track-only subscription never hears of the next change.
         pathname.with(|_| ());
-        if seen.is_some() {
+        // Once is enough: setting it again would only wake its readers for nothing.
+        if seen.is_some() && !navigated.get_untracked() {
             navigated.set(true);
         }
     });
@@ -45,9 +46,12 @@ pub fn PageHeading(
     let heading = NodeRef::<html::H1>::new();
     let navigated = use_context::<Navigated>().map(|n| n.0);
     Effect::new(move |_| {
-        // Tracked, so the first navigation still focuses if this heading rendered before the
-        // location watcher ran.
-        if navigated.is_some_and(|n| n.get()) {
+        // Tracked while unset, so the first navigation still focuses if this heading rendered
+        // before the location watcher ran; untracked once set. A signal keeps every effect
+        // that read it until that effect runs again, and this one ends with its page: each
+        // page's heading subscribed to the app-wide flag would stay allocated for good (48
+        // bytes of wasm heap a route change, and the flag's list of readers grows with them).
+        if navigated.is_some_and(|n| n.get_untracked() || n.get()) {
             // The router's outlet may build the page before it puts it in the document,
             // and a detached element cannot take focus: wait until it is in place.
             request_animation_frame(move || {

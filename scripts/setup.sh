@@ -72,6 +72,18 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The pinned nightly the release wasm is built with (Cargo.toml, package.metadata.hcnf),
+# with the standard library's source for build-std.
+wasm_toolchain="$(sed -n 's/^wasm-toolchain = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n1)"
+[ -n "$wasm_toolchain" ] || { log "Cargo.toml names no wasm-toolchain"; exit 1; }
+if ! rustup run "$wasm_toolchain" rustc --version >/dev/null 2>&1 ||
+  ! rustup component list --toolchain "$wasm_toolchain" --installed 2>/dev/null | grep -q '^rust-src' ||
+  ! rustup target list --toolchain "$wasm_toolchain" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  log "installing the $wasm_toolchain compiler for the release wasm"
+  rustup toolchain install "$wasm_toolchain" --profile minimal --component rust-src \
+    --target wasm32-unknown-unknown --no-self-update
+fi
+
 pids=()
 # Cargo installs run side by side: trunk alone takes most of the time on one core.
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION\$"; then

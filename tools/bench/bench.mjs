@@ -299,12 +299,15 @@ try {
     // text changes.
     const arm = () => page.evaluate(() => {
       const old = document.querySelector('h1')?.textContent ?? null;
-      const m = window.__measure = { t0: null, t1: null, old };
+      const m = window.__measure = { t0: null, tm: null, t1: null, old };
       addEventListener('click', (ev) => { m.t0 = ev.timeStamp > 0 ? ev.timeStamp : performance.now(); }, { capture: true, once: true });
       const mo = new MutationObserver(() => {
         const h = document.querySelector('h1');
         if (h && h.textContent && h.textContent !== old) {
           mo.disconnect();
+          // The new h1 is in the document: the app's own work is done here; what follows
+          // is the browser's wait for the next frame, and the frame itself.
+          m.tm = performance.now();
           requestAnimationFrame(() => {
             // After the rAF callbacks the frame is rendered; the next task runs after it.
             const ch = new MessageChannel();
@@ -322,7 +325,7 @@ try {
       await page.locator(selector).nth(index).click({ timeout: 10000 });
       await page.waitForFunction(() => window.__measure.t1 !== null && window.__measure.t0 !== null, null, { timeout: 10000, polling: 20 });
       const m = await page.evaluate(() => ({ ...window.__measure, flag: window.__benchFlag ?? null, path: location.pathname }));
-      return { ms: m.t1 - m.t0, clientSide: m.flag === 'same document', path: m.path };
+      return { ms: m.t1 - m.t0, dom: m.tm - m.t0, clientSide: m.flag === 'same document', path: m.path };
     };
 
     const changes = [];
@@ -340,9 +343,9 @@ try {
       if (r) switches.push(r);
     }
     results.changes = { route: changes, language: switches };
-    const row = (name, xs) => [name, xs.length, fmt(median(xs.map((x) => x.ms))), fmt(Math.min(...xs.map((x) => x.ms))), fmt(Math.max(...xs.map((x) => x.ms))), `${xs.filter((x) => x.clientSide).length}/${xs.length}`];
-    console.log('\nWithout throttling: click to the new h1 painted');
-    console.log(table([['action', 'clicks', 'median ms', 'min ms', 'max ms', 'client nav'], row('route change (nav link, round the sections)', changes), row('language switch (.hcnf-lang a)', switches)]));
+    const row = (name, xs) => [name, xs.length, fmt(median(xs.map((x) => x.ms))), fmt(Math.min(...xs.map((x) => x.ms))), fmt(Math.max(...xs.map((x) => x.ms))), fmt(median(xs.map((x) => x.dom))), `${xs.filter((x) => x.clientSide).length}/${xs.length}`];
+    console.log('\nWithout throttling: click to the new h1 painted (and, apart, to the new h1 in the document)');
+    console.log(table([['action', 'clicks', 'median ms', 'min ms', 'max ms', 'median ms to DOM', 'client nav'], row('route change (nav link, round the sections)', changes), row('language switch (.hcnf-lang a)', switches)]));
 
     // Memory over SOAK route changes between two sections.
     await page.goto(url(routes[0].url), { waitUntil: 'load', timeout: 30000 });

@@ -24,6 +24,14 @@ else
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
     trunk build --release
 fi
+# The wasm-bindgen glue as trunk writes it is readable JavaScript; minified, it is 1.8 KB
+# brotli less in every first view, and quicker to parse. Same input, same output, so the
+# file keeps its content-hashed name.
+for glue in dist/hcnf-site-*.js; do
+  case "$glue" in *_bg.js) continue ;; esac
+  terser "$glue" --module --compress --mangle --output "$glue.min"
+  mv "$glue.min" "$glue"
+done
 # A debug build: it shares its compiled crates with the native tests, and its speed does
 # not matter for twenty pages.
 cargo run --quiet --features ssr --bin prerender -- dist

@@ -112,8 +112,9 @@ fi
 if ! [ -x "$root/tools/node_modules/.bin/wasm-opt" ] ||
   ! [ -f "$root/tools/node_modules/axe-core/axe.min.js" ] ||
   ! [ -f "$root/tools/node_modules/vnu-jar/build/dist/vnu.jar" ] ||
-  ! [ -f "$root/tools/node_modules/html_codesniffer/build/HTMLCS.js" ]; then
-  log "installing the npm tools (binaryen $BINARYEN_VERSION, axe-core, vnu-jar, html_codesniffer)"
+  ! [ -f "$root/tools/node_modules/html_codesniffer/build/HTMLCS.js" ] ||
+  ! [ -x "$root/tools/node_modules/.bin/terser" ]; then
+  log "installing the npm tools (binaryen $BINARYEN_VERSION, terser, axe-core, vnu-jar, html_codesniffer)"
   (cd "$root/tools" && npm ci --silent --no-audit --no-fund) &
   pids+=($!)
 fi
@@ -124,7 +125,7 @@ if [ "$status" -ne 0 ]; then
   exit 1
 fi
 # Everything the scripts call, checked once here rather than failing halfway through a run.
-for tool in trunk wasm-bindgen wasm-bindgen-test-runner wasm-opt leptosfmt geckodriver \
+for tool in trunk wasm-bindgen wasm-bindgen-test-runner wasm-opt terser leptosfmt geckodriver \
   chromedriver chromium firefox nginx brotli gzip curl node npm cargo-fmt cargo-clippy java; do
   command -v "$tool" >/dev/null || { log "$tool is still missing after setup"; exit 1; }
 done

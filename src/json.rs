@@ -65,8 +65,9 @@ mod backend {
             }
             let object: &Object = self.0.unchecked_ref();
             let key = JsValue::from_str(key);
-            // Own members only: `constructor` is no member of `{}`.
-            if !Object::has_own(object, &key) {
+            // Own members only: `constructor` is no member of `{}`. (getOwnPropertyDescriptor
+            // rather than Object.hasOwn, which browsers before 2021 lack.)
+            if Object::get_own_property_descriptor(object, &key).is_undefined() {
                 return None;
             }
             let value = Reflect::get(object, &key).ok()?;

@@ -22,14 +22,22 @@ pub fn draft_to_json(draft: &Draft) -> JsonObject {
 }
 
 /// A draft written by [`draft_to_json`] (or by serde): missing members are empty, as in
-/// serde's `default`; a member of the wrong type or an unknown one makes it unreadable.
+/// serde's `default`; a member of the wrong type, a `null` or an unknown member makes it
+/// unreadable. Where the browser's parser is laxer than serde it is let be, since neither
+/// the app nor the endpoint writes such JSON: `1.0` reads as the whole number 1, a
+/// repeated member as its last value, a lone surrogate escape as U+FFFD.
 pub fn draft_from_json(json: &Json) -> Option<Draft> {
     const OTHERS: [&str; 3] = ["website", "elapsed_ms", "locale"];
     if !json.is_object() {
         return None;
     }
     let known = |k: &str| Field::from_wire(k).is_some() || OTHERS.contains(&k);
-    if !json.keys().iter().all(|k| known(k)) {
+    // `get` reads a `null` as absent: a present member it cannot get is a `null`.
+    if !json
+        .keys()
+        .iter()
+        .all(|k| known(k) && json.get(k).is_some())
+    {
         return None;
     }
     let text = |key: &str| match json.get(key) {
@@ -133,6 +141,9 @@ mod tests {
             r#"{"elapsed_ms": -1}"#,
             r#"{"elapsed_ms": 1.5}"#,
             r#"{"nickname": "A"}"#,
+            r#"{"name": null}"#,
+            r#"{"consent": null}"#,
+            r#"{"elapsed_ms": null}"#,
         ] {
             assert_eq!(draft_from_json(&Json::parse(bad).unwrap()), None, "{bad}");
             // serde refuses each of them too.

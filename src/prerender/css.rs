@@ -4,23 +4,47 @@
 //! the space around lines cannot change what a rule means, and the policy's hash of the
 //! inline stylesheet (deploy/nginx) stays computable from the source by a native test.
 
-/// `css` without comments, blank lines, or space at either end of a line; quoted strings
-/// are kept as written.
+/// `css` without comments, blank lines, or space at either end of a line. What the
+/// tokenizer reads is kept as written: quoted strings, escapes, unquoted `url(…)`, and a
+/// comment between two tokens that nothing else separates (`.a/**/.b` is one compound
+/// selector; `.a .b` would not be), which stays as `/**/`. Not handled, as the stylesheet
+/// has none: a string continued over a line with a backslash.
 pub fn compact(css: &str) -> String {
     let mut kept = String::with_capacity(css.len());
     let mut chars = css.chars().peekable();
     let mut quote = None;
     while let Some(c) = chars.next() {
-        match quote {
-            Some(q) => {
+        if let Some(q) = quote {
+            kept.push(c);
+            if c == '\\' {
+                kept.extend(chars.next());
+            } else if c == q {
+                quote = None;
+            }
+            continue;
+        }
+        match c {
+            '\\' => {
                 kept.push(c);
-                if c == '\\' {
-                    kept.extend(chars.next());
-                } else if c == q {
-                    quote = None;
+                kept.extend(chars.next());
+            }
+            '"' | '\'' => {
+                quote = Some(c);
+                kept.push(c);
+            }
+            '(' if kept.to_ascii_lowercase().ends_with("url") => {
+                // An unquoted URL may hold `/*`; it runs to its `)`.
+                kept.push(c);
+                if !matches!(chars.peek(), Some('"' | '\'')) {
+                    for d in chars.by_ref() {
+                        kept.push(d);
+                        if d == ')' {
+                            break;
+                        }
+                    }
                 }
             }
-            None if c == '/' && chars.peek() == Some(&'*') => {
+            '/' if chars.peek() == Some(&'*') => {
                 chars.next();
                 let mut previous = None;
                 for d in chars.by_ref() {
@@ -29,13 +53,12 @@ pub fn compact(css: &str) -> String {
                     }
                     previous = Some(d);
                 }
-            }
-            None => {
-                if c == '"' || c == '\'' {
-                    quote = Some(c);
+                let separated = |c: Option<char>| c.is_none_or(char::is_whitespace);
+                if !separated(kept.chars().last()) && !separated(chars.peek().copied()) {
+                    kept.push_str("/**/");
                 }
-                kept.push(c);
             }
+            _ => kept.push(c),
         }
     }
     kept.lines()
@@ -74,12 +97,25 @@ mod tests {
     }
 
     #[test]
-    fn what_is_quoted_is_kept_as_written() {
+    fn what_the_tokenizer_reads_is_kept_as_written() {
         let css =
             "a::after { content: \" /* not a comment */ \"; }\nb::before { content: '\\'/*'; }";
         assert_eq!(compact(css), css);
         assert_eq!(compact("/*/ still a comment */x"), "x");
         assert_eq!(compact("x /* never closed"), "x");
+        // Between two tokens a comment keeps them apart, and stays, emptied.
+        assert_eq!(compact(".a/* both */.b{}"), ".a/**/.b{}");
+        assert_eq!(compact("margin: 0/**/auto;"), "margin: 0/**/auto;");
+        assert_eq!(compact(".a /* c */ .b{}"), ".a  .b{}");
+        // Escapes and unquoted URLs are read as the tokenizer reads them: no comment here.
+        for css in [
+            r#".a\"b::after{content:"/* kept */"}"#,
+            r".a\/*b*/{}",
+            r"i{background:url(/x/*y.png)}",
+            r#"i{background:url("/*.png")}"#,
+        ] {
+            assert_eq!(compact(css), css);
+        }
     }
 
     #[test]

@@ -539,3 +539,31 @@ fn wire_names_are_the_ones_serde_writes() {
     assert_eq!(Problem::from_wire("Required"), None);
     assert_eq!(ErrorKind::from_wire(""), None);
 }
+
+#[test]
+fn every_variant_serde_knows_is_in_all() {
+    // serde names every variant when it refuses an unknown one; a variant added to an enum
+    // but not to its ALL would read back as no value at all in the app.
+    fn serde_names<T: serde::de::DeserializeOwned + std::fmt::Debug>() -> Vec<String> {
+        let refusal = serde_json::from_str::<T>("\"?\"").unwrap_err().to_string();
+        let listed = refusal.split("expected one of ").nth(1).expect(&refusal);
+        let listed = listed.split(" at line").next().unwrap();
+        listed
+            .split(", ")
+            .map(|n| n.trim_matches('`').to_owned())
+            .collect()
+    }
+    let ours = |names: Vec<&str>| names.into_iter().map(str::to_owned).collect::<Vec<_>>();
+    assert_eq!(
+        serde_names::<Problem>(),
+        ours(Problem::ALL.map(Problem::as_str).to_vec())
+    );
+    assert_eq!(
+        serde_names::<Field>(),
+        ours(Field::ALL.map(Field::as_str).to_vec())
+    );
+    assert_eq!(
+        serde_names::<ErrorKind>(),
+        ours(ErrorKind::ALL.map(ErrorKind::as_str).to_vec())
+    );
+}

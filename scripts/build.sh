@@ -18,6 +18,10 @@ if [ "${HCNF_STABLE_WASM:-}" = 1 ]; then
   trunk build --release
 else
   wasm_toolchain="$(sed -n 's/^wasm-toolchain = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
+  if [ -z "$wasm_toolchain" ] || ! rustup run "$wasm_toolchain" rustc --version >/dev/null 2>&1; then
+    echo "build.sh: the wasm's compiler ${wasm_toolchain:-(none named in Cargo.toml)} is not installed; run scripts/setup.sh, or build on stable with HCNF_STABLE_WASM=1" >&2
+    exit 1
+  fi
   RUSTUP_TOOLCHAIN="$wasm_toolchain" \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \

@@ -77,8 +77,8 @@ fi
 wasm_toolchain="$(sed -n 's/^wasm-toolchain = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n1)"
 [ -n "$wasm_toolchain" ] || { log "Cargo.toml names no wasm-toolchain"; exit 1; }
 if ! rustup run "$wasm_toolchain" rustc --version >/dev/null 2>&1 ||
-  ! rustup component list --toolchain "$wasm_toolchain" --installed 2>/dev/null | grep -q '^rust-src' ||
-  ! rustup target list --toolchain "$wasm_toolchain" --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  ! rustup component list --toolchain "$wasm_toolchain" --installed 2>/dev/null | grep '^rust-src' >/dev/null ||
+  ! rustup target list --toolchain "$wasm_toolchain" --installed 2>/dev/null | grep -x wasm32-unknown-unknown >/dev/null; then
   log "installing the $wasm_toolchain compiler for the release wasm"
   rustup toolchain install "$wasm_toolchain" --profile minimal --component rust-src \
     --target wasm32-unknown-unknown --no-self-update

@@ -95,10 +95,9 @@ impl RawConfig {
         let timeout_ms = match json.get("timeout_ms") {
             None => None,
             Some(n) => Some(
-                n.as_f64()
-                    .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
-                    .ok_or("`timeout_ms` must be a whole number of milliseconds")?
-                    as u32,
+                n.as_whole()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or("`timeout_ms` must be a whole number of milliseconds")?,
             ),
         };
         Ok(RawConfig {

@@ -1,6 +1,6 @@
 //! JSON read and written by key, through the platform: in the browser its own `JSON`
 //! (parsed and written in JavaScript), natively `serde_json` (the prerenderer and tests).
-//! `tests/json.rs` puts the browser's to the same cases as the tests below.
+//! The cases both must pass are written once, in `src/json/cases.rs`.
 //!
 //! Why not serde in the wasm: JSON in Rust ships serde_json's parser and writer, float
 //! parsing and formatting, and the derives of each type; for the draft, `config.json` and
@@ -106,7 +106,7 @@ mod backend {
         }
     }
 
-    /// A JSON object being written, member by member.
+    /// A JSON object being written, member by member (the builder is in the parent module).
     pub struct JsonObject(Object);
 
     impl JsonObject {
@@ -114,32 +114,10 @@ mod backend {
             JsonObject(Object::new())
         }
 
-        fn set(self, key: &str, value: JsValue) -> JsonObject {
+        pub(super) fn set(self, key: &str, value: JsValue) -> JsonObject {
             // Setting a member on a fresh plain object cannot fail.
             let _ = Reflect::set(&self.0, &JsValue::from_str(key), &value);
             self
-        }
-
-        pub fn str(self, key: &str, value: &str) -> JsonObject {
-            self.set(key, JsValue::from_str(value))
-        }
-
-        pub fn bool(self, key: &str, value: bool) -> JsonObject {
-            self.set(key, JsValue::from_bool(value))
-        }
-
-        /// A number; JSON writes a whole one without a fraction.
-        pub fn f64(self, key: &str, value: f64) -> JsonObject {
-            self.set(key, JsValue::from_f64(value))
-        }
-
-        /// A whole number (exact up to 2^53, far beyond any the site writes).
-        pub fn u64(self, key: &str, value: u64) -> JsonObject {
-            self.set(key, JsValue::from_f64(value as f64))
-        }
-
-        pub fn object(self, key: &str, value: JsonObject) -> JsonObject {
-            self.set(key, value.0.into())
         }
 
         /// The object as JSON text.
@@ -149,6 +127,24 @@ mod backend {
                 .and_then(|s| s.as_string())
                 .unwrap_or_else(|| "{}".to_owned())
         }
+    }
+
+    /// The values a member can hold.
+    pub(super) fn string(value: &str) -> JsValue {
+        JsValue::from_str(value)
+    }
+
+    pub(super) fn boolean(value: bool) -> JsValue {
+        JsValue::from_bool(value)
+    }
+
+    /// A JavaScript number: JSON writes a whole one without a fraction.
+    pub(super) fn number(value: f64) -> JsValue {
+        JsValue::from_f64(value)
+    }
+
+    pub(super) fn object(value: JsonObject) -> JsValue {
+        value.0.into()
     }
 }
 
@@ -214,7 +210,7 @@ mod backend {
         }
     }
 
-    /// A JSON object being written, member by member.
+    /// A JSON object being written, member by member (the builder is in the parent module).
     pub struct JsonObject(Map<String, Value>);
 
     impl JsonObject {
@@ -222,45 +218,64 @@ mod backend {
             JsonObject(Map::new())
         }
 
-        fn set(mut self, key: &str, value: Value) -> JsonObject {
+        pub(super) fn set(mut self, key: &str, value: Value) -> JsonObject {
             self.0.insert(key.to_owned(), value);
             self
-        }
-
-        pub fn str(self, key: &str, value: &str) -> JsonObject {
-            self.set(key, Value::from(value))
-        }
-
-        pub fn bool(self, key: &str, value: bool) -> JsonObject {
-            self.set(key, Value::from(value))
-        }
-
-        /// A number; a whole one is written without a fraction, as the browser does.
-        pub fn f64(self, key: &str, value: f64) -> JsonObject {
-            let whole = value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0;
-            self.set(
-                key,
-                if whole {
-                    Value::from(value as i64)
-                } else {
-                    Value::from(value)
-                },
-            )
-        }
-
-        /// A whole number.
-        pub fn u64(self, key: &str, value: u64) -> JsonObject {
-            self.set(key, Value::from(value))
-        }
-
-        pub fn object(self, key: &str, value: JsonObject) -> JsonObject {
-            self.set(key, Value::Object(value.0))
         }
 
         /// The object as JSON text.
         pub fn finish(self) -> String {
             Value::Object(self.0).to_string()
         }
+    }
+
+    /// The values a member can hold.
+    pub(super) fn string(value: &str) -> Value {
+        Value::from(value)
+    }
+
+    pub(super) fn boolean(value: bool) -> Value {
+        Value::from(value)
+    }
+
+    /// A number written as the browser writes it: a whole one without a fraction.
+    pub(super) fn number(value: f64) -> Value {
+        if value.fract() == 0.0 && value.abs() < super::MAX_WHOLE {
+            Value::from(value as i64)
+        } else {
+            Value::from(value)
+        }
+    }
+
+    pub(super) fn object(value: JsonObject) -> Value {
+        Value::Object(value.0)
+    }
+}
+
+/// The largest whole number JSON carries exactly (a JavaScript number: 2^53).
+const MAX_WHOLE: f64 = 9_007_199_254_740_992.0;
+
+impl JsonObject {
+    pub fn str(self, key: &str, value: &str) -> JsonObject {
+        self.set(key, backend::string(value))
+    }
+
+    pub fn bool(self, key: &str, value: bool) -> JsonObject {
+        self.set(key, backend::boolean(value))
+    }
+
+    /// A number; a whole one is written without a fraction.
+    pub fn f64(self, key: &str, value: f64) -> JsonObject {
+        self.set(key, backend::number(value))
+    }
+
+    /// A whole number (exact up to 2^53, far beyond any the site writes).
+    pub fn u64(self, key: &str, value: u64) -> JsonObject {
+        self.set(key, backend::number(value as f64))
+    }
+
+    pub fn object(self, key: &str, value: JsonObject) -> JsonObject {
+        self.set(key, backend::object(value))
     }
 }
 
@@ -271,6 +286,13 @@ impl Default for JsonObject {
 }
 
 impl Json {
+    /// A whole, non-negative number, as JSON carries one exactly (up to 2^53).
+    pub fn as_whole(&self) -> Option<u64> {
+        self.as_f64()
+            .filter(|n| n.fract() == 0.0 && (0.0..=MAX_WHOLE).contains(n))
+            .map(|n| n as u64)
+    }
+
     /// A member that must be a string if present: `Ok(None)` when absent or `null`.
     pub fn optional_str(&self, key: &str) -> Result<Option<String>, String> {
         match self.get(key) {
@@ -287,63 +309,6 @@ impl Json {
 mod tests {
     use super::*;
 
-    #[test]
-    fn members_are_read_by_key_and_type() {
-        let j = Json::parse(r#"{"a": "x", "n": 12, "b": true, "l": ["p", 1], "z": null}"#).unwrap();
-        assert!(j.is_object());
-        assert_eq!(j.get("a").and_then(|v| v.as_str()).as_deref(), Some("x"));
-        assert_eq!(j.get("n").and_then(|v| v.as_f64()), Some(12.0));
-        assert_eq!(j.get("b").and_then(|v| v.as_bool()), Some(true));
-        assert_eq!(j.get("l").and_then(|v| v.items()).map(|i| i.len()), Some(2));
-        assert!(j.get("z").is_none(), "null reads as absent");
-        assert!(j.get("missing").is_none());
-        assert!(
-            j.get("a").unwrap().as_f64().is_none(),
-            "no type is converted"
-        );
-        let mut keys = j.keys();
-        keys.sort();
-        assert_eq!(keys, ["a", "b", "l", "n", "z"]);
-        assert_eq!(j.optional_str("z"), Ok(None));
-        assert!(j.optional_str("n").is_err());
-    }
-
-    #[test]
-    fn only_objects_have_members() {
-        for text in ["[1]", "\"s\"", "3", "null"] {
-            let j = Json::parse(text).unwrap();
-            assert!(!j.is_object(), "{text}");
-            assert!(j.get("0").is_none() && j.keys().is_empty(), "{text}");
-        }
-        assert!(matches!(Json::parse("{"), Err(JsonError::Syntax(_))));
-        assert!(matches!(Json::parse(""), Err(JsonError::Syntax(_))));
-    }
-
-    #[test]
-    fn what_is_written_reads_back() {
-        let text = JsonObject::new()
-            .str("s", "山田 \"太郎\"\n")
-            .bool("b", false)
-            .f64("f", 1_700_000_000_000.0)
-            .f64("h", 0.5)
-            .u64("u", 42)
-            .object("o", JsonObject::new().str("k", "v"))
-            .finish();
-        assert!(text.contains("\"f\":1700000000000,"), "{text}");
-        assert!(text.contains("\"u\":42"), "{text}");
-        let j = Json::parse(&text).unwrap();
-        assert_eq!(
-            j.get("s").and_then(|v| v.as_str()).as_deref(),
-            Some("山田 \"太郎\"\n")
-        );
-        assert_eq!(j.get("b").and_then(|v| v.as_bool()), Some(false));
-        assert_eq!(j.get("h").and_then(|v| v.as_f64()), Some(0.5));
-        assert_eq!(
-            j.get("o")
-                .and_then(|o| o.get("k"))
-                .and_then(|v| v.as_str())
-                .as_deref(),
-            Some("v")
-        );
-    }
+    include!("json/cases.rs");
+    json_cases!(test);
 }

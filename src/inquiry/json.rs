@@ -58,14 +58,9 @@ pub fn draft_from_json(json: &Json) -> Option<Draft> {
     draft.locale = text("locale")?;
     draft.elapsed_ms = match json.get("elapsed_ms") {
         None => 0,
-        Some(v) => whole(v.as_f64()?)?,
+        Some(v) => v.as_whole()?,
     };
     Some(draft)
-}
-
-/// A whole, non-negative number as JSON carries one.
-fn whole(n: f64) -> Option<u64> {
-    (n.fract() == 0.0 && (0.0..=9_007_199_254_740_992.0).contains(&n)).then_some(n as u64)
 }
 
 /// The success body `{"reference": "…"}`.

@@ -32,18 +32,13 @@ async fn serve(app: Router) -> Server {
     Server::start(app, config().limits).await
 }
 
+/// The shared draft with its email and telephone typed in full-width characters, as a
+/// Japanese keyboard may: the endpoint stores them normalised.
 fn draft() -> Draft {
     Draft {
-        name: "山田 太郎".into(),
         email: "ｔａｒｏ＠example.jp".into(),
         phone: "０４５－２８５－０７７７".into(),
-        category: "hcnf_course".into(),
-        subject: "講座について".into(),
-        message: "次回の講座の日程を教えてください。".into(),
-        consent: true,
-        website: String::new(),
-        elapsed_ms: 45_000,
-        locale: "ja".into(),
+        ..fixture::draft()
     }
 }
 

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::prose::{PageIntro, Sections};
 use crate::i18n::use_edition;
-use crate::layout::words;
+use crate::layout::{words, Phrased};
 
 /// The HCNF course page.
 #[component]
@@ -24,7 +24,9 @@ pub fn HcnfCourse() -> impl IntoView {
             </dl>
             <Sections sections=&p.sections />
             <section class="hcnf-section">
-                <h2 class="hcnf-section__heading">{words(&p.universities_heading)}</h2>
+                <h2 class="hcnf-section__heading">
+                    <Phrased text=&p.universities_heading />
+                </h2>
                 <ul class="hcnf-list">
                     {p
                         .universities

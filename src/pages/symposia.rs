@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::prose::{PageIntro, Sections};
 use crate::i18n::use_edition;
-use crate::layout::words;
+use crate::layout::{words, Phrased};
 
 /// The joint symposia page.
 #[component]
@@ -16,7 +16,9 @@ pub fn Symposia() -> impl IntoView {
             <PageIntro title=&p.head.title lead=&p.lead />
             <Sections sections=&p.sections />
             <section class="hcnf-section">
-                <h2 class="hcnf-section__heading">{words(&p.events_heading)}</h2>
+                <h2 class="hcnf-section__heading">
+                    <Phrased text=&p.events_heading />
+                </h2>
                 <ul class="hcnf-events">
                     {p
                         .events
@@ -24,7 +26,9 @@ pub fn Symposia() -> impl IntoView {
                         .map(|e| {
                             view! {
                                 <li class="hcnf-event">
-                                    <h3 class="hcnf-event__name">{words(&e.name)}</h3>
+                                    <h3 class="hcnf-event__name">
+                                        <Phrased text=&e.name />
+                                    </h3>
                                     <dl class="hcnf-facts">
                                         <div class="hcnf-facts__row">
                                             <dt>{words(&p.date_label)}</dt>

@@ -7,17 +7,52 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 /// `text` with its readings as ruby. Text without readings is one text node, as before.
+/// A word with its reading is kept on one line with the kana right after it (開い|た):
+/// browsers may break a line after a `<ruby>` box whatever `word-break` says (Firefox
+/// does), which left 開 at the end of a heading's line and いた at the start of the next.
+/// The kana after the first stay with it by the text's own line breaking.
 pub fn words(text: &str) -> impl IntoView + use<> {
-    segments(text)
-        .into_iter()
-        .map(|segment| match segment {
-            Segment::Text(t) => Either::Left(t.to_owned()),
-            Segment::Ruby { base, reading } => {
-                let (base, reading) = (base.to_owned(), reading.to_owned());
-                Either::Right(view! { <ruby>{base} <rt>{reading}</rt></ruby> })
+    let parts = segments(text);
+    let mut views = Vec::with_capacity(parts.len());
+    // Bytes of a text part already shown with the word before it.
+    let mut taken = 0;
+    for (i, part) in parts.iter().enumerate() {
+        match *part {
+            Segment::Text(t) => {
+                let t = &t[taken..];
+                taken = 0;
+                if !t.is_empty() {
+                    views.push(Either::Left(t.to_owned()));
+                }
             }
-        })
-        .collect_view()
+            Segment::Ruby { base, reading } => {
+                let kana = match parts.get(i + 1) {
+                    Some(Segment::Text(t)) => t.chars().next().filter(|&c| is_kana(c)),
+                    _ => None,
+                };
+                views.push(Either::Right(match kana {
+                    Some(c) => {
+                        taken = c.len_utf8();
+                        view! {
+                            <span class="hcnf-nobr">{ruby(base, reading)}{c.to_string()}</span>
+                        }
+                        .into_any()
+                    }
+                    None => ruby(base, reading).into_any(),
+                }));
+            }
+        }
+    }
+    views
+}
+
+fn is_kana(c: char) -> bool {
+    ('\u{3041}'..='\u{309F}').contains(&c)
+}
+
+fn ruby(base: &str, reading: &str) -> impl IntoView + use<> {
+    let (base, reading) = (base.to_owned(), reading.to_owned());
+    view! { <ruby>{base} <rt>{reading}</rt></ruby> }
 }
 
 #[cfg(all(test, feature = "ssr"))]
@@ -32,8 +67,22 @@ mod tests {
     #[test]
     fn readings_become_ruby() {
         assert_eq!(
+            html("{神奈川県|かながわけん}ヘルスケア"),
+            "<p><ruby>神奈川県<rt>かながわけん</rt></ruby>ヘルスケア</p>"
+        );
+    }
+
+    #[test]
+    fn a_word_with_its_reading_keeps_the_kana_after_it_on_its_line() {
+        assert_eq!(
             html("{質問|しつもん}を{送|おく}る"),
-            "<p><ruby>質問<rt>しつもん</rt></ruby>を<ruby>送<rt>おく</rt></ruby>る</p>"
+            "<p><span class=\"hcnf-nobr\"><ruby>質問<rt>しつもん</rt></ruby>を</span>\
+             <span class=\"hcnf-nobr\"><ruby>送<rt>おく</rt></ruby>る</span></p>"
+        );
+        // Only the first kana: the rest keep to the text's own line breaking.
+        assert_eq!(
+            html("{開|ひら}いた"),
+            "<p><span class=\"hcnf-nobr\"><ruby>開<rt>ひら</rt></ruby>い</span>た</p>"
         );
     }
 

@@ -10,16 +10,29 @@ const TEMPLATE: &str = "<!doctype html><html><head><meta charset=\"utf-8\">\
     <script type=\"module\">import init from '/app.js'; init();</script></head>\
     <body><div data-hcnf-app data-hcnf-manage-document=\"true\"></div></body></html>";
 
-/// The page at `path` as rendered, without the empty comments hydration places
-/// between views, the invisible line-break opportunities between phrases and the readings
-/// over kanji: the words a reader's browser shows, as [`escaped`] writes them.
+/// The page at `path` as rendered, as [`as_read`] gives it.
 fn rendered(path: &str, origin: &str) -> String {
-    without_readings(
-        &render(TEMPLATE, path, origin)
-            .unwrap()
-            .replace("<!>", "")
-            .replace("<wbr>", ""),
-    )
+    as_read(&render(TEMPLATE, path, origin).unwrap())
+}
+
+/// `html` without the empty comments hydration places between views, the invisible
+/// line-break opportunities between phrases, the spans that keep a word with its kana on
+/// one line, and the readings over kanji: the words a reader's browser shows, as
+/// [`escaped`] writes them.
+fn as_read(html: &str) -> String {
+    let html = html.replace("<!>", "").replace("<wbr>", "");
+    // A kept-together span holds a <ruby> and a letter, never another span.
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html.as_str();
+    while let Some(start) = rest.find("<span class=\"hcnf-nobr\">") {
+        out.push_str(&rest[..start]);
+        rest = &rest[start + "<span class=\"hcnf-nobr\">".len()..];
+        let end = rest.find("</span>").expect("a closed span");
+        out.push_str(&rest[..end]);
+        rest = &rest[end + "</span>".len()..];
+    }
+    out.push_str(rest);
+    without_readings(&out)
 }
 
 /// `html` with each `<ruby>` reduced to its base text.
@@ -206,11 +219,7 @@ fn a_fragment_is_the_app_alone_under_the_hosts_base_beside_the_hosts_main() {
         let ed = locale.edition();
         for page in PageId::ALL {
             let path = href_under("", locale, page);
-            let html = without_readings(
-                &render_fragment("/hcnf", &path)
-                    .replace("<!>", "")
-                    .replace("<wbr>", ""),
-            );
+            let html = as_read(&render_fragment("/hcnf", &path));
             assert!(
                 html.starts_with("<div id=\"hcnf-app\""),
                 "{path}: the app's root first"

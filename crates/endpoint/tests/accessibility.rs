@@ -570,6 +570,64 @@ async fn on_a_phone_japanese_headings_break_between_phrases_not_inside_words() {
     rig.browser.close().await.unwrap();
 }
 
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn on_a_phone_no_japanese_heading_breaks_between_a_word_and_its_kana_ending() {
+    let rig = rig().await;
+    rig.open("/nowhere").await;
+    // In a heading, a word shown with its reading (<ruby>開<rt>ひら</rt></ruby>) and the
+    // kana that end it (いた) are one word, and a particle (など) goes with the word before
+    // it: a reader must not find 開 at the end of one line and いた at the start of the
+    // next. For each such pair in a heading: the heading's words (readings left out) when
+    // the two sit on different lines.
+    let split_words = r#"
+        const shown = (h) => {
+          let s = '';
+          const walker = d.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode(); n; n = walker.nextNode())
+            if (!n.parentElement.closest('rt')) s += n.data;
+          return s;
+        };
+        const split = [];
+        let pairs = 0;
+        for (const h of d.querySelectorAll('main h1, main h2, main h3')) {
+          for (const ruby of h.querySelectorAll('ruby')) {
+            let next = ruby.nextSibling;
+            while (next && next.nodeType === Node.COMMENT_NODE) next = next.nextSibling;
+            if (!next || next.nodeType !== Node.TEXT_NODE || !/^[\u3041-\u309F]/.test(next.data)) continue;
+            const base = [...ruby.childNodes].find(n => n.nodeType === Node.TEXT_NODE && n.data);
+            if (!base) continue;
+            pairs += 1;
+            const end = d.createRange();
+            end.setStart(base, base.data.length - 1);
+            end.setEnd(base, base.data.length);
+            const kana = d.createRange();
+            kana.setStart(next, 0);
+            kana.setEnd(next, 1);
+            if (Math.abs(end.getBoundingClientRect().bottom - kana.getBoundingClientRect().bottom) > 8)
+              split.push(`${shown(h)} (${base.data}／${next.data[0]})`);
+          }
+        }
+        return [pairs, split];
+    "#;
+    let (mut pairs, mut found) = (0, Vec::new());
+    for code in locales().into_iter().filter(|c| c.starts_with("ja")) {
+        for page in PageId::ALL {
+            let path = format!("/{code}/{}", page.slug());
+            let seen = measured_in_frame(&rig, &path, PHONE, split_words, json!(null)).await;
+            let (n, split): (u32, Vec<String>) = serde_json::from_value(seen).unwrap();
+            pairs += n;
+            found.extend(split.into_iter().map(|s| format!("{path}: {s}")));
+        }
+    }
+    assert!(
+        pairs >= 5,
+        "the plain-Japanese headings hold words with readings and kana endings: {pairs}"
+    );
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    rig.browser.close().await.unwrap();
+}
+
 /// The page as it prints: the rules of the stylesheet's `@media print` blocks applied on
 /// top (a constructed sheet, which the site's policy allows), then what paper would show.
 const AS_PRINTED: &str = r#"

@@ -17,7 +17,8 @@ export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 if [ "${HCNF_STABLE_WASM:-}" = 1 ]; then
   trunk build --release
 else
-  wasm_toolchain="$(sed -n 's/^wasm-toolchain = "\(.*\)"/\1/p' Cargo.toml | head -n1)"
+  source scripts/wasm_toolchain.sh
+  wasm_toolchain="$(wasm_toolchain_of .)"
   if [ -z "$wasm_toolchain" ] || ! rustup run "$wasm_toolchain" rustc --version >/dev/null 2>&1; then
     echo "build.sh: the wasm's compiler ${wasm_toolchain:-(none named in Cargo.toml)} is not installed; run scripts/setup.sh, or build on stable with HCNF_STABLE_WASM=1" >&2
     exit 1

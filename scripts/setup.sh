@@ -74,7 +74,8 @@ fi
 
 # The pinned nightly the release wasm is built with (Cargo.toml, package.metadata.hcnf),
 # with the standard library's source for build-std.
-wasm_toolchain="$(sed -n 's/^wasm-toolchain = "\(.*\)"/\1/p' "$root/Cargo.toml" | head -n1)"
+source "$root/scripts/wasm_toolchain.sh"
+wasm_toolchain="$(wasm_toolchain_of "$root")"
 [ -n "$wasm_toolchain" ] || { log "Cargo.toml names no wasm-toolchain"; exit 1; }
 if ! rustup run "$wasm_toolchain" rustc --version >/dev/null 2>&1 ||
   ! rustup component list --toolchain "$wasm_toolchain" --installed 2>/dev/null | grep '^rust-src' >/dev/null ||

@@ -10,7 +10,8 @@ use leptos::prelude::*;
 /// A word with its reading is kept on one line with the kana right after it (開い|た):
 /// browsers may break a line after a `<ruby>` box whatever `word-break` says (Firefox
 /// does), which left 開 at the end of a heading's line and いた at the start of the next.
-/// The kana after the first stay with it by the text's own line breaking.
+/// In headings the kana after the first stay with it by `keep-all`; body text may break
+/// between kana, as Japanese text does.
 pub fn words(text: &str) -> impl IntoView + use<> {
     let parts = segments(text);
     let mut views = Vec::with_capacity(parts.len());
@@ -27,15 +28,13 @@ pub fn words(text: &str) -> impl IntoView + use<> {
             }
             Segment::Ruby { base, reading } => {
                 let kana = match parts.get(i + 1) {
-                    Some(Segment::Text(t)) => t.chars().next().filter(|&c| is_kana(c)),
+                    Some(Segment::Text(t)) => t.chars().next().filter(|&c| is_hiragana(c)),
                     _ => None,
                 };
                 views.push(Either::Right(match kana {
                     Some(c) => {
                         taken = c.len_utf8();
-                        view! {
-                            <span class="hcnf-nobr">{ruby(base, reading)}{c.to_string()}</span>
-                        }
+                        view! { <span class="hcnf-nobr">{ruby(base, reading)}{c.to_string()}</span> }
                         .into_any()
                     }
                     None => ruby(base, reading).into_any(),
@@ -46,7 +45,7 @@ pub fn words(text: &str) -> impl IntoView + use<> {
     views
 }
 
-fn is_kana(c: char) -> bool {
+pub(super) fn is_hiragana(c: char) -> bool {
     ('\u{3041}'..='\u{309F}').contains(&c)
 }
 
@@ -83,6 +82,15 @@ mod tests {
         assert_eq!(
             html("{開|ひら}いた"),
             "<p><span class=\"hcnf-nobr\"><ruby>開<rt>ひら</rt></ruby>い</span>た</p>"
+        );
+        // Two words in a row, a word at the end, katakana after a word: nothing to keep.
+        assert_eq!(
+            html("{神奈川県|かながわけん}{横浜市|よこはまし}"),
+            "<p><ruby>神奈川県<rt>かながわけん</rt></ruby><ruby>横浜市<rt>よこはまし</rt></ruby></p>"
+        );
+        assert_eq!(
+            html("{国際|こくさい}シンポジウム"),
+            "<p><ruby>国際<rt>こくさい</rt></ruby>シンポジウム</p>"
         );
     }
 

@@ -576,10 +576,10 @@ async fn on_a_phone_no_japanese_heading_breaks_between_a_word_and_its_kana_endin
     let rig = rig().await;
     rig.open("/nowhere").await;
     // In a heading, a word shown with its reading (<ruby>開<rt>ひら</rt></ruby>) and the
-    // kana that end it (いた) are one word, and a particle (など) goes with the word before
-    // it: a reader must not find 開 at the end of one line and いた at the start of the
-    // next. For each such pair in a heading: the heading's words (readings left out) when
-    // the two sit on different lines.
+    // kana that end it (いた) are one word, and a particle after it (など) belongs to it: a
+    // reader must not find 開 at the end of one line and いた at the start of the next.
+    // For each word with a reading that kana follow in a heading: the heading's words
+    // (readings left out) when the word and the first kana sit on different lines.
     let split_words = r#"
         const shown = (h) => {
           let s = '';

@@ -1,16 +1,13 @@
 //! The accessibility suite's records of its last run, baked in by `build.rs` from
 //! `content/audit/`, which the test command fills: the accessibility page reports them.
 
-use std::sync::OnceLock;
-
 use hcnf_content::{Browser, CheckRun};
 
 include!(concat!(env!("OUT_DIR"), "/audit.rs"));
 
 /// Every record of the last run, by browser then check; empty before any run.
 pub(crate) fn last_run() -> &'static [CheckRun] {
-    static RUNS: OnceLock<Vec<CheckRun>> = OnceLock::new();
-    RUNS.get_or_init(baked_runs)
+    &RUNS
 }
 
 /// The last run's records grouped by browser, in order.

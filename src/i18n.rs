@@ -4,8 +4,6 @@
 //! serde, checked at build time by `build.rs`, so a key-per-string macro layer would add
 //! wasm size and a second source of truth without catching anything more.
 
-use std::sync::OnceLock;
-
 use hcnf_content::Edition;
 use leptos::prelude::*;
 
@@ -13,8 +11,6 @@ include!(concat!(env!("OUT_DIR"), "/editions.rs"));
 
 /// The locale a reader gets when nothing they prefer is on offer.
 const DEFAULT_CODE: &str = "en";
-
-static BUILT: [OnceLock<Edition>; LOCALE_COUNT] = [const { OnceLock::new() }; LOCALE_COUNT];
 
 /// One of the editions bundled into the build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -46,10 +42,10 @@ impl Locale {
         SOURCES[self.0].1
     }
 
-    /// This locale's content, built on first use so a reader pays only for the language read.
+    /// This locale's content: data in the build, nothing to parse or build at run time.
     pub fn edition(self) -> &'static Edition {
-        // build.rs checked the content with the same model and wrote it as Rust.
-        BUILT[self.0].get_or_init(|| baked_edition(self.0))
+        // build.rs checked the content with the same model and wrote it as a static.
+        &EDITIONS[self.0]
     }
 }
 

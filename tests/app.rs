@@ -228,7 +228,7 @@ async fn an_unknown_path_shows_the_bilingual_not_found_page() {
         let _app = open(path).await;
         let first = Locale::fallback().edition().ui.not_found.title.clone();
         wait_until(&format!("{path} shows not found"), || {
-            text_of("main h1").contains(first.as_str())
+            text_of("main h1").contains(first.as_ref())
         })
         .await;
         for locale in Locale::all() {
@@ -283,7 +283,7 @@ async fn the_telephone_is_a_link_to_call_the_fax_is_text_the_map_says_it_is_anot
             read(&map),
             plain(&format!("{}{space}{external}", c.map.label))
         );
-        for line in &c.address {
+        for line in c.address.iter() {
             assert!(text_of("main address").contains(&plain(line)));
         }
     }

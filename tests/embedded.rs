@@ -156,7 +156,7 @@ async fn the_form_sends_to_the_endpoint_the_host_picks_among_those_config_json_a
     // failure; one without an endpoint would say the form is unavailable.
     let told = send_and_read_the_failure(&complete_draft()).await;
     let sending = &ja().edition().pages.inquiry.sending;
-    assert!(told.contains(sending.network.as_str()), "{told}");
+    assert!(told.contains(sending.network.as_ref()), "{told}");
     assert!(
         query(".hcnf-notice[role='alert']").is_none(),
         "no unavailable notice"
@@ -215,7 +215,7 @@ async fn an_unknown_path_under_the_base_shows_not_found_without_touching_the_tit
     let _app = open_in_host("/hcnf/nowhere").await;
     let en_title = &en().edition().ui.not_found.title;
     wait_until("the not-found page", || {
-        text_of("#hcnf-app h1").contains(en_title.as_str())
+        text_of("#hcnf-app h1").contains(en_title.as_ref())
     })
     .await;
     assert_eq!(document().title(), HOST_TITLE);

@@ -71,7 +71,7 @@ async fn the_app_starts_in_the_marked_element_as_its_attributes_say() {
     .await;
     let told = send_and_read_the_failure(&complete_draft()).await;
     assert!(
-        told.contains(ja.pages.inquiry.sending.network.as_str()),
+        told.contains(ja.pages.inquiry.sending.network.as_ref()),
         "{told}"
     );
 }

@@ -38,17 +38,17 @@ pub fn problem_message(form: &FormText, field: Field, problem: Problem) -> Strin
             .replace("{max}", &field.limit().unwrap_or_default().to_string())
     };
     match (problem, field) {
-        (Problem::Required, Field::Name) => e.name_required.clone(),
-        (Problem::Required, Field::Email) => e.email_required.clone(),
-        (Problem::Required, Field::Category) => e.category_required.clone(),
-        (Problem::Required, Field::Subject) => e.subject_required.clone(),
-        (Problem::Required, _) => e.message_required.clone(),
+        (Problem::Required, Field::Name) => e.name_required.to_string(),
+        (Problem::Required, Field::Email) => e.email_required.to_string(),
+        (Problem::Required, Field::Category) => e.category_required.to_string(),
+        (Problem::Required, Field::Subject) => e.subject_required.to_string(),
+        (Problem::Required, _) => e.message_required.to_string(),
         (Problem::TooLong, _) => fill(&e.too_long),
         (Problem::ControlCharacters, _) => fill(&e.control_characters),
-        (Problem::EmailInvalid, _) => e.email_invalid.clone(),
-        (Problem::PhoneInvalid, _) => e.phone_invalid.clone(),
-        (Problem::CategoryInvalid, _) => e.category_invalid.clone(),
-        (Problem::ConsentRequired, _) => e.consent_required.clone(),
+        (Problem::EmailInvalid, _) => e.email_invalid.to_string(),
+        (Problem::PhoneInvalid, _) => e.phone_invalid.to_string(),
+        (Problem::CategoryInvalid, _) => e.category_invalid.to_string(),
+        (Problem::ConsentRequired, _) => e.consent_required.to_string(),
     }
 }
 
@@ -66,14 +66,14 @@ pub fn characters_left(form: &FormText, typed: usize) -> String {
 /// Why sending failed, in the reader's language.
 pub fn send_failure(s: &Sending, err: &SendError) -> String {
     match err {
-        SendError::Timeout => s.timeout.clone(),
-        SendError::Network => s.network.clone(),
-        SendError::Server(_) => s.server.clone(),
+        SendError::Timeout => s.timeout.to_string(),
+        SendError::Network => s.network.to_string(),
+        SendError::Server(_) => s.server.to_string(),
         SendError::RateLimited(secs) => s.rate_limited.replace("{seconds}", &secs.to_string()),
-        SendError::Malformed => s.malformed.clone(),
-        SendError::TooLarge => s.too_large.clone(),
-        SendError::KeyReused => s.key_reused.clone(),
-        SendError::Invalid(_) => s.invalid.clone(),
+        SendError::Malformed => s.malformed.to_string(),
+        SendError::TooLarge => s.too_large.to_string(),
+        SendError::KeyReused => s.key_reused.to_string(),
+        SendError::Invalid(_) => s.invalid.to_string(),
     }
 }
 
@@ -121,7 +121,7 @@ mod tests {
                 let m = problem_message(form, field, Problem::TooLong);
                 let label = &field_text(form, field).label;
                 assert!(
-                    m.contains(label.as_str()) && m.contains(&max.to_string()),
+                    m.contains(label.as_ref()) && m.contains(&max.to_string()),
                     "{} {field:?}: {m}",
                     locale.code()
                 );
@@ -140,8 +140,8 @@ mod tests {
                 .collect();
             let required = Field::ALL.iter().filter(|f| !f.is_optional()).count();
             assert_eq!(msgs.len(), required);
-            assert!(msgs.contains(&form.errors.message_required));
-            assert!(msgs.contains(&form.errors.consent_required));
+            assert!(msgs.contains(&form.errors.message_required.to_string()));
+            assert!(msgs.contains(&form.errors.consent_required.to_string()));
         }
     }
 

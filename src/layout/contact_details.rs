@@ -34,7 +34,7 @@ pub fn ContactDetails(
                 <div class="hcnf-contact__row">
                     <dt>{words(&c.tel.label)}</dt>
                     <dd>
-                        <a class="hcnf-contact__phone" href=c.tel.href.as_str()>
+                        <a class="hcnf-contact__phone" href=c.tel.href.as_ref()>
                             {words(&c.tel.display)}
                         </a>
                     </dd>

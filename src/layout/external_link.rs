@@ -14,7 +14,7 @@ pub fn ExternalLink(
     link: &'static Link,
 ) -> impl IntoView {
     let marker = link.is_external().then(|| {
-        let said = use_edition().ui.external_link.as_str();
+        let said = use_edition().ui.external_link.as_ref();
         // An empty text would leave hydration without its node: none rather than "".
         let space = Some(seam(&link.label, said)).filter(|s| !s.is_empty());
         view! {
@@ -22,5 +22,5 @@ pub fn ExternalLink(
             <span class="hcnf-external">{words(said)}</span>
         }
     });
-    view! { <a href=link.href.as_str()>{words(&link.label)}{marker}</a> }
+    view! { <a href=link.href.as_ref()>{words(&link.label)}{marker}</a> }
 }

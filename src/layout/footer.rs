@@ -21,7 +21,7 @@ pub fn Footer(
     let ed = locale.edition();
     let pathname = use_location().pathname;
     let origin = SiteOrigin::current();
-    let label = ed.ui.footer.address_label.as_str();
+    let label = ed.ui.footer.address_label.as_ref();
     // Hydration keeps the prerendered text, whose origin is the build's (none, unless it
     // was given one), and updates a text only when its value changes: while the app takes
     // the page over it computes the address without an origin, and once it runs, with the

@@ -32,7 +32,7 @@ pub fn PageHead(
         let p = page.try_get().unwrap_or(first);
         let title = ed.ui.document_title(&ed.pages.head(p).title);
         if errors.and_then(|e| e.0.try_get()).unwrap_or(false) {
-            let prefix = ed.pages.inquiry.form.error_prefix.as_str();
+            let prefix = ed.pages.inquiry.form.error_prefix.as_ref();
             plain(&format!("{prefix}{}{title}", seam(prefix, &title))).into_owned()
         } else {
             title

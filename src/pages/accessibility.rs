@@ -23,7 +23,7 @@ pub fn Accessibility() -> impl IntoView {
             <Sections sections=&p.sections />
             <section class="hcnf-section">
                 <h2 class="hcnf-section__heading">
-                    <Phrased text=results.heading.as_str() />
+                    <Phrased text=results.heading.as_ref() />
                 </h2>
                 <p>{words(&results.lead)}</p>
                 {if runs.is_empty() {

@@ -10,8 +10,8 @@ use super::bilingual::BilingualPage;
 pub fn NotFound() -> impl IntoView {
     view! {
         <BilingualPage
-            heading=|ed| ed.ui.not_found.title.as_str()
-            body=|ed| ed.ui.not_found.body.as_str()
+            heading=|ed| ed.ui.not_found.title.as_ref()
+            body=|ed| ed.ui.not_found.body.as_ref()
             class="hcnf-main hcnf-not-found"
         />
     }

@@ -34,7 +34,7 @@ pub fn Sections(
             view! {
                 <section class="hcnf-section">
                     <h2 class="hcnf-section__heading">
-                        <Phrased text=s.heading.as_str() />
+                        <Phrased text=s.heading.as_ref() />
                     </h2>
                     <Paragraphs paragraphs=&s.paragraphs />
                 </section>
@@ -47,7 +47,7 @@ pub fn Sections(
 #[component]
 pub fn Paragraphs(
     /// The paragraphs, in order.
-    paragraphs: &'static [String],
+    paragraphs: &'static [hcnf_content::Text],
 ) -> impl IntoView {
     paragraphs
         .iter()

@@ -39,7 +39,7 @@ pub fn LanguageChoice() -> impl IntoView {
     });
     view! {
         <BilingualPage
-            heading=|ed| ed.ui.site_title.as_str()
+            heading=|ed| ed.ui.site_title.as_ref()
             class="hcnf-main hcnf-language-choice"
         />
     }

@@ -107,7 +107,7 @@ impl Day {
     }
 
     /// Fills a locale's pattern as [`YearMonth::format`] does, and `{day}`.
-    pub fn format(self, pattern: &str, month_names: &[String; 12]) -> String {
+    pub fn format(self, pattern: &str, month_names: &[crate::Text; 12]) -> String {
         let month = YearMonth::baked(self.year, self.month.clamp(1, 12));
         month
             .format(pattern, month_names)
@@ -129,9 +129,9 @@ pub struct CheckRun {
     pub check: Check,
     pub browser: Browser,
     /// As the browser reports it: `142.0.7444.175`.
-    pub browser_version: String,
+    pub browser_version: crate::Text,
     /// The version of the third-party tool behind the check, if any (`4.14.1`).
-    pub tool_version: Option<String>,
+    pub tool_version: Option<crate::Text>,
     /// When it ran (UTC).
     pub day: Day,
     /// How many pages or form states it checked.
@@ -266,7 +266,7 @@ mod tests {
 
     #[test]
     fn a_day_is_written_as_each_locale_writes_it() {
-        let months: [String; 12] = std::array::from_fn(|i| format!("M{}", i + 1));
+        let months: [crate::Text; 12] = std::array::from_fn(|i| format!("M{}", i + 1).into());
         let d = Day {
             year: 2026,
             month: 11,

@@ -1,11 +1,13 @@
-//! Writes a checked edition as a Rust expression that builds it, for `build.rs` to put into
-//! the app: the reader's wasm then carries neither the editions' JSON nor the code that
-//! parses it (the serde derives of every content struct), only the strings themselves.
+//! Writes a checked edition as a Rust constant expression, for `build.rs` to put into the
+//! app as a `static`: the reader's wasm then carries neither the editions' JSON nor the
+//! code that parses it (the serde derives of every content struct), nor code that builds
+//! the edition at start, only the data itself.
 //!
 //! A serde serializer over the model's `Serialize` (derived for native builds only): a
-//! struct becomes `hcnf_content::Name { field: value, … }`, a string `String::from("…")`,
-//! a list `vec![…]`, a fixed array `[…]`, an option `Some(…)` or `None`, and a tuple struct
-//! `hcnf_content::Name(…)` (how [`crate::YearMonth`] names its constructor).
+//! struct becomes `hcnf_content::Name { field: value, … }`, a string
+//! `hcnf_content::Text::Borrowed("…")`, a list `hcnf_content::List::Borrowed(&[…])`, a fixed
+//! array `[…]`, an option `Some(…)` or `None`, and a tuple struct `hcnf_content::Name(…)`
+//! (how [`crate::YearMonth`] names its constructor, a `const fn`).
 
 use std::fmt::{self, Display, Write as _};
 
@@ -128,7 +130,7 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
     fn serialize_str(self, v: &str) -> Result<(), BakeError> {
         // Debug quotes and escapes exactly as a Rust string literal needs.
-        let _ = write!(self.out, "String::from({v:?})");
+        let _ = write!(self.out, "{CRATE}::Text::Borrowed({v:?})");
         Ok(())
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<(), BakeError> {
@@ -175,7 +177,7 @@ impl<'a> ser::Serializer for Writer<'a> {
         self.wrap(&format!("{CRATE}::{name}::{variant}("), value)
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Parts<'a>, BakeError> {
-        Ok(self.open("vec![", "]"))
+        Ok(self.open(&format!("{CRATE}::List::Borrowed(&["), "])"))
     }
     fn serialize_tuple(self, _: usize) -> Result<Parts<'a>, BakeError> {
         // Fixed-size arrays (`[String; 12]`) serialise as tuples.
@@ -291,8 +293,9 @@ mod tests {
         };
         assert_eq!(
             to_rust(&page).unwrap(),
-            "hcnf_content::Page { title: String::from(\"Say \\\"hi\\\" \\\\ 日本\"), \
-             lines: vec![String::from(\"a\"), ], note: None, months: [1, 12, ], }"
+            "hcnf_content::Page { title: hcnf_content::Text::Borrowed(\"Say \\\"hi\\\" \\\\ 日本\"), \
+             lines: hcnf_content::List::Borrowed(&[hcnf_content::Text::Borrowed(\"a\"), ]), \
+             note: None, months: [1, 12, ], }"
         );
     }
 

@@ -172,7 +172,7 @@ pub fn check_editions(files: &[SourceFile<'_>]) -> Result<Vec<Edition>, Vec<Cont
                 path: "locale.code".into(),
                 kind: ContentErrorKind::LocaleCode {
                     expected: file.locale.into(),
-                    found: ed.locale.code,
+                    found: ed.locale.code.into_owned(),
                 },
             }),
             Ok(ed) => editions.push(ed),

@@ -62,7 +62,7 @@ impl YearMonth {
 
     /// Fills a locale's pattern: `{year}`, `{month}` (the month's name from `month_names`)
     /// and `{month_number}`.
-    pub fn format(self, pattern: &str, month_names: &[String; 12]) -> String {
+    pub fn format(self, pattern: &str, month_names: &[crate::Text; 12]) -> String {
         pattern
             .replace("{year}", &self.year.to_string())
             .replace("{month_number}", &self.month.to_string())
@@ -103,8 +103,8 @@ impl<'de> Deserialize<'de> for YearMonth {
 mod tests {
     use super::*;
 
-    fn names(prefix: &str) -> [String; 12] {
-        std::array::from_fn(|i| format!("{prefix}{}", i + 1))
+    fn names(prefix: &str) -> [crate::Text; 12] {
+        std::array::from_fn(|i| format!("{prefix}{}", i + 1).into())
     }
 
     #[test]

@@ -5,6 +5,13 @@
 //! build are the ones the app relies on at run time.
 
 mod audit;
+
+/// A text of an edition: borrowed from the build when baked into the app ([`bake`]
+/// writes every edition as a static), owned when read from a file.
+pub type Text = std::borrow::Cow<'static, str>;
+/// A list of an edition, as [`Text`].
+pub type List<T> = std::borrow::Cow<'static, [T]>;
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod bake;
 mod check;

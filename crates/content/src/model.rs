@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::{Check, Day, YearMonth};
+use crate::{Check, Day, List, Text, YearMonth};
 
 /// Everything a reader sees in one language: UI strings, page content and contacts.
 #[derive(Clone, Debug, Deserialize)]
@@ -17,7 +17,7 @@ pub struct Edition {
     /// Key paths (`pages.inquiry.privacy.items[2].detail`) of wording the office must
     /// confirm before it is published, such as promises about retention and replies. The
     /// check refuses a path that names no text; the build lists each one as a warning.
-    pub to_confirm: Vec<String>,
+    pub to_confirm: List<Text>,
 }
 
 /// Which language an edition is in.
@@ -26,9 +26,9 @@ pub struct Edition {
 #[serde(deny_unknown_fields)]
 pub struct LocaleInfo {
     /// BCP 47 tag, also the URL prefix and the file name: `en`, `ja`.
-    pub code: String,
+    pub code: Text,
     /// The language's name for itself, as the language switch shows it: `English`, `日本語`.
-    pub name: String,
+    pub name: Text,
     /// Whether every kanji in this edition carries its reading, written
     /// `{漢字|かんじ}` and shown as `<ruby>` (see [`crate::ruby`]): plain Japanese does.
     pub kanji_readings: bool,
@@ -39,20 +39,20 @@ pub struct LocaleInfo {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
-    pub site_title: String,
-    pub site_owner: String,
+    pub site_title: Text,
+    pub site_owner: Text,
     /// The document title; `{page}` and `{site}` are filled in.
-    pub title_template: String,
-    pub skip_link: String,
+    pub title_template: Text,
+    pub skip_link: Text,
     /// The accessible name of the primary navigation.
-    pub nav_label: String,
+    pub nav_label: Text,
     /// The button that opens the navigation on a narrow screen.
-    pub menu: String,
+    pub menu: Text,
     /// The accessible name of the language switch.
-    pub language_label: String,
+    pub language_label: Text,
     pub date: DateFormat,
     /// Said after the words of every link to a site other than the prefecture's.
-    pub external_link: String,
+    pub external_link: Text,
     pub footer: FooterText,
     pub not_found: NotFoundPage,
 }
@@ -63,10 +63,10 @@ pub struct Ui {
 #[serde(deny_unknown_fields)]
 pub struct DateFormat {
     /// A month: `{year}`, `{month}` (a name below) and `{month_number}` are filled in.
-    pub pattern: String,
+    pub pattern: Text,
     /// A day: as `pattern`, and `{day}`.
-    pub day_pattern: String,
-    pub months: [String; 12],
+    pub day_pattern: Text,
+    pub months: [Text; 12],
 }
 
 /// The footer's own words; the contact block comes from [`ContactInfo`].
@@ -75,9 +75,9 @@ pub struct DateFormat {
 #[serde(deny_unknown_fields)]
 pub struct FooterText {
     /// Which office is responsible for the page.
-    pub owner: String,
+    pub owner: Text,
     /// Before the page's address, which only a printed page shows.
-    pub address_label: String,
+    pub address_label: Text,
 }
 
 /// This locale's part of the bilingual not-found page.
@@ -85,9 +85,9 @@ pub struct FooterText {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct NotFoundPage {
-    pub title: String,
-    pub body: String,
-    pub home_link: String,
+    pub title: Text,
+    pub body: Text,
+    pub home_link: Text,
 }
 
 /// The pages, one field per route.
@@ -110,9 +110,9 @@ pub struct Pages {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct HeadText {
-    pub nav_label: String,
-    pub title: String,
-    pub summary: String,
+    pub nav_label: Text,
+    pub title: Text,
+    pub summary: Text,
 }
 
 /// A headed run of paragraphs.
@@ -120,8 +120,8 @@ pub struct HeadText {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct SectionText {
-    pub heading: String,
-    pub paragraphs: Vec<String>,
+    pub heading: Text,
+    pub paragraphs: List<Text>,
 }
 
 /// The home page: the HCNF concepts and the plan for a training institution.
@@ -130,10 +130,10 @@ pub struct SectionText {
 #[serde(deny_unknown_fields)]
 pub struct OverviewPage {
     pub head: HeadText,
-    pub lead: String,
-    pub sections: Vec<SectionText>,
+    pub lead: Text,
+    pub sections: List<SectionText>,
     /// Heading over the links to the other sections.
-    pub explore_heading: String,
+    pub explore_heading: Text,
 }
 
 /// A page of prose.
@@ -142,8 +142,8 @@ pub struct OverviewPage {
 #[serde(deny_unknown_fields)]
 pub struct Article {
     pub head: HeadText,
-    pub lead: String,
-    pub sections: Vec<SectionText>,
+    pub lead: Text,
+    pub sections: List<SectionText>,
 }
 
 /// The joint symposia page.
@@ -152,12 +152,12 @@ pub struct Article {
 #[serde(deny_unknown_fields)]
 pub struct SymposiaPage {
     pub head: HeadText,
-    pub lead: String,
-    pub sections: Vec<SectionText>,
-    pub events_heading: String,
-    pub date_label: String,
-    pub hosts_label: String,
-    pub events: Vec<Event>,
+    pub lead: Text,
+    pub sections: List<SectionText>,
+    pub events_heading: Text,
+    pub date_label: Text,
+    pub hosts_label: Text,
+    pub events: List<Event>,
 }
 
 /// One symposium.
@@ -165,10 +165,10 @@ pub struct SymposiaPage {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    pub name: String,
+    pub name: Text,
     pub date: YearMonth,
-    pub hosts: String,
-    pub description: String,
+    pub hosts: Text,
+    pub description: Text,
 }
 
 /// The public HCNF course page.
@@ -177,12 +177,12 @@ pub struct Event {
 #[serde(deny_unknown_fields)]
 pub struct Course {
     pub head: HeadText,
-    pub lead: String,
-    pub sections: Vec<SectionText>,
-    pub since_label: String,
+    pub lead: Text,
+    pub sections: List<SectionText>,
+    pub since_label: Text,
     pub since: YearMonth,
-    pub universities_heading: String,
-    pub universities: Vec<University>,
+    pub universities_heading: Text,
+    pub universities: List<University>,
 }
 
 /// A partner university, with a note where its name has changed since.
@@ -190,8 +190,8 @@ pub struct Course {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct University {
-    pub name: String,
-    pub note: Option<String>,
+    pub name: Text,
+    pub note: Option<Text>,
 }
 
 /// The contact page's own words; the details come from [`ContactInfo`].
@@ -200,9 +200,9 @@ pub struct University {
 #[serde(deny_unknown_fields)]
 pub struct ContactPage {
     pub head: HeadText,
-    pub lead: String,
-    pub inquiry_prompt: String,
-    pub inquiry_link: String,
+    pub lead: Text,
+    pub inquiry_prompt: Text,
+    pub inquiry_link: Text,
 }
 
 /// The accessibility statement: the standard, the policy, how the site is tested, and
@@ -212,8 +212,8 @@ pub struct ContactPage {
 #[serde(deny_unknown_fields)]
 pub struct AccessibilityPage {
     pub head: HeadText,
-    pub lead: String,
-    pub sections: Vec<SectionText>,
+    pub lead: Text,
+    pub sections: List<SectionText>,
     pub results: AuditText,
 }
 
@@ -222,15 +222,15 @@ pub struct AccessibilityPage {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct AuditText {
-    pub heading: String,
-    pub lead: String,
+    pub heading: Text,
+    pub lead: Text,
     /// A browser's table: `{browser}`, `{version}` and `{date}` are filled in.
-    pub caption: String,
-    pub check_column: String,
-    pub scope_column: String,
-    pub problems_column: String,
+    pub caption: Text,
+    pub check_column: Text,
+    pub scope_column: Text,
+    pub problems_column: Text,
     /// Shown when a build carries no results.
-    pub none_recorded: String,
+    pub none_recorded: Text,
     pub checks: AuditChecks,
 }
 
@@ -270,8 +270,8 @@ impl AuditChecks {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct AuditCheckText {
-    pub tool: String,
-    pub scope: String,
+    pub tool: Text,
+    pub scope: Text,
 }
 
 /// The inquiry page: the form, checking answers, sending, and what happens after.
@@ -280,7 +280,7 @@ pub struct AuditCheckText {
 #[serde(deny_unknown_fields)]
 pub struct InquiryPage {
     pub head: HeadText,
-    pub lead: String,
+    pub lead: Text,
     pub form: FormText,
     pub privacy: Privacy,
     pub check: CheckText,
@@ -303,24 +303,24 @@ pub struct FormText {
     pub message: FieldText,
     pub consent: FieldText,
     /// The badge on a required field's label, in words.
-    pub required: String,
+    pub required: Text,
     /// Appended to an optional field's label.
-    pub optional: String,
+    pub optional: Text,
     /// The select's first, empty option.
-    pub category_placeholder: String,
+    pub category_placeholder: Text,
     pub categories: Categories,
     /// `{n}` is filled in.
-    pub characters_left: String,
+    pub characters_left: Text,
     /// `{n}` is filled in.
-    pub characters_over: String,
-    pub continue_button: String,
+    pub characters_over: Text,
+    pub continue_button: Text,
     /// Empties the form and removes the draft the browser keeps.
-    pub discard_button: String,
+    pub discard_button: Text,
     /// Said once the draft is discarded.
-    pub discarded: String,
-    pub error_summary_title: String,
+    pub discarded: Text,
+    pub error_summary_title: Text,
     /// Read before each error message by screen readers: "Error:".
-    pub error_prefix: String,
+    pub error_prefix: Text,
     pub errors: InquiryErrors,
 }
 
@@ -329,8 +329,8 @@ pub struct FormText {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct FieldText {
-    pub label: String,
-    pub hint: Option<String>,
+    pub label: Text,
+    pub hint: Option<Text>,
 }
 
 /// The category options.
@@ -338,10 +338,10 @@ pub struct FieldText {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Categories {
-    pub medical_innovation_school: String,
-    pub symposia: String,
-    pub hcnf_course: String,
-    pub other: String,
+    pub medical_innovation_school: Text,
+    pub symposia: Text,
+    pub hcnf_course: Text,
+    pub other: Text,
 }
 
 /// Error messages; `{label}` and `{max}` are filled in where they appear.
@@ -349,17 +349,17 @@ pub struct Categories {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct InquiryErrors {
-    pub name_required: String,
-    pub email_required: String,
-    pub category_required: String,
-    pub subject_required: String,
-    pub message_required: String,
-    pub too_long: String,
-    pub control_characters: String,
-    pub email_invalid: String,
-    pub phone_invalid: String,
-    pub category_invalid: String,
-    pub consent_required: String,
+    pub name_required: Text,
+    pub email_required: Text,
+    pub category_required: Text,
+    pub subject_required: Text,
+    pub message_required: Text,
+    pub too_long: Text,
+    pub control_characters: Text,
+    pub email_invalid: Text,
+    pub phone_invalid: Text,
+    pub category_invalid: Text,
+    pub consent_required: Text,
 }
 
 /// How the prefecture handles the personal information in an inquiry.
@@ -367,8 +367,8 @@ pub struct InquiryErrors {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Privacy {
-    pub heading: String,
-    pub items: Vec<Term>,
+    pub heading: Text,
+    pub items: List<Term>,
 }
 
 /// A term and its explanation, for a description list.
@@ -376,8 +376,8 @@ pub struct Privacy {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Term {
-    pub term: String,
-    pub detail: String,
+    pub term: Text,
+    pub detail: Text,
 }
 
 /// The "check your answers" step.
@@ -385,13 +385,13 @@ pub struct Term {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct CheckText {
-    pub heading: String,
-    pub lead: String,
-    pub change: String,
+    pub heading: Text,
+    pub lead: Text,
+    pub change: Text,
     /// Shown for an optional answer left empty.
-    pub not_given: String,
-    pub consent_given: String,
-    pub send_button: String,
+    pub not_given: Text,
+    pub consent_given: Text,
+    pub send_button: Text,
 }
 
 /// Sending, and what to say when it fails.
@@ -399,19 +399,19 @@ pub struct CheckText {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Sending {
-    pub in_progress: String,
-    pub failed_heading: String,
-    pub timeout: String,
-    pub network: String,
-    pub server: String,
+    pub in_progress: Text,
+    pub failed_heading: Text,
+    pub timeout: Text,
+    pub network: Text,
+    pub server: Text,
     /// `{seconds}` is filled in.
-    pub rate_limited: String,
-    pub malformed: String,
-    pub too_large: String,
-    pub key_reused: String,
-    pub invalid: String,
-    pub retry_button: String,
-    pub phone_alternative: String,
+    pub rate_limited: Text,
+    pub malformed: Text,
+    pub too_large: Text,
+    pub key_reused: Text,
+    pub invalid: Text,
+    pub retry_button: Text,
+    pub phone_alternative: Text,
 }
 
 /// After a confirmed success.
@@ -419,10 +419,10 @@ pub struct Sending {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct ConfirmationText {
-    pub title: String,
-    pub reference_label: String,
-    pub body: String,
-    pub new_inquiry: String,
+    pub title: Text,
+    pub reference_label: Text,
+    pub body: Text,
+    pub new_inquiry: Text,
 }
 
 /// A heading and a paragraph.
@@ -430,8 +430,8 @@ pub struct ConfirmationText {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
-    pub heading: String,
-    pub body: String,
+    pub heading: Text,
+    pub body: Text,
 }
 
 /// The responsible office and how to reach it.
@@ -439,11 +439,11 @@ pub struct Notice {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct ContactInfo {
-    pub heading: String,
-    pub office: String,
-    pub address_label: String,
+    pub heading: Text,
+    pub office: Text,
+    pub address_label: Text,
     /// The postal address, one line per entry, in this locale's order.
-    pub address: Vec<String>,
+    pub address: List<Text>,
     pub tel: Phone,
     /// Text, not a link: tapping a `tel:` link to a fax machine would dial it.
     pub fax: Fax,
@@ -455,9 +455,9 @@ pub struct ContactInfo {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Phone {
-    pub label: String,
-    pub display: String,
-    pub href: String,
+    pub label: Text,
+    pub display: Text,
+    pub href: Text,
 }
 
 /// A fax number: a label and the number as written for this locale.
@@ -465,8 +465,8 @@ pub struct Phone {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Fax {
-    pub label: String,
-    pub display: String,
+    pub label: Text,
+    pub display: Text,
 }
 
 /// A link out of the site.
@@ -474,8 +474,8 @@ pub struct Fax {
 #[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
 #[serde(deny_unknown_fields)]
 pub struct Link {
-    pub label: String,
-    pub href: String,
+    pub label: Text,
+    pub href: Text,
 }
 
 /// The host of the prefecture's own web site, and of its subdomains.

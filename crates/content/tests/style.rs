@@ -287,7 +287,7 @@ fn the_menu_has_no_two_entries_one_could_take_for_the_other() {
 fn the_privacy_notice_names_who_handles_the_data_not_a_recipient() {
     // 「提供先」 ("given to") beside "given to no third party" contradicts itself.
     for (ed, _) in editions() {
-        for item in &ed.pages.inquiry.privacy.items {
+        for item in ed.pages.inquiry.privacy.items.iter() {
             assert!(
                 !plain(&item.term).contains("提供先"),
                 "{}: {}",

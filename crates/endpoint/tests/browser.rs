@@ -147,11 +147,11 @@ async fn a_japanese_inquiry_from_empty_submit_to_reference_then_the_draft_is_gon
     support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
     let summary = rig.text("#hcnf-inquiry-error-summary").await;
     assert!(
-        summary.contains(&ja.pages.inquiry.form.errors.name_required),
+        summary.contains(&*ja.pages.inquiry.form.errors.name_required),
         "{summary}"
     );
     assert!(
-        summary.contains(&ja.pages.inquiry.form.errors.consent_required),
+        summary.contains(&*ja.pages.inquiry.form.errors.consent_required),
         "{summary}"
     );
     let focused = rig
@@ -198,13 +198,13 @@ async fn each_fault_shows_its_message_keeps_the_draft_and_a_retry_stores_exactly
     let s = &en.pages.inquiry.sending;
     // Transient faults are retried once by themselves, so each comes twice to reach the reader.
     let cases = [
-        (json!(["server_error"]), s.server.clone()),
+        (json!(["server_error"]), s.server.to_string()),
         (
             json!(["rate_limited", "rate_limited"]),
             s.rate_limited.replace("{seconds}", "1"),
         ),
-        (json!(["delay", "delay"]), s.timeout.clone()),
-        (json!(["malformed"]), s.malformed.clone()),
+        (json!(["delay", "delay"]), s.timeout.to_string()),
+        (json!(["malformed"]), s.malformed.to_string()),
     ];
     for (n, (faults, message)) in cases.into_iter().enumerate() {
         rig.fill("en").await;
@@ -213,7 +213,7 @@ async fn each_fault_shows_its_message_keeps_the_draft_and_a_retry_stores_exactly
         let shown = rig.text("#hcnf-inquiry-failure").await;
         assert!(shown.contains(&message), "{faults}: {shown}");
         assert!(
-            shown.contains(&en.contact.tel.display),
+            shown.contains(&*en.contact.tel.display),
             "{faults}: the telephone alternative"
         );
         // The draft is intact, after a reload too, once the app has taken the page over.

@@ -81,7 +81,7 @@ impl Rig {
         );
         assert_eq!(
             self.attr("html", "lang").await.as_deref(),
-            Some(ed.locale.code.as_str())
+            Some(ed.locale.code.as_ref())
         );
         assert_eq!(
             self.text(".hcnf-nav a[aria-current='page'], .hcnf-footer a[aria-current='page']")
@@ -139,11 +139,11 @@ async fn without_javascript_the_inquiry_page_offers_telephone_and_fax_instead_of
         assert!(rig.shown(notice).await, "{code}: the notice shows");
         let text = rig.text(notice).await;
         assert!(
-            text.contains(&ed.pages.inquiry.unavailable.heading),
+            text.contains(&*ed.pages.inquiry.unavailable.heading),
             "{text}"
         );
-        assert!(text.contains(&ed.contact.tel.display), "{text}");
-        assert!(text.contains(&ed.contact.fax.display), "{text}");
+        assert!(text.contains(&*ed.contact.tel.display), "{text}");
+        assert!(text.contains(&*ed.contact.fax.display), "{text}");
         assert!(!rig.shown("form.hcnf-form").await, "{code}: no dead form");
     }
     rig.browser.close().await.unwrap();
@@ -295,7 +295,7 @@ async fn nginx_serves_compressed_files_caches_hashed_ones_and_answers_404() {
         let body = res.text().await.unwrap_or_default();
         let locales = support::locales();
         for code in locales.iter().map(String::as_str) {
-            assert!(body.contains(&edition(code).ui.not_found.title), "{path}");
+            assert!(body.contains(&*edition(code).ui.not_found.title), "{path}");
         }
     }
 }

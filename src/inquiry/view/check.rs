@@ -50,11 +50,11 @@ pub(super) fn CheckAnswers(
     let form = &page.form;
     let check = &page.check;
     let button_text = if sending {
-        page.sending.in_progress.as_str()
+        page.sending.in_progress.as_ref()
     } else if failed.is_some() {
-        page.sending.retry_button.as_str()
+        page.sending.retry_button.as_ref()
     } else {
-        check.send_button.as_str()
+        check.send_button.as_ref()
     };
     view! {
         <section class="hcnf-check" aria-labelledby="hcnf-inquiry-check-heading">
@@ -71,7 +71,7 @@ pub(super) fn CheckAnswers(
                 {Field::ALL
                     .into_iter()
                     .map(|field| {
-                        let label = field_text(form, field).label.as_str();
+                        let label = field_text(form, field).label.as_ref();
                         view! {
                             <div class="hcnf-summary__row" data-field=field.as_str()>
                                 <dt class="hcnf-summary__key">{words(label)}</dt>

@@ -68,7 +68,7 @@ fn ProblemMessage(
     /// The field this control is for.
     field: Field,
 ) -> impl IntoView {
-    let prefix = state.page.form.error_prefix.as_str();
+    let prefix = state.page.form.error_prefix.as_ref();
     let id = format!("{}-error", input_id(field));
     move || {
         state.problem(field).map(|msg| {

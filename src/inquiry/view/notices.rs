@@ -44,14 +44,14 @@ pub(super) fn FailureAlert(
     let page = state.page;
     let (heading, reason, alternative) = match &failure {
         Failure::Send(error) => (
-            page.sending.failed_heading.as_str(),
+            page.sending.failed_heading.as_ref(),
             send_failure(&page.sending, error),
-            Some(page.sending.phone_alternative.as_str()),
+            Some(page.sending.phone_alternative.as_ref()),
         ),
         // The site's own problem: the form cannot send at all, whatever the reader does.
         Failure::Unconfigured => (
-            page.unavailable.heading.as_str(),
-            page.unavailable.body.clone(),
+            page.unavailable.heading.as_ref(),
+            page.unavailable.body.to_string(),
             None,
         ),
     };

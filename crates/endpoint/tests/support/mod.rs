@@ -518,8 +518,8 @@ pub async fn record(
     let run = CheckRun {
         check,
         browser: kind,
-        browser_version: version.to_owned(),
-        tool_version: tool,
+        browser_version: version.to_owned().into(),
+        tool_version: tool.map(Into::into),
         day: Day::from_unix_days(i64::try_from(seconds / 86_400).unwrap()),
         covered: u32::try_from(covered).unwrap(),
         problems: u32::try_from(problems).unwrap(),

@@ -29,6 +29,15 @@ else
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
     trunk build --release
 fi
+# The wasm as trunk leaves it (index.html turns its wasm-opt off): first without Leptos's
+# asynchronous hydration, which this app never runs (tools/prune-wasm.mjs; 16 KB brotli),
+# then wasm-opt -Oz, as trunk would have run it. Same input, same output, so the file
+# keeps its content-hashed name.
+for wasm in dist/hcnf-site-*_bg.wasm; do
+  node tools/prune-wasm.mjs "$wasm" "$wasm.pruned"
+  wasm-opt -Oz "$wasm.pruned" -o "$wasm"
+  rm "$wasm.pruned"
+done
 # The wasm-bindgen glue as trunk writes it is readable JavaScript; minified, it is 1.8 KB
 # brotli less in every first view, and quicker to parse. Same input, same output, so the
 # file keeps its content-hashed name.

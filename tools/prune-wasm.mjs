@@ -1,0 +1,88 @@
+// Drops Leptos's asynchronous hydration from the release wasm, which this app never runs.
+//   node tools/prune-wasm.mjs IN.wasm OUT.wasm
+// IN is wasm-bindgen's output with its name section (before wasm-opt); OUT is IN with the
+// bodies of those functions replaced by `unreachable`, for wasm-opt -Oz to finish.
+//
+// Why: every type-erased view (AnyView, which erase_components makes of each component)
+// stores a pointer to its own `hydrate_async`, the path Leptos takes only for lazy routes
+// and `hydrate_lazy`. This app hydrates synchronously (`hydrate_body`), but a stored
+// pointer keeps the whole parallel path in the build: about a tenth of the wasm.
+//
+// Which functions: those whose name says `hydrate_async` and that nothing else calls
+// directly, found by a fixpoint over binaryen's call graph, so a helper the compiler
+// shares with the synchronous path (it may be named after either) is kept. Exported
+// functions are kept. The end-to-end suites hydrate every page in both browsers; had a
+// dropped function run, the page would trap there.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import binaryen from './node_modules/binaryen/index.js';
+
+const [input, output] = process.argv.slice(2);
+if (!input || !output) {
+  console.error('usage: node tools/prune-wasm.mjs IN.wasm OUT.wasm');
+  process.exit(2);
+}
+const MARK = 'hydrate_async';
+const here = path.dirname(fileURLToPath(import.meta.url));
+const wasmOpt = path.join(here, 'node_modules', '.bin', 'wasm-opt');
+
+// Direct calls, and which functions are exported, as binaryen's call-graph pass prints them
+// (a DOT graph: `"caller" -> "callee"; // call`, and nodes filled gray when exported).
+const dot = execFileSync(wasmOpt, [input, '--print-call-graph', '-o', '/dev/null'], {
+  encoding: 'utf8',
+  maxBuffer: 1 << 30,
+});
+const callers = new Map();
+const exported = new Set();
+const named = new Set();
+for (const line of dot.split('\n')) {
+  const call = /^\s*"(.*)" -> "(.*)"; \/\/ call$/.exec(line);
+  if (call) {
+    const [, from, to] = call;
+    if (!callers.has(to)) callers.set(to, new Set());
+    callers.get(to).add(from);
+    continue;
+  }
+  const node = /^\s*"(.*)" \[style="[^"]*", fillcolor="(\w+)"\];$/.exec(line);
+  if (node) {
+    named.add(node[1]);
+    if (node[2] === 'gray') exported.add(node[1]);
+  }
+}
+
+const drop = new Set([...named].filter((name) => name.includes(MARK) && !exported.has(name)));
+const candidates = drop.size;
+for (let changed = true; changed; ) {
+  changed = false;
+  for (const name of drop) {
+    if ([...(callers.get(name) ?? [])].some((caller) => !drop.has(caller))) {
+      drop.delete(name);
+      changed = true;
+    }
+  }
+}
+if (drop.size === 0) {
+  // Leptos renamed or removed the path: say so rather than ship the larger build unnoticed.
+  console.error(`prune-wasm: no function named *${MARK}* to drop (${candidates} named so); has Leptos changed?`);
+  process.exit(1);
+}
+
+// Features stay as the compiler declared them (the target_features section, which
+// wasm-opt reads next): declaring more here would let wasm-opt use what browsers may lack.
+const module = binaryen.readBinary(fs.readFileSync(input));
+let bodies = 0;
+for (const name of drop) {
+  const fn = module.getFunction(name);
+  if (!fn) continue;
+  binaryen.Function.setBody(fn, module.unreachable());
+  bodies += 1;
+}
+if (!module.validate()) {
+  console.error('prune-wasm: the module does not validate after pruning');
+  process.exit(1);
+}
+fs.writeFileSync(output, module.emitBinary());
+module.dispose();
+console.log(`prune-wasm: dropped ${bodies} of ${candidates} functions named *${MARK}* (the rest are shared or exported)`);

@@ -21,8 +21,10 @@ use crate::i18n::Locale;
 use crate::routes::SiteOrigin;
 use crate::App;
 
+mod comments;
 mod css;
 mod scripts;
+pub use comments::without_comments;
 pub use css::{compact, compact_inline_style};
 pub use scripts::{externalize_scripts, ScriptFile};
 

@@ -17,7 +17,7 @@ use std::{env, fs};
 
 use hcnf_site::prerender::{
     compact, compact_inline_style, externalize_scripts, fragment_file, pages, render,
-    render_fragment,
+    render_fragment, without_comments,
 };
 
 /// The base path the embedding fragments are rendered for when none is given.
@@ -47,8 +47,9 @@ fn run(dist: &Path) -> Result<usize, String> {
             template_path.display()
         )
     })?;
-    // The stylesheet without its comments, inline in every page and as host pages' hcnf.css.
-    let template = compact_inline_style(&template);
+    // The stylesheet without its comments, inline in every page and as host pages' hcnf.css;
+    // the page without index.html's own comments.
+    let template = without_comments(&compact_inline_style(&template));
     let host_css = dist.join("hcnf.css");
     if let Ok(css) = fs::read_to_string(&host_css) {
         write(&host_css, &compact(&css))?;

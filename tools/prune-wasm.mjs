@@ -37,8 +37,12 @@ const dot = execFileSync(wasmOpt, [input, '--print-call-graph', '-o', '/dev/null
 const callers = new Map();
 const exported = new Set();
 const named = new Set();
+let unread = 0;
 for (const line of dot.split('\n')) {
   const call = /^\s*"(.*)" -> "(.*)"; \/\/ call$/.exec(line);
+  // An edge this cannot read could hide a caller: stop, rather than drop a function
+  // something still calls.
+  if (!call && line.endsWith('// call')) unread += 1;
   if (call) {
     const [, from, to] = call;
     if (!callers.has(to)) callers.set(to, new Set());
@@ -50,6 +54,11 @@ for (const line of dot.split('\n')) {
     named.add(node[1]);
     if (node[2] === 'gray') exported.add(node[1]);
   }
+}
+
+if (unread > 0 || named.size === 0) {
+  console.error(`prune-wasm: could not read binaryen's call graph (${unread} edges unread)`);
+  process.exit(1);
 }
 
 const drop = new Set([...named].filter((name) => name.includes(MARK) && !exported.has(name)));

@@ -1,10 +1,10 @@
 //! Line breaks between Japanese phrases: a browser breaks Japanese anywhere, even inside a
 //! word (シンポ／ジウム). Marking where phrases end lets a heading break only there.
 
-use hcnf_content::ruby::{is_kanji, segments, Segment};
+use hcnf_content::ruby::{is_hiragana, is_kanji, segments, Segment};
 use leptos::prelude::*;
 
-use super::words::{is_hiragana, words};
+use super::words::words;
 
 /// Particles and endings after which a Japanese phrase ends when a new word follows; the
 /// middle dot joins the parts of a name (ヘルスケア・ニューフロンティア), and a line may break

@@ -2,7 +2,7 @@
 //! (`{漢字|かんじ}`, see [`hcnf_content::ruby`]) shown as `<ruby>`. Places that cannot hold
 //! markup (the title, attributes, `<option>`) use [`hcnf_content::ruby::plain`] instead.
 
-use hcnf_content::ruby::{segments, Segment};
+use hcnf_content::ruby::{is_hiragana, segments, Segment};
 use leptos::either::Either;
 use leptos::prelude::*;
 
@@ -43,10 +43,6 @@ pub fn words(text: &str) -> impl IntoView + use<> {
         }
     }
     views
-}
-
-pub(super) fn is_hiragana(c: char) -> bool {
-    ('\u{3041}'..='\u{309F}').contains(&c)
 }
 
 fn ruby(base: &str, reading: &str) -> impl IntoView + use<> {

@@ -75,9 +75,14 @@ pub fn is_kanji(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々')
 }
 
+/// Whether `c` is hiragana (with its marks and iteration marks).
+pub fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}')
+}
+
 /// Whether `c` may be part of a reading: hiragana, katakana and the long-vowel mark.
 pub fn is_kana(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}')
+    is_hiragana(c) || matches!(c, '\u{30A0}'..='\u{30FF}')
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 # with the standard library rebuilt for size and panics that abort at once, without
 # formatting a message: 19 KB brotli less for every reader than on stable (README,
 # "Size"). A panic then shows in the console as "unreachable" alone; to see its message,
-# build with HCNF_STABLE_WASM=1. The rustflags repeat .cargo/config.toml's, which they
+# build with HCNF_STABLE_WASM=1. `-Zfmt-debug=none` leaves Debug formatting out (3.1 KB
+# brotli): `{:?}` then writes nothing, so messages the console shows quote their values
+# by hand (host.rs, config.rs). The rustflags repeat .cargo/config.toml's, which they
 # replace.
 if [ "${HCNF_STABLE_WASM:-}" = 1 ]; then
   trunk build --release
@@ -26,7 +28,7 @@ else
   RUSTUP_TOOLCHAIN="$wasm_toolchain" \
     CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
     CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none" \
     trunk build --release
 fi
 # The wasm as trunk leaves it (index.html turns its wasm-opt off): first without Leptos's

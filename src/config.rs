@@ -24,6 +24,7 @@ pub struct AppConfig {
 
 /// Why the configuration cannot be used; the form is then shown disabled with the
 /// telephone and fax alternatives, and the message goes to the console for the web team.
+/// Values are quoted by hand, not with `{:?}`: the release wasm has no Debug formatting.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum ConfigError {
     #[error("config.json could not be fetched; serve it beside hcnf.js")]
@@ -33,23 +34,23 @@ pub enum ConfigError {
     #[error("config.json names no inquiry_endpoint; add the https:// URL inquiries go to")]
     MissingEndpoint,
     #[error(
-        "the inquiry endpoint {url:?} cannot be used: {problem}; write it as \
+        "the inquiry endpoint \"{url}\" cannot be used: {problem}; write it as \
          https://host/path"
     )]
     InvalidEndpoint { url: String, problem: UrlProblem },
     #[error(
-        "allowed_endpoint_origins in config.json lists {origin:?}: {problem}; write each \
+        "allowed_endpoint_origins in config.json lists \"{origin}\": {problem}; write each \
          as https://host or https://host:port"
     )]
     InvalidAllowedOrigin { origin: String, problem: UrlProblem },
     #[error(
-        "the inquiry endpoint {0:?} is plain http://, which would send readers' personal \
+        "the inquiry endpoint \"{0}\" is plain http://, which would send readers' personal \
          data unencrypted; use https:// (http:// is accepted only when both this page and \
          the endpoint are on a loopback address, for testing)"
     )]
     Insecure(String),
     #[error(
-        "the inquiry endpoint {url:?} is not on an origin config.json allows ({allowed}); \
+        "the inquiry endpoint \"{url}\" is not on an origin config.json allows ({allowed}); \
          add its origin to allowed_endpoint_origins in config.json, or name an endpoint on \
          one of those"
     )]

@@ -69,29 +69,33 @@ impl Default for HostOptions {
 }
 
 /// An attribute the app could not use; it then runs as if the attribute were absent.
+/// Values are quoted by hand, not with `{:?}`: the release wasm is built without Debug
+/// formatting (scripts/build.sh), which would leave them out of the console message.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum HostOptionError {
-    #[error("{LOCALE_ATTRIBUTE}={0:?} is not a language of this site; use one of {1}")]
+    #[error("{LOCALE_ATTRIBUTE}=\"{0}\" is not a language of this site; use one of {1}")]
     UnknownLocale(String, String),
     #[error(
-        "{BASE_ATTRIBUTE}={0:?} is not a path such as \"/hcnf/\" (ASCII letters, digits and \
+        "{BASE_ATTRIBUTE}=\"{0}\" is not a path such as \"/hcnf/\" (ASCII letters, digits and \
          -._~!$&()*+,;=@ only); the app uses \"/\""
     )]
     InvalidBase(String),
     #[error(
-        "{ENDPOINT_ATTRIBUTE}={0:?} cannot be used: {1}; the inquiry form will be unavailable"
+        "{ENDPOINT_ATTRIBUTE}=\"{0}\" cannot be used: {1}; the inquiry form will be unavailable"
     )]
     InvalidEndpoint(String, UrlProblem),
     #[error(
-        "{PARENT_ORIGIN_ATTRIBUTE}={0:?} is not an origin such as \"https://www.example.jp\" \
+        "{PARENT_ORIGIN_ATTRIBUTE}=\"{0}\" is not an origin such as \"https://www.example.jp\" \
          ({1}); the app's height goes to no page"
     )]
     InvalidParentOrigin(String, UrlProblem),
-    #[error("{MANAGE_DOCUMENT_ATTRIBUTE}={0:?} must be \"true\" or \"false\"; \"false\" is used")]
+    #[error(
+        "{MANAGE_DOCUMENT_ATTRIBUTE}=\"{0}\" must be \"true\" or \"false\"; \"false\" is used"
+    )]
     InvalidSwitch(String),
-    #[error("{ASSETS_ATTRIBUTE}={0:?} is not a folder URL ending in \"/\"; \"/\" is used")]
+    #[error("{ASSETS_ATTRIBUTE}=\"{0}\" is not a folder URL ending in \"/\"; \"/\" is used")]
     InvalidAssets(String),
-    #[error("the page's path {path:?} is not under {BASE_ATTRIBUTE}={base:?}")]
+    #[error("the page's path \"{path}\" is not under {BASE_ATTRIBUTE}=\"{base}\"")]
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Found in the browser.
     OutsideBase { path: String, base: String },
 }

@@ -18,6 +18,7 @@ export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 # replace.
 if [ "${HCNF_STABLE_WASM:-}" = 1 ]; then
   trunk build --release
+  trunk build --release --dist target/embed-dist embed.html
 else
   source scripts/wasm_toolchain.sh
   wasm_toolchain="$(wasm_toolchain_of .)"
@@ -25,17 +26,24 @@ else
     echo "build.sh: the wasm's compiler ${wasm_toolchain:-(none named in Cargo.toml)} is not installed; run scripts/setup.sh, or build on stable with HCNF_STABLE_WASM=1" >&2
     exit 1
   fi
-  RUSTUP_TOOLCHAIN="$wasm_toolchain" \
-    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none" \
-    trunk build --release
+  trunk_build() {
+    RUSTUP_TOOLCHAIN="$wasm_toolchain" \
+      CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none" \
+      trunk build --release "$@"
+  }
+  trunk_build
+  trunk_build --dist target/embed-dist embed.html
 fi
+# The embedding's build, the whole app, beside the site's (which has only the form):
+# hcnf.js and the hashed files it loads.
+cp target/embed-dist/hcnf-embed-* target/embed-dist/hcnf.js dist/
 # The wasm as trunk leaves it (index.html turns its wasm-opt off): first without Leptos's
 # asynchronous hydration, which this app never runs (tools/prune-wasm.mjs; 16 KB brotli),
 # then wasm-opt -Oz, as trunk would have run it. Same input, same output, so the file
 # keeps its content-hashed name.
-for wasm in dist/hcnf-site-*_bg.wasm; do
+for wasm in dist/hcnf-*_bg.wasm; do
   node tools/prune-wasm.mjs "$wasm" "$wasm.pruned"
   wasm-opt -Oz "$wasm.pruned" -o "$wasm"
   rm "$wasm.pruned"
@@ -43,7 +51,7 @@ done
 # The wasm-bindgen glue as trunk writes it is readable JavaScript; minified, it is 1.8 KB
 # brotli less in every first view, and quicker to parse. Same input, same output, so the
 # file keeps its content-hashed name.
-for glue in dist/hcnf-site-*.js; do
+for glue in dist/hcnf-site-*.js dist/hcnf-embed-*.js; do
   case "$glue" in *_bg.js) continue ;; esac
   terser "$glue" --module --compress --mangle --output "$glue.min"
   mv "$glue.min" "$glue"
@@ -51,6 +59,12 @@ done
 # A debug build: it shares its compiled crates with the native tests, and its speed does
 # not matter for twenty pages.
 cargo run --quiet --features ssr --bin prerender -- dist
+# The navigation script the prerenderer wrote beside the pages (named by its source), the
+# same way as the glue.
+for nav in dist/hcnf-nav-*.js; do
+  terser "$nav" --module --compress --mangle --output "$nav.min"
+  mv "$nav.min" "$nav"
+done
 # config.json is left uncompressed: the web staff edit it in place, and a stale
 # compressed copy would be served instead of their change.
 find dist -type f \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.wasm' -o -name '*.svg' \) -print0 |

@@ -16,10 +16,17 @@ only() { # the one file in $dir matching $1
   fi
   basename "${found[0]}"
 }
-js="$(only 'hcnf-site-*[!g].js')"
-wasm="$(only 'hcnf-site-*_bg.wasm')"
-# The pages carry the stylesheet inline; its copy becomes the host pages' hcnf.css.
-mv "$dir/site.css" "$dir/hcnf.css"
+# The site's build (index.html): the pages carry the stylesheet inline; its copy becomes
+# the host pages' hcnf.css. The embedding's build (embed.html) has the whole app, which
+# hcnf.js loads.
+if [ -f "$dir/site.css" ]; then
+  mv "$dir/site.css" "$dir/hcnf.css"
+fi
+if ! compgen -G "$dir/hcnf-embed-*_bg.wasm" >/dev/null; then
+  exit 0
+fi
+js="$(only 'hcnf-embed-*[!g].js')"
+wasm="$(only 'hcnf-embed-*_bg.wasm')"
 cat > "$dir/hcnf.js" <<JS
 // Starts the HCNF app in the page's element marked data-hcnf-app. Written by the build.
 const here = new URL(".", import.meta.url).href;

@@ -22,3 +22,6 @@ pub mod prerender;
 pub mod routes;
 
 pub use app::App;
+
+/// Takes over the inquiry form on a prerendered page (the site's wasm entry).
+pub use inquiry::island::start_form;

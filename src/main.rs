@@ -1,6 +1,8 @@
-//! Entry point of the client build: report panics to the console, then mount the app.
+//! Entry point of the site's wasm: on a prerendered page it runs the inquiry form and
+//! nothing else (`inquiry::island`); the pages themselves are HTML, and `scripts/nav.js`
+//! moves between them.
 
 fn main() {
     console_error_panic_hook::set_once();
-    hcnf_site::mount::start();
+    hcnf_site::start_form();
 }

@@ -18,6 +18,7 @@ use leptos_router::{PathSegment, RouteList};
 
 use crate::host::{HostOptions, MOUNT_ATTRIBUTE, PRERENDERED_ATTRIBUTE};
 use crate::i18n::Locale;
+use crate::inquiry::island::FORM_ATTRIBUTE;
 use crate::routes::SiteOrigin;
 use crate::App;
 
@@ -27,6 +28,9 @@ mod scripts;
 pub use comments::without_comments;
 pub use css::{compact, compact_inline_style};
 pub use scripts::{externalize_scripts, ScriptFile};
+
+/// The site's navigation script (`nav.js`), which every page loads.
+const NAV_SCRIPT: &str = include_str!("prerender/nav.js");
 
 /// The route parameter the locales fill in.
 const LANG_PARAM: &str = "lang";
@@ -182,6 +186,50 @@ pub fn render(template: &str, path: &str, origin: &str) -> Result<String, Preren
                 .await
         }))
     })
+}
+
+/// The navigation script as a file of its own, named by its content like trunk's files.
+pub fn nav_script() -> ScriptFile {
+    ScriptFile {
+        name: format!("hcnf-nav-{:016x}.js", scripts::fnv1a(NAV_SCRIPT.as_bytes())),
+        body: NAV_SCRIPT.to_owned(),
+    }
+}
+
+/// A page of the site as a reader loads it: the navigation script on every page, and the
+/// wasm (trunk's preloads and loader, and the hydration data) only on a page with the
+/// inquiry form, the one part of the site it runs. Call before the scripts are moved out.
+pub fn site_page(html: &str, nav: &ScriptFile) -> String {
+    let head_end = html.find("</head>").unwrap_or(html.len());
+    let (head, rest) = html.split_at(head_end);
+    let mut head = head.to_owned();
+    if !html.contains(FORM_ATTRIBUTE) {
+        head = without_tags(&head, "<link", ">", |tag| tag.contains("hcnf-site-"));
+        head = without_tags(&head, "<script", "</script>", |tag| !tag.contains(" src="));
+    }
+    format!(
+        "{head}<script type=\"module\" src=\"/{}\"></script>{rest}",
+        nav.name
+    )
+}
+
+/// `html` without the elements from `open` to `close` (inclusive) that `drop` picks.
+fn without_tags(html: &str, open: &str, close: &str, drop: impl Fn(&str) -> bool) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find(open) {
+        let Some(len) = rest[start..].find(close).map(|end| end + close.len()) else {
+            break;
+        };
+        let element = &rest[start..start + len];
+        out.push_str(&rest[..start]);
+        if !drop(element) {
+            out.push_str(element);
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The app's markup alone for the page at `path` (below the base), as a host page that

@@ -16,8 +16,8 @@ use std::process::ExitCode;
 use std::{env, fs};
 
 use hcnf_site::prerender::{
-    compact, compact_inline_style, externalize_scripts, fragment_file, pages, render,
-    render_fragment, without_comments,
+    compact, compact_inline_style, externalize_scripts, fragment_file, nav_script, pages, render,
+    render_fragment, site_page, without_comments,
 };
 
 /// The base path the embedding fragments are rendered for when none is given.
@@ -58,12 +58,14 @@ fn run(dist: &Path) -> Result<usize, String> {
     let base = base.trim_end_matches('/');
     let origin = env::var("HCNF_SITE_ORIGIN").unwrap_or_default();
     let pages = pages().map_err(|e| e.to_string())?;
-    let mut scripts = Vec::new();
+    let nav = nav_script();
+    write(&dist.join(&nav.name), &nav.body)?;
+    let mut scripts = vec![nav.name.clone()];
     for page in &pages {
         let html =
             render(&template, &page.path, &origin).map_err(|e| format!("{}: {e}", page.path))?;
         // No script inline: the Content-Security-Policy allows the site's own files only.
-        let (html, files) = externalize_scripts(&html, "");
+        let (html, files) = externalize_scripts(&site_page(&html, &nav), "");
         write(&dist.join(&page.file), &html)?;
         for file in files {
             if !scripts.contains(&file.name) {

@@ -5,6 +5,7 @@ pub mod client;
 mod delivery;
 mod flow;
 pub mod http;
+pub mod island;
 mod json;
 pub mod messages;
 pub mod saved;

@@ -13,7 +13,10 @@ pub fn Inquiry() -> impl IntoView {
     view! {
         <article class="hcnf-page">
             <PageIntro title=&p.head.title lead=&p.lead />
-            <InquiryForm />
+            // The one part of the site the wasm runs (inquiry::island).
+            <div data-hcnf-form>
+                <InquiryForm />
+            </div>
         </article>
     }
 }

@@ -53,7 +53,7 @@ pub fn externalize_scripts(html: &str, base: &str) -> (String, Vec<ScriptFile>) 
 
 /// FNV-1a, 64 bits: enough to give each distinct script its own name; nothing secret
 /// rests on it.
-fn fnv1a(bytes: &[u8]) -> u64 {
+pub(super) fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
         (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

@@ -488,3 +488,37 @@ fn the_nginx_policy_allows_the_inline_stylesheet_by_its_hash_and_nothing_inline_
     );
     assert!(!policy.contains("unsafe-inline") && !policy.contains("'unsafe-eval'"));
 }
+
+/// trunk's page with the wasm's preloads, as the site's build writes it.
+const TEMPLATE_WITH_WASM: &str = "<!doctype html><html><head><meta charset=\"utf-8\">\
+    <link rel=\"icon\" href=\"/favicon-1.svg\">\
+    <link rel=\"modulepreload\" href=\"/hcnf-site-1.js\" crossorigin=\"anonymous\">\
+    <link rel=\"preload\" href=\"/hcnf-site-1_bg.wasm\" as=\"fetch\" type=\"application/wasm\">\
+    <script type=\"module\">import init from '/hcnf-site-1.js'; init();</script></head>\
+    <body><div data-hcnf-app data-hcnf-manage-document=\"true\"></div></body></html>";
+
+#[test]
+fn only_a_page_with_the_form_loads_the_wasm_and_every_page_the_navigation() {
+    let nav = nav_script();
+    assert!(nav.name.starts_with("hcnf-nav-") && nav.body.contains("pushState"));
+    for locale in Locale::all() {
+        for page in PageId::ALL {
+            let path = href_under("", locale, page);
+            let html = site_page(&render(TEMPLATE_WITH_WASM, &path, "").unwrap(), &nav);
+            let head = &html[..html.find("</head>").unwrap()];
+            let form = page == PageId::Inquiry;
+            assert_eq!(html.contains(FORM_ATTRIBUTE), form, "{path}");
+            assert_eq!(head.contains("hcnf-site-1_bg.wasm"), form, "{path}");
+            assert_eq!(head.contains("hcnf-site-1.js"), form, "{path}");
+            assert_eq!(head.contains("<script>"), form, "{path}: hydration data");
+            assert!(head.contains("/favicon-1.svg"), "{path}");
+            assert!(
+                head.ends_with(&format!(
+                    "<script type=\"module\" src=\"/{}\"></script>",
+                    nav.name
+                )),
+                "{path}"
+            );
+        }
+    }
+}

@@ -261,11 +261,16 @@ pub async fn click(browser: &Client, selector: &str) {
 /// The text of the first element matching `selector`, as the browser renders it, without
 /// the readings over kanji (compare with [`edition`]'s words).
 pub async fn text(browser: &Client, selector: &str) -> String {
-    let element = find(browser, selector).await;
+    find(browser, selector).await;
+    // Found and read in one script: a page brought in by the navigation script may replace
+    // the element between two WebDriver calls.
     let text = browser
         .execute(
-            &format!("{READ_JS} return read(arguments[0]).replace(/\\s+/g, ' ').trim();"),
-            vec![serde_json::to_value(&element).unwrap()],
+            &format!(
+                "{READ_JS} const e = document.querySelector(arguments[0]); \
+                 return e ? read(e).replace(/\\s+/g, ' ').trim() : '';"
+            ),
+            vec![serde_json::json!(selector)],
         )
         .await
         .unwrap();

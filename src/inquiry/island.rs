@@ -1,0 +1,97 @@
+//! The inquiry form as the one part of a prerendered page that runs in the wasm. The rest
+//! of every page is the prerendered HTML, and `scripts/nav.js` moves between pages: a
+//! content page loads no wasm at all, and the inquiry page only the form and its words.
+//!
+//! The page marks the form's place with `data-hcnf-form` (`pages/inquiry.rs`); the form's
+//! locale is the page's `<html lang>`, which the prerenderer wrote.
+
+/// The attribute of the element that holds the prerendered form.
+pub const FORM_ATTRIBUTE: &str = "data-hcnf-form";
+
+#[cfg(target_arch = "wasm32")]
+mod browser_side {
+    use std::cell::RefCell;
+
+    use leptos::mount::hydrate_from;
+    use leptos::prelude::*;
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    use super::FORM_ATTRIBUTE;
+    use crate::host::{MOUNT_ATTRIBUTE, STARTED_ATTRIBUTE};
+    use crate::i18n::{seam, CurrentLocale, Locale};
+    use crate::inquiry::saved::keep_typed_before_start;
+    use crate::inquiry::InquiryForm;
+    use crate::layout::ShowsErrors;
+
+    thread_local! {
+        // The form on the page now: dropping its handle removes its reactive owner, its
+        // effects and listeners, when the reader leaves the page.
+        static MOUNTED: RefCell<Option<leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>>> =
+            const { RefCell::new(None) };
+    }
+
+    /// Takes over the prerendered form on the page, if there is one. Called when the wasm
+    /// starts, and by the navigation script after it brings in an inquiry page.
+    #[wasm_bindgen(js_name = hcnfStartForm)]
+    pub fn start_form() {
+        leave_form();
+        let element = document()
+            .query_selector(&format!("[{FORM_ATTRIBUTE}]"))
+            .ok()
+            .flatten()
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
+        let Some(element) = element else { return };
+        let lang = document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .unwrap_or_default();
+        let locale = Locale::from_code(&lang).unwrap_or_else(Locale::fallback);
+        keep_typed_before_start(&element);
+        let handle = hydrate_from(element, move || {
+            provide_context(CurrentLocale(locale));
+            let shown = RwSignal::new(false);
+            provide_context(ShowsErrors(shown));
+            title_says_errors(locale, shown);
+            view! { <InquiryForm /> }.into_any()
+        });
+        MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
+        // The page is interactive now: the navigation script marks a page without the form.
+        if let Some(app) = document()
+            .query_selector(&format!("[{MOUNT_ATTRIBUTE}]"))
+            .ok()
+            .flatten()
+        {
+            let _ = app.set_attribute(STARTED_ATTRIBUTE, "");
+        }
+    }
+
+    /// Lets go of the form, before the navigation script takes its page away.
+    #[wasm_bindgen(js_name = hcnfLeaveForm)]
+    pub fn leave_form() {
+        MOUNTED.with(|m| drop(m.borrow_mut().take()));
+    }
+
+    /// While the form shows problems, the document's title says so first, as the full app's
+    /// head does ("Error: …", 「エラー：…」).
+    fn title_says_errors(locale: Locale, shown: RwSignal<bool>) {
+        let title = document().title();
+        Effect::new(move |_| {
+            let prefix = locale.edition().pages.inquiry.form.error_prefix.as_ref();
+            let text = if shown.get() {
+                let plain = hcnf_content::ruby::plain(prefix);
+                format!("{plain}{}{title}", seam(prefix, &title))
+            } else {
+                title.clone()
+            };
+            document().set_title(&text);
+        });
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use browser_side::start_form;
+
+/// Natively there is no page to take over.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start_form() {}

@@ -7,8 +7,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::{env, fs};
 
-use hcnf_content::bake::to_rust;
-use hcnf_content::{check_editions, read_audit_dir, read_content_dir};
+use hcnf_content::bake::{to_rust, BakeError};
+use hcnf_content::{check_editions, read_audit_dir, read_content_dir, Edition};
 
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
@@ -72,6 +72,45 @@ fn main() {
         writeln!(out, "    {code},").unwrap();
     }
     out.push_str("];\n");
+    // The parts of each edition the inquiry form reads, apart: the site's wasm runs the form
+    // alone and so carries these words, not every page's in every edition (i18n.rs).
+    let part = |out: &mut String,
+                doc: &str,
+                name: &str,
+                ty: &str,
+                code: &dyn Fn(&Edition) -> Result<String, BakeError>| {
+        writeln!(
+            out,
+            "/// {doc}\npub(crate) static {name}: [{ty}; LOCALE_COUNT] = ["
+        )
+        .unwrap();
+        for ed in &editions {
+            let code = code(ed).unwrap_or_else(|e| panic!("content/{}.json: {e}", ed.locale.code));
+            writeln!(out, "    {code},").unwrap();
+        }
+        out.push_str("];\n");
+    };
+    part(
+        &mut out,
+        "Each edition's inquiry page.",
+        "INQUIRY",
+        "hcnf_content::InquiryPage",
+        &|ed| to_rust(&ed.pages.inquiry),
+    );
+    part(
+        &mut out,
+        "Each edition's contact details.",
+        "CONTACT",
+        "hcnf_content::ContactInfo",
+        &|ed| to_rust(&ed.contact),
+    );
+    part(
+        &mut out,
+        "Each edition's mark of a link to another site.",
+        "EXTERNAL_LINK",
+        "hcnf_content::Text",
+        &|ed| to_rust(&ed.ui.external_link),
+    );
     fs::write(Path::new(&out_dir).join("editions.rs"), out).expect("write the edition registry");
 
     // The accessibility suite's records of its last run, for the accessibility page.

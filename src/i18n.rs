@@ -4,7 +4,7 @@
 //! serde, checked at build time by `build.rs`, so a key-per-string macro layer would add
 //! wasm size and a second source of truth without catching anything more.
 
-use hcnf_content::Edition;
+use hcnf_content::{ContactInfo, Edition, InquiryPage};
 use leptos::prelude::*;
 
 include!(concat!(env!("OUT_DIR"), "/editions.rs"));
@@ -46,6 +46,22 @@ impl Locale {
     pub fn edition(self) -> &'static Edition {
         // build.rs checked the content with the same model and wrote it as a static.
         &EDITIONS[self.0]
+    }
+
+    /// This locale's inquiry page: the same words as the edition's, in a static of their
+    /// own, so the form's wasm carries them without every other page's (build.rs).
+    pub fn inquiry(self) -> &'static InquiryPage {
+        &INQUIRY[self.0]
+    }
+
+    /// This locale's contact details, apart like [`Locale::inquiry`].
+    pub fn contact(self) -> &'static ContactInfo {
+        &CONTACT[self.0]
+    }
+
+    /// The words that mark a link to another site, apart like [`Locale::inquiry`].
+    pub fn external_link(self) -> &'static str {
+        &EXTERNAL_LINK[self.0]
     }
 }
 
@@ -156,6 +172,26 @@ mod tests {
                 format!("{parsed:?}"),
                 "{file}"
             );
+        }
+    }
+
+    #[test]
+    fn the_parts_the_form_reads_apart_are_its_editions_own() {
+        for l in Locale::all() {
+            let ed = l.edition();
+            assert_eq!(
+                format!("{:?}", l.inquiry()),
+                format!("{:?}", ed.pages.inquiry),
+                "{}",
+                l.code()
+            );
+            assert_eq!(
+                format!("{:?}", l.contact()),
+                format!("{:?}", ed.contact),
+                "{}",
+                l.code()
+            );
+            assert_eq!(l.external_link(), ed.ui.external_link, "{}", l.code());
         }
     }
 

@@ -1,6 +1,6 @@
 //! The inquiry form as the one part of a prerendered page that runs in the wasm. The rest
-//! of every page is the prerendered HTML, and `scripts/nav.js` moves between pages: a
-//! content page loads no wasm at all, and the inquiry page only the form and its words.
+//! of every page is the prerendered HTML, and `src/prerender/nav.js` moves between pages:
+//! a content page loads no wasm at all, and the inquiry page only the form and its words.
 //!
 //! The page marks the form's place with `data-hcnf-form` (`pages/inquiry.rs`); the form's
 //! locale is the page's `<html lang>`, which the prerenderer wrote.
@@ -77,7 +77,7 @@ mod browser_side {
     fn title_says_errors(locale: Locale, shown: RwSignal<bool>) {
         let title = document().title();
         Effect::new(move |_| {
-            let prefix = locale.edition().pages.inquiry.form.error_prefix.as_ref();
+            let prefix = locale.inquiry().form.error_prefix.as_ref();
             let text = if shown.get() {
                 let plain = hcnf_content::ruby::plain(prefix);
                 format!("{plain}{}{title}", seam(prefix, &title))

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::external_link::ExternalLink;
 use super::words;
-use crate::i18n::use_edition;
+use crate::i18n::CurrentLocale;
 
 /// Office, address, the telephone as a `tel:` link, the fax as text (tapping a link to it
 /// would dial a fax machine), and optionally the map, marked as another site.
@@ -13,8 +13,9 @@ pub fn ContactDetails(
     /// Whether to link to the office building map.
     with_map: bool,
 ) -> impl IntoView {
-    let edition = use_edition();
-    let c = &edition.contact;
+    // Not through the whole edition: the form shows these too, and its wasm carries only
+    // what it reads (i18n.rs).
+    let c = expect_context::<CurrentLocale>().0.contact();
     view! {
         <div class="hcnf-contact">
             <p class="hcnf-contact__office">{words(&c.office)}</p>

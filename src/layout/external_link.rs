@@ -4,7 +4,7 @@ use hcnf_content::Link;
 use leptos::prelude::*;
 
 use super::words;
-use crate::i18n::{seam, use_edition};
+use crate::i18n::{seam, CurrentLocale};
 
 /// A link whose words end with "(external site)" when it leads away from the prefecture's
 /// site, so that no reader is taken elsewhere unawares.
@@ -14,7 +14,7 @@ pub fn ExternalLink(
     link: &'static Link,
 ) -> impl IntoView {
     let marker = link.is_external().then(|| {
-        let said = use_edition().ui.external_link.as_ref();
+        let said = expect_context::<CurrentLocale>().0.external_link();
         // An empty text would leave hydration without its node: none rather than "".
         let space = Some(seam(&link.label, said)).filter(|s| !s.is_empty());
         view! {

@@ -114,7 +114,7 @@ pub fn InquiryForm() -> impl IntoView {
     let host = HostOptions::current();
     let form = Form {
         state: FormState {
-            page: &locale.edition().pages.inquiry,
+            page: locale.inquiry(),
             draft: RwSignal::new(fresh.draft),
             flow: RwSignal::new(Flow::default()),
             targets: FocusTargets::default(),

@@ -29,6 +29,9 @@ pub struct AppConfig {
 pub enum ConfigError {
     #[error("config.json could not be fetched; serve it beside hcnf.js")]
     Unreachable,
+    /// Not a fault of the configuration: the reader left the form before it was loaded.
+    #[error("the form was left before config.json was loaded")]
+    Left,
     #[error("config.json is not valid: {0}")]
     Malformed(String),
     #[error("config.json names no inquiry_endpoint; add the https:// URL inquiries go to")]

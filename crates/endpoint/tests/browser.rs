@@ -370,6 +370,58 @@ async fn the_whole_inquiry_works_with_the_keyboard_alone() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn a_form_left_as_soon_as_it_starts_again_and_again_still_works() {
+    // A reader who taps through the navigation leaves the inquiry page before its form has
+    // loaded config.json. The form's late work must then find it gone, not break the wasm
+    // for the next visit.
+    let rig = rig().await;
+    let en = edition("en");
+    rig.open_fresh("en").await;
+    let left = rig
+        .browser
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             window.hcnfErrors = [];
+             addEventListener('error', (e) => hcnfErrors.push(String(e.message)));
+             addEventListener('unhandledrejection', (e) => hcnfErrors.push(String(e.reason)));
+             const h1 = () => document.querySelector('h1').textContent;
+             const shown = (old) => new Promise((go) => {
+               const check = () => (h1() !== old ? go() : requestAnimationFrame(check));
+               check();
+             });
+             (async () => {
+               for (let i = 0; i < 20; i += 1) {
+                 for (const path of ['/en/contact', '/en/inquiry']) {
+                   const old = h1();
+                   document.querySelector(`.hcnf-nav a[href='${path}']`).click();
+                   await shown(old);
+                 }
+               }
+               done(location.pathname);
+             })();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(left, json!("/en/inquiry"));
+    support::started(&rig.browser).await;
+    support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
+    let summary = rig.text("#hcnf-inquiry-error-summary").await;
+    assert!(
+        summary.contains(&*en.pages.inquiry.form.errors.name_required),
+        "{summary}"
+    );
+    let errors = rig
+        .browser
+        .execute("return window.hcnfErrors;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(errors, json!([]), "script errors while leaving the form");
+    rig.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
 async fn a_half_typed_draft_survives_a_language_switch() {
     let rig = rig().await;
     let ja = edition("ja");

@@ -78,11 +78,19 @@ impl Form {
     /// The configuration: as loaded, or loaded now; the reader is told the form is
     /// unavailable if it cannot be used.
     async fn configuration(self) -> Result<AppConfig, ConfigError> {
-        if let Some(loaded) = self.config.get_untracked() {
+        // This runs a task later than it was asked for: the reader may have left the page by
+        // then, and the form's state with it. Reading a disposed signal would abort the wasm
+        // (a trap, with the allocator or a borrow left half done), so nothing is read then.
+        let (Some(loaded), Some(source)) =
+            (self.config.try_get_untracked(), self.source.try_get_value())
+        else {
+            return Err(ConfigError::Left);
+        };
+        if let Some(loaded) = loaded {
             return loaded;
         }
         // A refusal is logged, with its reason, where the configuration is checked.
-        let loaded = self.source.get_value().load().await;
+        let loaded = source.load().await;
         // `try_set`: the reader may have left the page by then.
         self.config.try_set(Some(loaded.clone()));
         loaded

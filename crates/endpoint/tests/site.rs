@@ -213,6 +213,61 @@ async fn the_app_takes_over_a_prerendered_page_and_then_navigates_without_page_l
 
 #[tokio::test]
 #[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn back_and_forward_bring_a_page_back_where_the_reader_was_with_focus_on_its_heading() {
+    let rig = rig(Script::On).await;
+    let en = edition("en");
+    let heading = |page: PageId| json!(en.pages.head(page).title);
+    // A window shorter than the page, so there is somewhere to scroll to.
+    rig.browser.set_window_size(1024, 600).await.unwrap();
+    rig.goto(&href("en", PageId::Symposia)).await;
+    rig.started().await;
+    rig.js("window.hcnfSamePage = true; return true;").await;
+    let y = rig
+        .js(
+            "const y = Math.min(400, document.documentElement.scrollHeight - innerHeight); \
+             scrollTo(0, y); return y;",
+        )
+        .await;
+    assert!(
+        y.as_f64().unwrap_or_default() > 100.0,
+        "the page is too short: {y}"
+    );
+    // Kept with the page's history entry once the reader stops scrolling.
+    support::wait_until(
+        &rig.browser,
+        "return Math.round(history.state?.hcnfScroll ?? -1);",
+        y.clone(),
+    )
+    .await;
+    // Clicked by script: WebDriver would scroll the link into view first.
+    rig.js(&format!(
+        "document.querySelector(\".hcnf-nav a[href='{}']\").click(); return true;",
+        href("en", PageId::Contact)
+    ))
+    .await;
+    let h1 = "return document.querySelector('h1').textContent;";
+    support::wait_until(&rig.browser, h1, heading(PageId::Contact)).await;
+    rig.reads_as(&en, PageId::Contact).await;
+    let focus_and_scroll = "return [document.activeElement.tagName, Math.round(scrollY)];";
+    assert_eq!(rig.js(focus_and_scroll).await, json!(["H1", 0]));
+    rig.js("history.back(); return true;").await;
+    support::wait_until(&rig.browser, h1, heading(PageId::Symposia)).await;
+    rig.reads_as(&en, PageId::Symposia).await;
+    assert_eq!(rig.js(focus_and_scroll).await, json!(["H1", y]));
+    rig.js("history.forward(); return true;").await;
+    support::wait_until(&rig.browser, h1, heading(PageId::Contact)).await;
+    rig.reads_as(&en, PageId::Contact).await;
+    assert_eq!(rig.js(focus_and_scroll).await, json!(["H1", 0]));
+    assert_eq!(
+        rig.js("return window.hcnfSamePage === true;").await,
+        json!(true),
+        "no page was loaded"
+    );
+    rig.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
 async fn the_root_sends_a_reader_with_javascript_to_their_language() {
     // The test browsers prefer Japanese (Firefox) or English (Chromium), and have no
     // stored choice: the root goes to the home page of that language.

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the site as it is deployed, into dist/: trunk's release build (wasm, glue,
-# stylesheet, the embedding's hcnf.js and hcnf.css), then every page prerendered to HTML
+# stylesheet, the embedding's hcnf.css), then every page prerendered to HTML
 # by the same components compiled natively, then a brotli and a gzip copy of each file for
 # nginx to serve as they are. Expects the tools scripts/setup.sh installs.
 set -euo pipefail
@@ -18,7 +18,6 @@ export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 # replace.
 if [ "${HCNF_STABLE_WASM:-}" = 1 ]; then
   trunk build --release
-  trunk build --release --dist target/embed-dist embed.html
 else
   source scripts/wasm_toolchain.sh
   wasm_toolchain="$(wasm_toolchain_of .)"
@@ -26,19 +25,12 @@ else
     echo "build.sh: the wasm's compiler ${wasm_toolchain:-(none named in Cargo.toml)} is not installed; run scripts/setup.sh, or build on stable with HCNF_STABLE_WASM=1" >&2
     exit 1
   fi
-  trunk_build() {
-    RUSTUP_TOOLCHAIN="$wasm_toolchain" \
-      CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
-      CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none" \
-      trunk build --release "$@"
-  }
-  trunk_build
-  trunk_build --dist target/embed-dist embed.html
+  RUSTUP_TOOLCHAIN="$wasm_toolchain" \
+    CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zfmt-debug=none" \
+    trunk build --release
 fi
-# The embedding's build, the whole app, beside the site's (which has only the form):
-# hcnf.js and the hashed files it loads.
-cp target/embed-dist/hcnf-embed-* target/embed-dist/hcnf.js dist/
 # The wasm as trunk leaves it (index.html turns its wasm-opt off): first without Leptos's
 # asynchronous hydration, which this app never runs (tools/prune-wasm.mjs; 16 KB brotli),
 # then wasm-opt -Oz, as trunk would have run it. Same input, same output, so the file
@@ -51,7 +43,7 @@ done
 # The wasm-bindgen glue as trunk writes it is readable JavaScript; minified, it is 1.8 KB
 # brotli less in every first view, and quicker to parse. Same input, same output, so the
 # file keeps its content-hashed name.
-for glue in dist/hcnf-site-*.js dist/hcnf-embed-*.js; do
+for glue in dist/hcnf-site-*.js; do
   case "$glue" in *_bg.js) continue ;; esac
   terser "$glue" --module --compress --mangle --output "$glue.min"
   mv "$glue.min" "$glue"

@@ -7,8 +7,8 @@
 #                                 prefecture page (and /iframe/, the iframe embedding);
 #   http://127.0.0.1:8787/inquiries  the reference inquiry endpoint, storing inquiries in
 #                                 inquiries.sqlite3.
-# Ctrl-C stops all three. Extra arguments go to the endpoint. For live rebuilds while
-# changing the code, `trunk serve embed.html` renders the whole app in the browser.
+# Ctrl-C stops all three. Extra arguments go to the endpoint. After a change, run this
+# again: it rebuilds the site.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh

@@ -249,10 +249,60 @@ pub fn render_fragment(base: &str, path: &str) -> String {
 }
 
 /// Where the fragment of the page at `path` goes under `dist/`: `fragments/ja/index.html`,
-/// `fragments/ja/symposia/index.html`, mirroring the page's own address.
+/// `fragments/ja/symposia/index.html`, mirroring the page's own address, and
+/// `fragments/404.html`. `/` has none: on a host page the script picks the language.
 pub fn fragment_file(page: &Page) -> Option<PathBuf> {
-    (page.path != NOT_FOUND_PATH && page.path != "/")
-        .then(|| PathBuf::from("fragments").join(&page.file))
+    (page.path != "/").then(|| PathBuf::from("fragments").join(&page.file))
+}
+
+/// A fragment as the build writes it: the app's markup in an element that says what a
+/// host's document would say of the page (`data-hcnf-title`, `lang`,
+/// `data-hcnf-description`, from the page's own prerendered HTML) and the base its links
+/// were written for, so the script can set the title of a host that lets it, and write
+/// the links for another base.
+pub fn fragment_document(page_html: &str, fragment: &str, base: &str) -> String {
+    let between = |start: &str, end: &str| {
+        page_html
+            .split_once(start)
+            .and_then(|(_, rest)| rest.split_once(end))
+            .map_or("", |(inner, _)| inner)
+    };
+    let title = between("<title>", "</title>");
+    let lang = between("<html lang=\"", "\"");
+    let description = between("<meta name=\"description\" content=\"", "\"");
+    // The title is text in the page and goes into an attribute here.
+    let title = title.replace('"', "&quot;");
+    format!(
+        "<div data-hcnf-page data-hcnf-title=\"{title}\" lang=\"{lang}\" \
+         data-hcnf-description=\"{description}\" data-hcnf-fragment-base=\"{base}\">\
+         {fragment}</div>"
+    )
+}
+
+/// `hcnf.js`, the file a host page links: where the app's files are, which the script
+/// reads, then the script itself. `template` is trunk's page, which names the form's
+/// glue and wasm.
+pub fn host_loader(template: &str, nav: &ScriptFile, base: &str) -> Option<String> {
+    let href = |suffix: &str| {
+        template
+            .split("href=\"/")
+            .skip(1)
+            .filter_map(|rest| rest.split_once('"').map(|(href, _)| href))
+            .find(|href| href.starts_with("hcnf-site-") && href.ends_with(suffix))
+            .map(str::to_owned)
+    };
+    let (glue, wasm) = (href(".js")?, href("_bg.wasm")?);
+    let locales: Vec<String> = Locale::all().map(|l| format!("\"{}\"", l.code())).collect();
+    Some(format!(
+        "// Starts the HCNF app in the page's element marked data-hcnf-app. Written by the build.\n\
+         const here = new URL(\".\", import.meta.url).href;\n\
+         window.hcnfEmbed = {{ assets: here, fragmentBase: \"{base}\", glue: \"{glue}\", \
+         wasm: \"{wasm}\", locales: [{}], fallback: \"{}\" }};\n\
+         await import(\"./{}\");\n",
+        locales.join(", "),
+        Locale::fallback().code(),
+        nav.name
+    ))
 }
 
 /// Runs `f` as the server would for a request of `path`: in a fresh root owner with the

@@ -16,8 +16,8 @@ use std::process::ExitCode;
 use std::{env, fs};
 
 use hcnf_site::prerender::{
-    compact, compact_inline_style, externalize_scripts, fragment_file, nav_script, pages, render,
-    render_fragment, site_page, without_comments,
+    compact, compact_inline_style, externalize_scripts, fragment_document, fragment_file,
+    host_loader, nav_script, pages, render, render_fragment, site_page, without_comments,
 };
 
 /// The base path the embedding fragments are rendered for when none is given.
@@ -74,9 +74,17 @@ fn run(dist: &Path) -> Result<usize, String> {
             }
         }
         if let Some(fragment) = fragment_file(page) {
-            write(&dist.join(fragment), &render_fragment(base, &page.path))?;
+            let markup = render_fragment(base, &page.path);
+            write(
+                &dist.join(fragment),
+                &fragment_document(&html, &markup, base),
+            )?;
         }
     }
+    // The loader a host page links, beside the files it names.
+    let loader = host_loader(&template, &nav, base)
+        .ok_or("index.html names no hcnf-site-….js and …_bg.wasm to preload; is it trunk's?")?;
+    write(&dist.join("hcnf.js"), &loader)?;
     Ok(pages.len())
 }
 

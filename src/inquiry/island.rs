@@ -3,7 +3,7 @@
 //! a content page loads no wasm at all, and the inquiry page only the form and its words.
 //!
 //! The page marks the form's place with `data-hcnf-form` (`pages/inquiry.rs`); the form's
-//! locale is the page's `<html lang>`, which the prerenderer wrote.
+//! locale is the `lang` of the nearest element that has one, which the prerenderer wrote.
 
 /// The attribute of the element that holds the prerendered form.
 pub const FORM_ATTRIBUTE: &str = "data-hcnf-form";
@@ -18,7 +18,7 @@ mod browser_side {
     use wasm_bindgen::JsCast;
 
     use super::FORM_ATTRIBUTE;
-    use crate::host::{MOUNT_ATTRIBUTE, STARTED_ATTRIBUTE};
+    use crate::host::{HostOptionError, HostOptions, MOUNT_ATTRIBUTE, STARTED_ATTRIBUTE};
     use crate::i18n::{seam, CurrentLocale, Locale};
     use crate::inquiry::saved::keep_typed_before_start;
     use crate::inquiry::InquiryForm;
@@ -42,26 +42,49 @@ mod browser_side {
             .flatten()
             .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
         let Some(element) = element else { return };
-        let lang = document()
-            .document_element()
+        // The language the form was written in: its page's, which on a host page is not
+        // the host document's.
+        let lang = element
+            .closest("[lang]")
+            .ok()
+            .flatten()
             .and_then(|e| e.get_attribute("lang"))
             .unwrap_or_default();
         let locale = Locale::from_code(&lang).unwrap_or_else(Locale::fallback);
+        // On a host page, its element's attributes may pick the endpoint and say where
+        // config.json is; the navigation script reports the attributes it reads itself.
+        let app = document()
+            .query_selector(&format!("[{MOUNT_ATTRIBUTE}]"))
+            .ok()
+            .flatten();
+        let (options, errors) = app.as_ref().map_or_else(
+            || (HostOptions::default(), Vec::new()),
+            |app| HostOptions::from_attributes(|name| app.get_attribute(name)),
+        );
+        for error in errors {
+            if matches!(
+                error,
+                HostOptionError::InvalidEndpoint(..) | HostOptionError::InvalidAssets(_)
+            ) {
+                crate::browser::page::warn(&format!("HCNF: {error}"));
+            }
+        }
+        let manage_document = options.manage_document;
         keep_typed_before_start(&element);
         let handle = hydrate_from(element, move || {
+            provide_context(options);
             provide_context(CurrentLocale(locale));
             let shown = RwSignal::new(false);
             provide_context(ShowsErrors(shown));
-            title_says_errors(locale, shown);
+            // The document's title is the host's, unless it lets the app set it.
+            if manage_document {
+                title_says_errors(locale, shown);
+            }
             view! { <InquiryForm /> }.into_any()
         });
         MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
         // The page is interactive now: the navigation script marks a page without the form.
-        if let Some(app) = document()
-            .query_selector(&format!("[{MOUNT_ATTRIBUTE}]"))
-            .ok()
-            .flatten()
-        {
+        if let Some(app) = app {
             let _ = app.set_attribute(STARTED_ATTRIBUTE, "");
         }
     }

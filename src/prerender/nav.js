@@ -7,10 +7,16 @@
 // Only the inquiry form runs in WebAssembly (src/inquiry/island.rs): the wasm is loaded
 // by the inquiry page itself, or here when a navigation brings that page in.
 //
-// Written into every page by the prerenderer (src/prerender.rs).
+// On a host page (hcnf.js, which sets `window.hcnfEmbed`), the same script runs the app
+// inside the host's element: it brings in the build's fragment of each address under the
+// host's base path and leaves the host's document, links and title alone.
+//
+// Written beside the pages by the prerenderer (src/prerender.rs).
 
 const APP = '[data-hcnf-app]';
 const FORM = '[data-hcnf-form]';
+// A fragment's own element, written by the build around the app's markup.
+const PAGE = '[data-hcnf-page]';
 const STARTED = 'data-hcnf-started';
 const LOCALE_KEY = 'hcnf.locale';
 // How long a page fetched ahead of a click may wait for it.
@@ -19,6 +25,12 @@ const EARLY_MS = 30000;
 // going back and forth gets it at once. Pages change only when the site is published
 // again, and a reload always asks.
 const KEPT_MS = 120000;
+
+// Set by hcnf.js on a host page: where the app's files are, the base its fragments were
+// written for, the form's glue and wasm, and the languages.
+const embed = window.hcnfEmbed ?? null;
+// The host element's options, read once (host mode only).
+let host = null;
 
 const app = () => document.querySelector(APP);
 // The navigation under way, if any: a newer one cancels it.
@@ -44,6 +56,7 @@ function pageUrl(href) {
   }
   if (url.origin !== location.origin || !/^https?:$/.test(url.protocol)) return null;
   if (/\.[A-Za-z0-9]+$/.test(url.pathname)) return null;
+  if (!underBase(url.pathname)) return null;
   if (url.hash && key(url) === shown) return null;
   return url;
 }
@@ -56,8 +69,32 @@ function linkAt(event) {
   return link;
 }
 
-function fetchPage(url, signal) {
-  return fetch(key(url), { signal, headers: { Accept: 'text/html' } });
+// On a host page, whether `path` is the app's: under its base.
+function underBase(path, options = host) {
+  if (!options || options.base === '') return true;
+  return path === options.base || path.startsWith(`${options.base}/`);
+}
+
+// The base path itself, where the app picks the reader's language.
+function isRoot(path) {
+  return /^\/?(index\.html)?$/.test(path.slice(host.base.length));
+}
+
+// What to fetch for a page: on the site, the page itself; on a host page, the build's
+// fragment of it, or the not-found page's for an address outside the base.
+function source(url) {
+  if (!host) return key(url);
+  if (!underBase(url.pathname)) return `${host.assets}fragments/404.html`;
+  const rest = url.pathname.slice(host.base.length).replace(/\/(index\.html)?$/, '');
+  return `${host.assets}fragments${rest}/index.html`;
+}
+
+async function fetchPage(url, signal) {
+  const response = await fetch(source(url), { signal, headers: { Accept: 'text/html' } });
+  if (host && response.status === 404) {
+    return fetch(`${host.assets}fragments/404.html`, { signal });
+  }
+  return response;
 }
 
 // Fetches the page behind a link ahead of the click, unless the reader asked to save data.
@@ -129,7 +166,13 @@ function skipTo(event, link) {
 
 // Brings in the page at `url`. On any failure the browser loads it itself, so a reader
 // always gets the page they asked for.
-async function go(url, { push = false, replace = false, scroll = null } = {}) {
+async function go(url, { push = false, replace = false, scroll = null, initial = false } = {}) {
+  if (host && underBase(url.pathname) && isRoot(url.pathname)) {
+    // The base itself: the reader's language, in place of the base's own address.
+    url = new URL(`${host.base}/${pickLanguage(host.locale, embed.locales, embed.fallback)}/`, location.href);
+    push = false;
+    replace = true;
+  }
   pending?.abort();
   const ours = (pending = new AbortController());
   let doc;
@@ -142,21 +185,21 @@ async function go(url, { push = false, replace = false, scroll = null } = {}) {
       const response = await responseFor(url, ours.signal);
       if (!response.ok && response.status !== 404) throw new Error(String(response.status));
       // Where a redirect led, keeping the fragment asked for.
-      if (response.redirected && response.url) at = new URL(url.hash, response.url);
+      if (!host && response.redirected && response.url) at = new URL(url.hash, response.url);
       html = await response.text();
       if (response.ok) kept.set(key(at), { text: html, until: Date.now() + KEPT_MS });
     }
     doc = new DOMParser().parseFromString(html, 'text/html');
   } catch {
     if (ours.signal.aborted) return;
-    location.assign(url.href);
+    fail(url, initial);
     return;
   }
   if (pending !== ours) return;
   pending = null;
-  const next = doc.querySelector(APP);
+  const next = doc.querySelector(host ? PAGE : APP);
   if (!next) {
-    location.assign(url.href);
+    fail(url, initial);
     return;
   }
   if (push || replace) {
@@ -168,25 +211,48 @@ async function go(url, { push = false, replace = false, scroll = null } = {}) {
   shown = key(at);
   swap(doc, next);
   absoluteAddress();
-  const target = at.hash && document.getElementById(decodeURIComponent(at.hash.slice(1)));
-  if (scroll !== null) scrollTo(0, scroll);
-  else if (target) target.scrollIntoView();
-  else scrollTo(0, 0);
-  // As after a page load, the reader starts at the new page's heading; a screen reader
-  // announces it.
-  document.querySelector(`${APP} h1[tabindex]`)?.focus({ preventScroll: true });
+  if (!initial) {
+    const target = at.hash && document.getElementById(decodeURIComponent(at.hash.slice(1)));
+    if (scroll !== null) scrollTo(0, scroll);
+    else if (target) target.scrollIntoView();
+    else if (host) app().scrollIntoView();
+    else scrollTo(0, 0);
+    // As after a page load, the reader starts at the new page's heading; a screen reader
+    // announces it.
+    document.querySelector(`${APP} h1[tabindex]`)?.focus({ preventScroll: true });
+  }
   try {
     await startForm(doc);
-  } catch {
-    // The form's code could not be loaded (offline, or a newer build took its place):
-    // the page itself, loaded by the browser, says what to do.
-    location.assign(at.href);
+  } catch (error) {
+    // The form's code could not be loaded or run (offline, or a newer build took its
+    // place): the page itself, loaded by the browser, says what to do. Not when this is
+    // the page being started, which would load forever.
+    console.error(`HCNF: the inquiry form could not start: ${error}`);
+    if (!initial) location.assign(at.href);
+  }
+}
+
+// A page that could not be brought in: the browser loads it itself, so the reader gets
+// the page they asked for; but never the page being started, which would load forever.
+function fail(url, initial) {
+  if (initial) {
+    console.error(`HCNF: the app's page for ${url.pathname} could not be loaded from ${source(url)}`);
+  } else {
+    location.assign(url.href);
   }
 }
 
 // The new page's content and head in place of the current ones.
 function swap(doc, next) {
   if (document.querySelector(FORM)) window.wasmBindings?.hcnfLeaveForm?.();
+  const root = app();
+  if (host) {
+    const page = document.importNode(next, true);
+    rebase(page);
+    root.replaceChildren(page);
+    heldBy(root);
+    return;
+  }
   document.title = doc.title;
   document.documentElement.lang = doc.documentElement.lang;
   const headParts = 'meta[name="description"], link[rel="alternate"], link[rel="canonical"]';
@@ -194,11 +260,33 @@ function swap(doc, next) {
   for (const part of doc.head.querySelectorAll(headParts)) {
     document.head.append(document.importNode(part, true));
   }
-  const root = app();
   root.replaceChildren(...[...next.childNodes].map((n) => document.importNode(n, true)));
-  // A page with the form is interactive only once the form runs (src/inquiry/island.rs).
+  heldBy(root);
+}
+
+// The element marked as running, or not yet: a page with the form is interactive only
+// once the form runs (src/inquiry/island.rs).
+function heldBy(root) {
   if (root.querySelector(FORM)) root.removeAttribute(STARTED);
   else root.setAttribute(STARTED, '');
+}
+
+// A fragment's links, written for the base the build was given, under the host's own;
+// and the host's title and language, if it lets the app set them.
+function rebase(page) {
+  const from = page.dataset.hcnfFragmentBase ?? '';
+  if (from !== host.base) {
+    for (const link of page.querySelectorAll('a[href]')) {
+      const href = link.getAttribute('href');
+      if (href === from || href.startsWith(`${from}/`)) {
+        link.setAttribute('href', `${host.base}${href.slice(from.length)}` || '/');
+      }
+    }
+  }
+  if (host.manage) {
+    if (page.dataset.hcnfTitle) document.title = page.dataset.hcnfTitle;
+    if (page.lang) document.documentElement.lang = page.lang;
+  }
 }
 
 // A page with the form runs it: with the wasm already here, at once; otherwise by the
@@ -207,6 +295,13 @@ async function startForm(doc) {
   if (!document.querySelector(FORM)) return;
   if (window.wasmBindings?.hcnfStartForm) {
     window.wasmBindings.hcnfStartForm();
+    return;
+  }
+  if (host) {
+    // Its `main` takes the form over as it starts.
+    const glue = await import(new URL(embed.glue, host.assets).href);
+    await glue.default({ module_or_path: new URL(embed.wasm, host.assets) });
+    window.wasmBindings = glue;
     return;
   }
   const loader = doc.querySelector('script[type="module"][src*="hcnf-start-"]');
@@ -219,11 +314,14 @@ async function startForm(doc) {
 function absoluteAddress() {
   const footer = document.querySelector(`${APP} .hcnf-footer__address`);
   if (!footer) return;
+  // A fragment gives the address under the base it was written for.
+  const from = host ? (footer.closest(PAGE)?.dataset.hcnfFragmentBase ?? '') : '';
+  const path = host ? from + location.pathname.slice(host.base.length) : location.pathname;
   const walker = document.createTreeWalker(footer, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue;
-    const at = text.indexOf(location.pathname);
-    if (at >= 0 && text.slice(at) === location.pathname && !text.includes('://')) {
+    const at = text.lastIndexOf(path);
+    if (at >= 0 && text.slice(at) === path && !text.includes('://')) {
       node.nodeValue = text.slice(0, at) + location.origin + location.pathname;
     }
   }
@@ -238,6 +336,14 @@ function chooseLanguage() {
   for (const link of choice.querySelectorAll('a[hreflang]')) {
     offered.set(link.hreflang.toLowerCase(), link.href);
   }
+  const code = pickLanguage(null, [...offered.keys()], document.documentElement.lang);
+  const href = offered.get(code);
+  if (href) go(new URL(href), { replace: true });
+}
+
+// Among `offered`: the host's choice, else the reader's stored one, else the first of the
+// browser's languages offered (`ja-JP` → `ja`), else `fallback`.
+function pickLanguage(chosen, offered, fallback) {
   let stored = null;
   try {
     stored = localStorage.getItem(LOCALE_KEY);
@@ -247,18 +353,116 @@ function chooseLanguage() {
   const preferred = [...(navigator.languages || [navigator.language])].map((tag) =>
     String(tag).split(/[-_]/)[0].toLowerCase(),
   );
-  const code =
-    (stored && offered.has(stored) && stored) ||
-    preferred.find((p) => offered.has(p)) ||
-    document.documentElement.lang;
-  const href = offered.get(code);
-  if (href) go(new URL(href), { replace: true });
+  return (
+    (chosen && offered.includes(chosen) && chosen) ||
+    (stored && offered.includes(stored) && stored) ||
+    preferred.find((p) => offered.includes(p)) ||
+    fallback
+  );
 }
 
 // Where the reader is on this page, kept in its history entry for the back button and a
 // reload (the browser's own restoring is off: it would scroll before the page is back).
 function remember() {
   history.replaceState({ ...history.state, hcnfScroll: scrollY }, '');
+}
+
+// Reads the host element's options, saying in the console what cannot be used (the app
+// then runs as if the attribute were absent). `null` if the app must not start.
+function hostOptions() {
+  const apps = document.querySelectorAll(APP);
+  if (apps.length !== 1) {
+    // One app per page: it follows the page's address, and there is only one.
+    console.error(
+      apps.length
+        ? `HCNF: the page has ${apps.length} elements with data-hcnf-app; the app starts in none of them. Keep one snippet per page.`
+        : 'HCNF: the page has no element with data-hcnf-app to start the app in.',
+    );
+    return null;
+  }
+  const el = apps[0];
+  const warn = (message) => console.warn(`HCNF: ${message}`);
+  const attr = (name) => el.getAttribute(`data-hcnf-${name}`)?.trim() ?? null;
+  const options = { base: '', locale: null, manage: false, parentOrigin: null, assets: embed.assets };
+  const locale = attr('locale')?.toLowerCase();
+  if (locale) {
+    if (embed.locales.includes(locale)) options.locale = locale;
+    else warn(`data-hcnf-locale="${locale}" is not a language of this site; use one of ${embed.locales.join(', ')}`);
+  }
+  const base = attr('base');
+  if (base !== null) {
+    // The characters a browser keeps as they are in a path; no `.` or `..`, no `//`.
+    const segments = base.split('/').filter(Boolean);
+    const valid =
+      /^[A-Za-z0-9\-._~!$&()*+,;=@/]*$/.test(base) &&
+      !base.startsWith('//') &&
+      !base.replace(/^\/+|\/+$/g, '').includes('//') &&
+      !segments.some((seg) => seg === '.' || seg === '..');
+    if (valid) options.base = segments.map((seg) => `/${seg}`).join('');
+    else warn(`data-hcnf-base="${base}" is not a path such as "/hcnf/" (ASCII letters, digits and -._~!$&()*+,;=@ only); the app uses "/"`);
+  }
+  const manage = attr('manage-document');
+  if (manage !== null) {
+    if (manage === '' || manage.toLowerCase() === 'true') options.manage = true;
+    else if (manage.toLowerCase() !== 'false') warn(`data-hcnf-manage-document="${manage}" must be "true" or "false"; "false" is used`);
+  }
+  const parentOrigin = attr('parent-origin');
+  if (parentOrigin) {
+    let origin = null;
+    try {
+      const url = new URL(parentOrigin);
+      if (/^https?:$/.test(url.protocol) && url.origin === parentOrigin.replace(/\/$/, '')) origin = url.origin;
+    } catch {
+      // Reported below.
+    }
+    if (origin) options.parentOrigin = origin;
+    else warn(`data-hcnf-parent-origin="${parentOrigin}" is not an origin such as "https://www.example.jp"; the app's height goes to no page`);
+  }
+  // Where config.json is, which the form's wasm reads (and checks) itself: beside the
+  // app's files unless the host says otherwise. The fragments and the form's code are
+  // always beside hcnf.js.
+  if (!attr('assets')) el.setAttribute('data-hcnf-assets', embed.assets);
+  if (!underBase(location.pathname, options)) {
+    warn(`the page's path "${location.pathname}" is not under data-hcnf-base="${options.base}/"`);
+  }
+  return options;
+}
+
+// In an iframe: the framing page, and no other, hears the app's height whenever it
+// changes (`{type: "hcnf:height", height}`), so it can size the frame to fit; and links
+// to other sites open in the whole window, not inside the frame.
+function settleInFrame(element, named) {
+  if (window.parent === window) return;
+  addEventListener(
+    'click',
+    (event) => {
+      const link = event.composedPath().find((n) => n instanceof HTMLAnchorElement);
+      if (!link?.href || link.target) return;
+      try {
+        if (new URL(link.href).origin !== location.origin) link.target = '_top';
+      } catch {
+        // Not a URL: the browser's to refuse.
+      }
+    },
+    true,
+  );
+  let target = named;
+  if (!target) {
+    try {
+      target = new URL(document.referrer).origin;
+    } catch {
+      target = null;
+    }
+  }
+  if (!target || target === 'null') {
+    console.warn(
+      "HCNF: in an iframe, but the framing page's origin is unknown (no referrer): the app's height is not posted; name it with data-hcnf-parent-origin",
+    );
+    return;
+  }
+  new ResizeObserver(() => {
+    window.parent.postMessage({ type: 'hcnf:height', height: element.scrollHeight }, target);
+  }).observe(element);
 }
 
 let scrolled = 0;
@@ -276,21 +480,50 @@ addEventListener('pointerdown', prefetch, { passive: true });
 addEventListener('mouseover', prefetch, { passive: true });
 addEventListener('popstate', (event) => {
   const url = new URL(location.href);
-  // Only the fragment changed: the same page, which the browser scrolls itself.
-  if (key(url) === shown) return;
+  // Only the fragment changed: the same page, which the browser scrolls itself. On a host
+  // page, an entry of the host's own is the host's.
+  if (key(url) === shown || !underBase(url.pathname)) return;
   go(url, { scroll: event.state?.hcnfScroll ?? 0 });
 });
-// The page as it came, for coming back to it; a page with the form is fetched again.
-if (!document.querySelector(FORM)) {
-  kept.set(shown, {
-    text: `<!doctype html>${document.documentElement.outerHTML}`,
-    until: Date.now() + KEPT_MS,
-  });
+// Starts on a page of the site: the page is there; only its form may need the wasm.
+function startOnSite() {
+  // The page as it came, for coming back to it; a page with the form is fetched again.
+  if (!document.querySelector(FORM)) {
+    kept.set(shown, {
+      text: `<!doctype html>${document.documentElement.outerHTML}`,
+      until: Date.now() + KEPT_MS,
+    });
+  }
+  history.scrollRestoration = 'manual';
+  if (history.state?.hcnfScroll) scrollTo(0, history.state.hcnfScroll);
+  absoluteAddress();
+  // The page is interactive now, unless it has the form, which says so itself once the
+  // wasm runs it (src/inquiry/island.rs).
+  if (!document.querySelector(FORM)) app()?.setAttribute(STARTED, '');
+  settleInFrame(document.body, null);
+  chooseLanguage();
 }
-history.scrollRestoration = 'manual';
-if (history.state?.hcnfScroll) scrollTo(0, history.state.hcnfScroll);
-absoluteAddress();
-// The page is interactive now, unless it has the form, which says so itself once the wasm
-// runs it (src/inquiry/island.rs).
-if (!document.querySelector(FORM)) app()?.setAttribute(STARTED, '');
-chooseLanguage();
+
+// Starts on a host page: the host's element holds its fallback, or the build's fragment
+// of this address (`data-hcnf-prerendered`), which is kept as it is.
+function startOnHost() {
+  host = hostOptions();
+  if (!host) return;
+  const root = app();
+  settleInFrame(root, host.parentOrigin);
+  history.scrollRestoration = 'manual';
+  const page = root.hasAttribute('data-hcnf-prerendered') && root.querySelector(PAGE);
+  if (page && underBase(location.pathname) && !isRoot(location.pathname)) {
+    rebase(page);
+    absoluteAddress();
+    heldBy(root);
+    startForm(document).catch(() => {
+      console.error("HCNF: the inquiry form's code could not be loaded");
+    });
+    return;
+  }
+  go(new URL(location.href), { initial: true });
+}
+
+if (embed) startOnHost();
+else startOnSite();

@@ -251,9 +251,50 @@ fn a_fragment_is_the_app_alone_under_the_hosts_base_beside_the_hosts_main() {
 #[test]
 fn every_section_has_a_fragment_mirroring_its_address() {
     let files: Vec<PathBuf> = pages().unwrap().iter().filter_map(fragment_file).collect();
-    assert_eq!(files.len(), Locale::all().count() * PageId::ALL.len());
+    // And the not-found page's, for an address under the base that is no page.
+    assert_eq!(files.len(), Locale::all().count() * PageId::ALL.len() + 1);
     assert!(files.contains(&PathBuf::from("fragments/ja/symposia/index.html")));
     assert!(files.contains(&PathBuf::from("fragments/en/index.html")));
+    assert!(files.contains(&PathBuf::from("fragments/404.html")));
+}
+
+#[test]
+fn a_fragment_carries_its_pages_title_language_and_base() {
+    let path = href_under("", Locale::from_code("ja").unwrap(), PageId::Symposia);
+    let page = render(TEMPLATE, &path, "").unwrap();
+    let markup = render_fragment("/hcnf", &path);
+    let doc = fragment_document(&page, &markup, "/hcnf");
+    let ja = Locale::from_code("ja").unwrap().edition();
+    let title = ja.ui.document_title(&ja.pages.symposia.head.title);
+    assert!(
+        doc.starts_with(&format!(
+            "<div data-hcnf-page data-hcnf-title=\"{}\" lang=\"ja\" ",
+            escaped(&title)
+        )),
+        "{doc:.300}"
+    );
+    assert!(doc.contains("data-hcnf-fragment-base=\"/hcnf\""));
+    assert!(doc.ends_with(&format!("{markup}</div>")));
+}
+
+#[test]
+fn the_host_loader_names_the_forms_files_the_script_and_every_language() {
+    let nav = nav_script();
+    let loader = host_loader(TEMPLATE_WITH_WASM, &nav, "/hcnf").unwrap();
+    for part in [
+        "glue: \"hcnf-site-1.js\"",
+        "wasm: \"hcnf-site-1_bg.wasm\"",
+        "fragmentBase: \"/hcnf\"",
+        "fallback: \"en\"",
+    ] {
+        assert!(loader.contains(part), "{part} in {loader}");
+    }
+    for l in Locale::all() {
+        assert!(loader.contains(&format!("\"{}\"", l.code())), "{loader}");
+    }
+    assert!(loader.ends_with(&format!("await import(\"./{}\");\n", nav.name)));
+    // A template without the form's files cannot make one.
+    assert_eq!(host_loader(TEMPLATE, &nav, "/hcnf"), None);
 }
 
 #[test]

@@ -553,7 +553,7 @@ async fn an_attribute_naming_another_origin_leaves_the_form_unavailable_and_send
         json!(true),
     )
     .await;
-    // The app read config.json, and fetched nothing else of its own.
+    // The app read config.json and its own pages, and sent nothing anywhere.
     let fetched = demo.js("return window.fetched;").await;
     let fetched: Vec<&str> = fetched
         .as_array()
@@ -563,9 +563,9 @@ async fn an_attribute_naming_another_origin_leaves_the_form_unavailable_and_send
         .collect();
     assert!(
         fetched.iter().any(|u| u.ends_with("/hcnf-app/config.json"))
-            && fetched
-                .iter()
-                .all(|u| u.ends_with(".wasm") || u.ends_with("/hcnf-app/config.json")),
+            && fetched.iter().all(|u| u.ends_with(".wasm")
+                || u.ends_with("/hcnf-app/config.json")
+                || u.contains("/hcnf-app/fragments/")),
         "{fetched:?}"
     );
     assert_eq!(support::stored(&demo.endpoint).await, 0);

@@ -170,8 +170,7 @@ async function go(url, { push = false, replace = false, scroll = null, initial =
   if (host && underBase(url.pathname) && isRoot(url.pathname)) {
     // The base itself: the reader's language, in place of the base's own address.
     url = new URL(`${host.base}/${pickLanguage(host.locale, embed.locales, embed.fallback)}/`, location.href);
-    push = false;
-    replace = true;
+    replace = !push;
   }
   pending?.abort();
   const ours = (pending = new AbortController());
@@ -364,7 +363,10 @@ function pickLanguage(chosen, offered, fallback) {
 // Where the reader is on this page, kept in its history entry for the back button and a
 // reload (the browser's own restoring is off: it would scroll before the page is back).
 function remember() {
-  history.replaceState({ ...history.state, hcnfScroll: scrollY }, '');
+  // A host's own entries, and what it keeps in them, are the host's.
+  const state = history.state;
+  if (!underBase(location.pathname) || (state !== null && typeof state !== 'object')) return;
+  history.replaceState({ ...state, hcnfScroll: scrollY }, '');
 }
 
 // Reads the host element's options, saying in the console what cannot be used (the app
@@ -384,9 +386,9 @@ function hostOptions() {
   const warn = (message) => console.warn(`HCNF: ${message}`);
   const attr = (name) => el.getAttribute(`data-hcnf-${name}`)?.trim() ?? null;
   const options = { base: '', locale: null, manage: false, parentOrigin: null, assets: embed.assets };
-  const locale = attr('locale')?.toLowerCase();
+  const locale = attr('locale');
   if (locale) {
-    if (embed.locales.includes(locale)) options.locale = locale;
+    if (embed.locales.includes(locale.toLowerCase())) options.locale = locale.toLowerCase();
     else warn(`data-hcnf-locale="${locale}" is not a language of this site; use one of ${embed.locales.join(', ')}`);
   }
   const base = attr('base');
@@ -410,8 +412,10 @@ function hostOptions() {
   if (parentOrigin) {
     let origin = null;
     try {
+      // A scheme, a host and a port: no path, query, fragment or user.
       const url = new URL(parentOrigin);
-      if (/^https?:$/.test(url.protocol) && url.origin === parentOrigin.replace(/\/$/, '')) origin = url.origin;
+      const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+      if (/^https?:$/.test(url.protocol) && bare && !/[?#]/.test(parentOrigin)) origin = url.origin;
     } catch {
       // Reported below.
     }
@@ -439,7 +443,8 @@ function settleInFrame(element, named) {
       const link = event.composedPath().find((n) => n instanceof HTMLAnchorElement);
       if (!link?.href || link.target) return;
       try {
-        if (new URL(link.href).origin !== location.origin) link.target = '_top';
+        const url = new URL(link.href);
+        if (/^https?:$/.test(url.protocol) && url.origin !== location.origin) link.target = '_top';
       } catch {
         // Not a URL: the browser's to refuse.
       }
@@ -465,26 +470,29 @@ function settleInFrame(element, named) {
   }).observe(element);
 }
 
-let scrolled = 0;
-addEventListener(
-  'scroll',
-  () => {
-    clearTimeout(scrolled);
-    scrolled = setTimeout(remember, 200);
-  },
-  { passive: true },
-);
-addEventListener('click', onClick);
-addEventListener('auxclick', onClick);
-addEventListener('pointerdown', prefetch, { passive: true });
-addEventListener('mouseover', prefetch, { passive: true });
-addEventListener('popstate', (event) => {
-  const url = new URL(location.href);
-  // Only the fragment changed: the same page, which the browser scrolls itself. On a host
-  // page, an entry of the host's own is the host's.
-  if (key(url) === shown || !underBase(url.pathname)) return;
-  go(url, { scroll: event.state?.hcnfScroll ?? 0 });
-});
+// Listens for the reader's clicks, scrolling and history, once the app has started.
+function listen() {
+  let scrolled = 0;
+  addEventListener(
+    'scroll',
+    () => {
+      clearTimeout(scrolled);
+      scrolled = setTimeout(remember, 200);
+    },
+    { passive: true },
+  );
+  addEventListener('click', onClick);
+  addEventListener('auxclick', onClick);
+  addEventListener('pointerdown', prefetch, { passive: true });
+  addEventListener('mouseover', prefetch, { passive: true });
+  addEventListener('popstate', (event) => {
+    const url = new URL(location.href);
+    // Only the fragment changed: the same page, which the browser scrolls itself. On a
+    // host page, an entry of the host's own is the host's.
+    if (key(url) === shown || !underBase(url.pathname)) return;
+    go(url, { scroll: event.state?.hcnfScroll ?? 0 });
+  });
+}
 // Starts on a page of the site: the page is there; only its form may need the wasm.
 function startOnSite() {
   // The page as it came, for coming back to it; a page with the form is fetched again.
@@ -494,6 +502,7 @@ function startOnSite() {
       until: Date.now() + KEPT_MS,
     });
   }
+  listen();
   history.scrollRestoration = 'manual';
   if (history.state?.hcnfScroll) scrollTo(0, history.state.hcnfScroll);
   absoluteAddress();
@@ -509,9 +518,9 @@ function startOnSite() {
 function startOnHost() {
   host = hostOptions();
   if (!host) return;
+  listen();
   const root = app();
   settleInFrame(root, host.parentOrigin);
-  history.scrollRestoration = 'manual';
   const page = root.hasAttribute('data-hcnf-prerendered') && root.querySelector(PAGE);
   if (page && underBase(location.pathname) && !isRoot(location.pathname)) {
     rebase(page);

@@ -176,7 +176,7 @@ impl HostOptions {
 
 /// `/hcnf/`, `/hcnf` and `hcnf` all mean `/hcnf`; `/` and `""` mean the site root (`""`).
 /// `None` for what cannot be a path of this site: a query, a fragment, a scheme, `..`.
-pub(crate) fn normalize_base(raw: &str) -> Option<String> {
+pub fn normalize_base(raw: &str) -> Option<String> {
     let raw = raw.trim();
     // The characters a browser leaves as they are in `location.pathname` (letters, digits
     // and `-._~!$&()*+,;=@`); a base written with any other would be compared, encoded,

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
 
+use hcnf_site::host::normalize_base;
 use hcnf_site::prerender::{
     compact, compact_inline_style, externalize_scripts, fragment_document, fragment_file,
     host_loader, nav_script, pages, render, render_fragment, site_page, without_comments,
@@ -54,8 +55,15 @@ fn run(dist: &Path) -> Result<usize, String> {
     if let Ok(css) = fs::read_to_string(&host_css) {
         write(&host_css, &compact(&css))?;
     }
-    let base = env::var("HCNF_EMBED_BASE").unwrap_or_else(|_| EMBED_BASE.to_owned());
-    let base = base.trim_end_matches('/');
+    // Checked as a host's data-hcnf-base is: it goes into every fragment and into hcnf.js.
+    let raw = env::var("HCNF_EMBED_BASE").unwrap_or_else(|_| EMBED_BASE.to_owned());
+    let base = normalize_base(&raw).ok_or_else(|| {
+        format!(
+            "HCNF_EMBED_BASE={raw:?} is not a path such as /hcnf (ASCII letters, digits and \
+             -._~!$&()*+,;=@ only)"
+        )
+    })?;
+    let base = base.as_str();
     let origin = env::var("HCNF_SITE_ORIGIN").unwrap_or_default();
     let pages = pages().map_err(|e| e.to_string())?;
     let nav = nav_script();

@@ -273,6 +273,7 @@ function heldBy(root) {
 // A fragment's links, written for the base the build was given, under the host's own;
 // and the host's title and language, if it lets the app set them.
 function rebase(page) {
+  if (host.main) page.querySelector('#hcnf-main')?.setAttribute('role', 'main');
   const from = page.dataset.hcnfFragmentBase ?? '';
   if (from !== host.base) {
     for (const link of page.querySelectorAll('a[href]')) {
@@ -518,8 +519,11 @@ function startOnSite() {
 function startOnHost() {
   host = hostOptions();
   if (!host) return;
-  listen();
+  // The fragments' main region is a plain element, as a host page usually has a <main> of
+  // its own and a page may have only one; on a host page without one, it is the main.
   const root = app();
+  host.main = ![...document.querySelectorAll('main, [role="main"]')].some((m) => !root.contains(m));
+  listen();
   settleInFrame(root, host.parentOrigin);
   const page = root.hasAttribute('data-hcnf-prerendered') && root.querySelector(PAGE);
   if (page && underBase(location.pathname) && !isRoot(location.pathname)) {

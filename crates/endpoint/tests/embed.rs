@@ -625,6 +625,15 @@ async fn the_iframe_embedding_grows_its_frame_to_fit_the_app() {
         !posted.is_empty() && posted.iter().all(|t| *t == json!(demo.site)),
         "{posted:?}"
     );
+    // The framed page has no <main> of its own: the app's main region is its main landmark.
+    assert_eq!(
+        demo.js(
+            "const d = document.getElementById('hcnf-frame').contentDocument;
+             return [...d.querySelectorAll('main, [role=main]')].map((m) => m.id);"
+        )
+        .await,
+        json!(["hcnf-main"])
+    );
     // The framed page is the app's own document; the host's title is untouched.
     assert_eq!(
         demo.js(

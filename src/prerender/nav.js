@@ -44,6 +44,13 @@ let shown = location.pathname + location.search;
 const key = (url) => url.pathname + url.search;
 // Pages fetched in this visit, by key: their HTML and until when it is kept.
 const kept = new Map();
+// The HTML of `url` kept from earlier in this visit, if still fresh.
+const keptFor = (url) => {
+  const page = kept.get(key(url));
+  return page && Date.now() < page.until ? page.text : null;
+};
+// The page fetched ahead of a click on `url`, if still fresh.
+const earlyFor = (url) => (early?.key === key(url) && Date.now() < early.until ? early : null);
 
 // A page of this site that this script may bring in: same origin, not a file, and not a
 // place on the page shown (the skip link), which `skipTo` handles.
@@ -82,9 +89,11 @@ function isRoot(path) {
 
 // What to fetch for a page: on the site, the page itself; on a host page, the build's
 // fragment of it, or the not-found page's for an address outside the base.
+const notFound = () => `${host.assets}fragments/404.html`;
+
 function source(url) {
   if (!host) return key(url);
-  if (!underBase(url.pathname)) return `${host.assets}fragments/404.html`;
+  if (!underBase(url.pathname)) return notFound();
   const rest = url.pathname.slice(host.base.length).replace(/\/(index\.html)?$/, '');
   return `${host.assets}fragments${rest}/index.html`;
 }
@@ -92,7 +101,7 @@ function source(url) {
 async function fetchPage(url, signal) {
   const response = await fetch(source(url), { signal, headers: { Accept: 'text/html' } });
   if (host && response.status === 404) {
-    return fetch(`${host.assets}fragments/404.html`, { signal });
+    return fetch(notFound(), { signal });
   }
   return response;
 }
@@ -102,8 +111,7 @@ function prefetch(event) {
   if (navigator.connection?.saveData) return;
   const link = linkAt(event);
   const url = link && pageUrl(link.href);
-  if (!url || key(url) === shown || (kept.get(key(url))?.until ?? 0) > Date.now()) return;
-  if (early?.key === key(url) && Date.now() < early.until) return;
+  if (!url || key(url) === shown || keptFor(url) !== null || earlyFor(url)) return;
   early?.controller.abort();
   const controller = new AbortController();
   early = {
@@ -117,15 +125,11 @@ function prefetch(event) {
 // The response for `url`: the one fetched ahead of the click if it is still fresh, else a
 // new request. Each response is taken once: a second click fetches again.
 async function responseFor(url, signal) {
-  const ahead = early;
+  const ahead = earlyFor(url);
+  if (!ahead) early?.controller.abort();
   early = null;
-  if (ahead?.key === key(url) && Date.now() < ahead.until) {
-    const response = await ahead.response;
-    if (response) return response;
-  } else {
-    ahead?.controller.abort();
-  }
-  return fetchPage(url, signal);
+  const response = ahead && (await ahead.response);
+  return response || fetchPage(url, signal);
 }
 
 function onClick(event) {
@@ -177,10 +181,8 @@ async function go(url, { push = false, replace = false, scroll = null, initial =
   let doc;
   let at = url;
   try {
-    let html = kept.get(key(url));
-    if (html && Date.now() < html.until) {
-      html = html.text;
-    } else {
+    let html = keptFor(url);
+    if (html === null) {
       const response = await responseFor(url, ours.signal);
       if (!response.ok && response.status !== 404) throw new Error(String(response.status));
       // Where a redirect led, keeping the fragment asked for.
@@ -220,15 +222,7 @@ async function go(url, { push = false, replace = false, scroll = null, initial =
     // announces it.
     document.querySelector(`${APP} h1[tabindex]`)?.focus({ preventScroll: true });
   }
-  try {
-    await startForm(doc);
-  } catch (error) {
-    // The form's code could not be loaded or run (offline, or a newer build took its
-    // place): the page itself, loaded by the browser, says what to do. Not when this is
-    // the page being started, which would load forever.
-    console.error(`HCNF: the inquiry form could not start: ${error}`);
-    if (!initial) location.assign(at.href);
-  }
+  await startForm(doc, at, initial);
 }
 
 // A page that could not be brought in: the browser loads it itself, so the reader gets
@@ -289,10 +283,22 @@ function rebase(page) {
   }
 }
 
-// A page with the form runs it: with the wasm already here, at once; otherwise by the
-// new page's own loader, whose module starts the form it finds in the document.
-async function startForm(doc) {
+// A page with the form runs it. If the form's code cannot be loaded or run (offline, or a
+// newer build took its place), the page itself, loaded by the browser, says what to do;
+// but not when this is the page being started, which would load forever.
+async function startForm(doc, at, initial) {
   if (!document.querySelector(FORM)) return;
+  try {
+    await loadForm(doc);
+  } catch (error) {
+    console.error(`HCNF: the inquiry form could not start: ${error}`);
+    if (!initial) location.assign(at.href);
+  }
+}
+
+// With the wasm already here, at once; otherwise by the new page's own loader (or, on a
+// host page, the glue hcnf.js names), whose module starts the form it finds.
+async function loadForm(doc) {
   if (window.wasmBindings?.hcnfStartForm) {
     window.wasmBindings.hcnfStartForm();
     return;
@@ -507,9 +513,8 @@ function startOnSite() {
   history.scrollRestoration = 'manual';
   if (history.state?.hcnfScroll) scrollTo(0, history.state.hcnfScroll);
   absoluteAddress();
-  // The page is interactive now, unless it has the form, which says so itself once the
-  // wasm runs it (src/inquiry/island.rs).
-  if (!document.querySelector(FORM)) app()?.setAttribute(STARTED, '');
+  const root = app();
+  if (root) heldBy(root);
   settleInFrame(document.body, null);
   chooseLanguage();
 }
@@ -530,9 +535,7 @@ function startOnHost() {
     rebase(page);
     absoluteAddress();
     heldBy(root);
-    startForm(document).catch(() => {
-      console.error("HCNF: the inquiry form's code could not be loaded");
-    });
+    startForm(document, new URL(location.href), true);
     return;
   }
   go(new URL(location.href), { initial: true });

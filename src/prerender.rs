@@ -6,6 +6,7 @@
 //! [`RouteList`]) with `:lang` filled in by each locale, so a new section or locale is
 //! prerendered without a change here.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -27,6 +28,7 @@ mod css;
 mod scripts;
 pub use comments::without_comments;
 pub use css::{compact, compact_inline_style};
+use scripts::edit_elements;
 pub use scripts::{externalize_scripts, ScriptFile};
 
 /// The site's navigation script (`nav.js`), which every page loads.
@@ -202,34 +204,23 @@ pub fn nav_script() -> ScriptFile {
 pub fn site_page(html: &str, nav: &ScriptFile) -> String {
     let head_end = html.find("</head>").unwrap_or(html.len());
     let (head, rest) = html.split_at(head_end);
-    let mut head = head.to_owned();
-    if !html.contains(FORM_ATTRIBUTE) {
-        head = without_tags(&head, "<link", ">", |tag| tag.contains("hcnf-site-"));
-        head = without_tags(&head, "<script", "</script>", |tag| !tag.contains(" src="));
-    }
+    let head = if html.contains(FORM_ATTRIBUTE) {
+        head.to_owned()
+    } else {
+        fn kept_unless(element: &str, gone: bool) -> Cow<'_, str> {
+            Cow::Borrowed(if gone { "" } else { element })
+        }
+        let head = edit_elements(head, "<link", ">", |tag| {
+            kept_unless(tag, tag.contains("hcnf-site-"))
+        });
+        edit_elements(&head, "<script", "</script>", |script| {
+            kept_unless(script, !script.contains(" src="))
+        })
+    };
     format!(
         "{head}<script type=\"module\" src=\"/{}\"></script>{rest}",
         nav.name
     )
-}
-
-/// `html` without the elements from `open` to `close` (inclusive) that `drop` picks.
-fn without_tags(html: &str, open: &str, close: &str, drop: impl Fn(&str) -> bool) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(start) = rest.find(open) {
-        let Some(len) = rest[start..].find(close).map(|end| end + close.len()) else {
-            break;
-        };
-        let element = &rest[start..start + len];
-        out.push_str(&rest[..start]);
-        if !drop(element) {
-            out.push_str(element);
-        }
-        rest = &rest[start + len..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The app's markup alone for the page at `path` (below the base), as a host page that

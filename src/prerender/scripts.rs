@@ -3,6 +3,8 @@
 //! no per-build hashes: trunk writes its loader into the page, and the prerenderer its
 //! hydration data.
 
+use std::borrow::Cow;
+
 /// A script taken out of a page: its file name (under the site's root) and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScriptFile {
@@ -17,38 +19,53 @@ pub struct ScriptFile {
 /// keeps it before the module scripts that follow it (both run in document order once the
 /// page is parsed) and keeps it from holding up the first paint.
 pub fn externalize_scripts(html: &str, base: &str) -> (String, Vec<ScriptFile>) {
-    let mut out = String::with_capacity(html.len());
     let mut files = Vec::new();
+    let out = edit_elements(html, "<script", "</script>", |element| {
+        let Some(open_end) = element.find('>') else {
+            return Cow::Borrowed(element);
+        };
+        let tag = &element[..=open_end];
+        let body = &element[open_end + 1..element.len() - "</script>".len()];
+        if tag.contains(" src=") || body.trim().is_empty() {
+            return Cow::Borrowed(element);
+        }
+        let module = tag.contains("type=\"module\"");
+        let kind = if module { "start" } else { "data" };
+        let name = format!("hcnf-{kind}-{:016x}.js", fnv1a(body.as_bytes()));
+        let attributes = if module { "type=\"module\"" } else { "defer" };
+        let replaced = format!("<script {attributes} src=\"{base}/{name}\"></script>");
+        if !files.iter().any(|f: &ScriptFile| f.name == name) {
+            files.push(ScriptFile {
+                name,
+                body: body.to_owned(),
+            });
+        }
+        Cow::Owned(replaced)
+    });
+    (out, files)
+}
+
+/// `html` with each element from `open` to the first `close` after it (both included)
+/// replaced by what `edit` makes of it. From an element that is never closed on, `html`
+/// is kept as it is.
+pub(super) fn edit_elements<'a>(
+    html: &'a str,
+    open: &str,
+    close: &str,
+    mut edit: impl FnMut(&'a str) -> Cow<'a, str>,
+) -> String {
+    let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        out.push_str(&rest[..start]);
-        let tail = &rest[start..];
-        let (Some(open_end), Some(close)) = (tail.find('>'), tail.find("</script>")) else {
+    while let Some(start) = rest.find(open) {
+        let Some(len) = rest[start..].find(close).map(|end| end + close.len()) else {
             break;
         };
-        let tag = &tail[..=open_end];
-        let body = &tail[open_end + 1..close];
-        if tag.contains(" src=") || body.trim().is_empty() {
-            out.push_str(&tail[..close + "</script>".len()]);
-        } else {
-            let module = tag.contains("type=\"module\"");
-            let kind = if module { "start" } else { "data" };
-            let name = format!("hcnf-{kind}-{:016x}.js", fnv1a(body.as_bytes()));
-            let attributes = if module { "type=\"module\"" } else { "defer" };
-            out.push_str(&format!(
-                "<script {attributes} src=\"{base}/{name}\"></script>"
-            ));
-            if !files.iter().any(|f: &ScriptFile| f.name == name) {
-                files.push(ScriptFile {
-                    name,
-                    body: body.to_owned(),
-                });
-            }
-        }
-        rest = &tail[close + "</script>".len()..];
+        out.push_str(&rest[..start]);
+        out.push_str(&edit(&rest[start..start + len]));
+        rest = &rest[start + len..];
     }
     out.push_str(rest);
-    (out, files)
+    out
 }
 
 /// FNV-1a, 64 bits: enough to give each distinct script its own name; nothing secret

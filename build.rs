@@ -61,19 +61,7 @@ fn main() {
         writeln!(out, "    ({:?}, {:?}),", f.locale, ed.locale.name).unwrap();
     }
     out.push_str("];\n\n");
-    // Each edition as a static: the wasm carries the words as data, not the JSON, the code
-    // that would parse it, nor code that would build it at start.
-    out.push_str(
-        "/// The editions in the order of `SOURCES`, from the checked content.\n\
-         pub(crate) static EDITIONS: [hcnf_content::Edition; LOCALE_COUNT] = [\n",
-    );
-    for ed in &editions {
-        let code = to_rust(ed).unwrap_or_else(|e| panic!("content/{}.json: {e}", ed.locale.code));
-        writeln!(out, "    {code},").unwrap();
-    }
-    out.push_str("];\n");
-    // The parts of each edition the inquiry form reads, apart: the site's wasm runs the form
-    // alone and so carries these words, not every page's in every edition (i18n.rs).
+    // A static with one entry per edition, in the order of `SOURCES`, each made by `code`.
     let part = |out: &mut String,
                 doc: &str,
                 name: &str,
@@ -90,6 +78,17 @@ fn main() {
         }
         out.push_str("];\n");
     };
+    // Each edition as a static: the wasm carries the words as data, not the JSON, the code
+    // that would parse it, nor code that would build it at start.
+    part(
+        &mut out,
+        "The editions in the order of `SOURCES`, from the checked content.",
+        "EDITIONS",
+        "hcnf_content::Edition",
+        &|ed| to_rust(ed),
+    );
+    // The parts of each edition the inquiry form reads, apart: the site's wasm runs the form
+    // alone and so carries these words, not every page's in every edition (i18n.rs).
     part(
         &mut out,
         "Each edition's inquiry page.",

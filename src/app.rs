@@ -6,14 +6,12 @@ use leptos_meta::provide_meta_context;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
 use leptos_router::{path, StaticSegment};
 
-use crate::browser;
 use crate::host::HostOptions;
-use crate::layout::{AppRoot, FocusOnNavigate, Navigated, ROOT_ID};
+use crate::layout::AppRoot;
 use crate::pages::{
     Accessibility, Contact, HcnfCourse, Inquiry, LanguageChoice, LocalizedLayout,
     MedicalInnovationSchool, NotFound, Overview, Symposia,
 };
-use crate::routes;
 
 /// The whole site, as the host page configured it (on a page of its own by default).
 #[component]
@@ -23,17 +21,12 @@ pub fn App(
     options: HostOptions,
 ) -> impl IntoView {
     let base = options.base.clone();
-    browser::links::leave_host_links_to_the_browser(ROOT_ID, base.clone(), routes::is_under);
     provide_meta_context();
-    Navigated::provide();
     // The one source of the host's settings, base path included, for every component.
     provide_context(options);
     view! {
-        // The router claims same-origin link clicks under the base; the host's links are
-        // kept from it above.
         <Router base>
             <AppRoot>
-                <FocusOnNavigate />
                 // The prerenderer lists its pages from this table (`crate::prerender`), so a
                 // section added here is prerendered in every locale.
                 <Routes fallback=NotFound>

@@ -213,7 +213,7 @@ pub async fn load_config(
 ) -> Result<AppConfig, ConfigError> {
     let loaded = match fetch_text(&config_url).await {
         Some(text) => parse_config(&text)
-            .and_then(|c| c.choose(picked.as_deref(), &crate::browser::links::origin())),
+            .and_then(|c| c.choose(picked.as_deref(), &crate::browser::page::origin())),
         None => Err(ConfigError::Unreachable),
     };
     if let Err(error) = &loaded {

@@ -1,49 +1,43 @@
-//! What the page that hosts the app tells it, through the data attributes of the element
-//! the app mounts into. The attributes are read in `mount.rs` and checked here, in plain
-//! Rust; components ask for the result with [`HostOptions::current`].
+//! How the app runs on a page: as a site of its own, or in a host page's element. The
+//! prerenderer builds the options for each page it writes; in the browser, the form reads
+//! the three attributes of the host's element that are its own (the endpoint, where
+//! `config.json` is, and whether it may set the title) and checks them here. The
+//! navigation script reads and checks the others (`hostOptions` in `src/prerender/nav.js`).
+//! Components ask for the options with [`HostOptions::current`].
 //!
 //! ```html
 //! <div data-hcnf-app data-hcnf-locale="ja" data-hcnf-base="/hcnf/"
-//!      data-hcnf-manage-document="false"></div>
+//!      data-hcnf-endpoint="https://inquiries.example.jp/hcnf/inquiries"></div>
 //! ```
 
-use crate::config::{parse_origin, parse_url, UrlProblem};
-use crate::i18n::Locale;
+use crate::config::{parse_url, UrlProblem};
 
 /// The attribute that marks the element the app mounts into.
 pub(crate) const MOUNT_ATTRIBUTE: &str = "data-hcnf-app";
-/// The language `/` (the base path itself) opens in; otherwise the reader's choice decides.
-pub(crate) const LOCALE_ATTRIBUTE: &str = "data-hcnf-locale";
-/// The path the app lives under on the host, `/hcnf/`; `/` when it has the site to itself.
-pub(crate) const BASE_ATTRIBUTE: &str = "data-hcnf-base";
 /// Where the inquiry form posts, among the origins `config.json` allows.
 pub(crate) const ENDPOINT_ATTRIBUTE: &str = "data-hcnf-endpoint";
-/// In an iframe, the origin of the page that frames the app, which alone hears its height.
-pub(crate) const PARENT_ORIGIN_ATTRIBUTE: &str = "data-hcnf-parent-origin";
 /// `true` lets the app set the document's title, `<html lang>` and head links.
 pub(crate) const MANAGE_DOCUMENT_ATTRIBUTE: &str = "data-hcnf-manage-document";
 /// Where the app's own files are; the loader script fills it in from its own URL.
 pub(crate) const ASSETS_ATTRIBUTE: &str = "data-hcnf-assets";
 /// Set by the prerenderer on an element whose content is the app's own markup for this
-/// address, which the app then hydrates instead of replacing.
+/// address, which the navigation script then keeps as it is.
+#[cfg_attr(not(feature = "ssr"), allow(dead_code))] // Written by the prerenderer.
 pub(crate) const PRERENDERED_ATTRIBUTE: &str = "data-hcnf-prerendered";
-/// Set by the app on its element once it runs: from then on its links and form are live.
-/// Host scripts and the end-to-end tests wait for it.
+/// Set on the app's element once it runs, from when its links and form are live: by the
+/// navigation script, or by the form on a page that has it. Host scripts and the
+/// end-to-end tests wait for it.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Set in the browser.
 pub(crate) const STARTED_ATTRIBUTE: &str = "data-hcnf-started";
 
 /// How the app runs on this page.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HostOptions {
-    /// The language the base path opens in, before the reader's own preferences.
-    pub locale: Option<Locale>,
     /// The base path without its trailing slash: `""` or `/hcnf`.
     pub base: String,
     /// An inquiry endpoint picked by the page, as written: used only if `config.json`
     /// allows its origin (see [`crate::config`]).
     pub endpoint: Option<String>,
-    /// In an iframe, the origin of the page framing the app, when the page names it.
-    pub parent_origin: Option<String>,
     /// Whether the app owns the document: title, `<html lang>`, head links, full height.
     pub manage_document: bool,
     /// The URL of the folder holding the app's files, ending in `/`.
@@ -57,10 +51,8 @@ impl Default for HostOptions {
     /// The app on a page of its own: the site root, the document its own.
     fn default() -> Self {
         HostOptions {
-            locale: None,
             base: String::new(),
             endpoint: None,
-            parent_origin: None,
             manage_document: true,
             assets: "/".to_owned(),
             main_landmark: true,
@@ -73,31 +65,16 @@ impl Default for HostOptions {
 /// formatting (scripts/build.sh), which would leave them out of the console message.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub(crate) enum HostOptionError {
-    #[error("{LOCALE_ATTRIBUTE}=\"{0}\" is not a language of this site; use one of {1}")]
-    UnknownLocale(String, String),
-    #[error(
-        "{BASE_ATTRIBUTE}=\"{0}\" is not a path such as \"/hcnf/\" (ASCII letters, digits and \
-         -._~!$&()*+,;=@ only); the app uses \"/\""
-    )]
-    InvalidBase(String),
     #[error(
         "{ENDPOINT_ATTRIBUTE}=\"{0}\" cannot be used: {1}; the inquiry form will be unavailable"
     )]
-    InvalidEndpoint(String, UrlProblem),
-    #[error(
-        "{PARENT_ORIGIN_ATTRIBUTE}=\"{0}\" is not an origin such as \"https://www.example.jp\" \
-         ({1}); the app's height goes to no page"
-    )]
-    InvalidParentOrigin(String, UrlProblem),
+    Endpoint(String, UrlProblem),
     #[error(
         "{MANAGE_DOCUMENT_ATTRIBUTE}=\"{0}\" must be \"true\" or \"false\"; \"false\" is used"
     )]
-    InvalidSwitch(String),
+    ManageDocument(String),
     #[error("{ASSETS_ATTRIBUTE}=\"{0}\" is not a folder URL ending in \"/\"; \"/\" is used")]
-    InvalidAssets(String),
-    #[error("the page's path \"{path}\" is not under {BASE_ATTRIBUTE}=\"{base}\"")]
-    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Found in the browser.
-    OutsideBase { path: String, base: String },
+    Assets(String),
 }
 
 impl HostOptions {
@@ -107,9 +84,10 @@ impl HostOptions {
         leptos::prelude::use_context::<HostOptions>().unwrap_or_default()
     }
 
-    /// Reads the options from an element's attributes, `get` returning each one's value.
-    /// An attribute that is absent takes its embedded default: the document is the host's.
-    /// Every unusable attribute is reported and then ignored, so the app still starts.
+    /// Reads the form's options from the host element's attributes, `get` returning each
+    /// one's value. An attribute that is absent takes its embedded default: the document is
+    /// the host's. Every unusable attribute is reported and then ignored, so the form still
+    /// starts (the navigation script reports the element's other attributes).
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called when mounting.
     pub(crate) fn from_attributes(
         get: impl Fn(&str) -> Option<String>,
@@ -121,48 +99,27 @@ impl HostOptions {
         };
         let present = |name| get(name).map(|v| v.trim().to_owned());
 
-        if let Some(code) = present(LOCALE_ATTRIBUTE).filter(|c| !c.is_empty()) {
-            match Locale::from_code(&code.to_ascii_lowercase()) {
-                Some(locale) => options.locale = Some(locale),
-                None => {
-                    let known: Vec<_> = Locale::all().map(Locale::code).collect();
-                    errors.push(HostOptionError::UnknownLocale(code, known.join(", ")));
-                }
-            }
-        }
-        if let Some(base) = present(BASE_ATTRIBUTE) {
-            match normalize_base(&base) {
-                Some(base) => options.base = base,
-                None => errors.push(HostOptionError::InvalidBase(base)),
-            }
-        }
         if let Some(url) = present(ENDPOINT_ATTRIBUTE).filter(|u| !u.is_empty()) {
             // Kept even when unusable: the form then refuses it, rather than sending to
             // another endpoint than the page asked for.
             if let Err(problem) = parse_url(&url) {
-                errors.push(HostOptionError::InvalidEndpoint(url.clone(), problem));
+                errors.push(HostOptionError::Endpoint(url.clone(), problem));
             }
             options.endpoint = Some(url);
-        }
-        if let Some(origin) = present(PARENT_ORIGIN_ATTRIBUTE).filter(|o| !o.is_empty()) {
-            match parse_origin(&origin) {
-                Ok(parsed) => options.parent_origin = Some(parsed.as_str().to_owned()),
-                Err(problem) => errors.push(HostOptionError::InvalidParentOrigin(origin, problem)),
-            }
         }
         if let Some(flag) = present(MANAGE_DOCUMENT_ATTRIBUTE) {
             match flag.to_ascii_lowercase().as_str() {
                 // A bare attribute (`data-hcnf-manage-document`) reads as "yes".
                 "true" | "" => options.manage_document = true,
                 "false" => {}
-                _ => errors.push(HostOptionError::InvalidSwitch(flag)),
+                _ => errors.push(HostOptionError::ManageDocument(flag)),
             }
         }
         if let Some(assets) = present(ASSETS_ATTRIBUTE).filter(|a| !a.is_empty()) {
             if is_folder_url(&assets) {
                 options.assets = assets;
             } else {
-                errors.push(HostOptionError::InvalidAssets(assets));
+                errors.push(HostOptionError::Assets(assets));
             }
         }
         (options, errors)

@@ -65,24 +65,6 @@ impl Locale {
     }
 }
 
-/// Picks a reader's locale: a stored choice that still exists, else the first of the
-/// browser's languages whose primary subtag we have (`ja-JP` → `ja`), else English.
-pub(crate) fn negotiate(stored: Option<&str>, preferred: &[String]) -> Locale {
-    stored
-        .and_then(Locale::from_code)
-        .or_else(|| {
-            preferred.iter().find_map(|tag| {
-                let primary = tag
-                    .split(['-', '_'])
-                    .next()
-                    .unwrap_or_default()
-                    .to_ascii_lowercase();
-                Locale::from_code(&primary)
-            })
-        })
-        .unwrap_or_else(Locale::fallback)
-}
-
 /// What goes between two pieces of text joined on screen: a space where both sides are
 /// of a script that spaces its words ("Error:" and "Send an inquiry"), nothing where
 /// either is Japanese, whose brackets and colons carry their own room (「エラー：」).
@@ -110,35 +92,6 @@ pub(crate) fn use_edition() -> &'static Edition {
 mod tests {
     use super::*;
 
-    fn langs(tags: &[&str]) -> Vec<String> {
-        tags.iter().map(|s| s.to_string()).collect()
-    }
-
-    #[test]
-    fn a_stored_choice_wins_over_the_browser() {
-        assert_eq!(negotiate(Some("ja"), &langs(&["en-GB"])).code(), "ja");
-        assert_eq!(negotiate(Some("en"), &langs(&["ja"])).code(), "en");
-    }
-
-    #[test]
-    fn the_first_browser_language_we_have_is_chosen() {
-        assert_eq!(negotiate(None, &langs(&["ja-JP", "en-US"])).code(), "ja");
-        assert_eq!(negotiate(None, &langs(&["fr-FR", "JA", "en"])).code(), "ja");
-        assert_eq!(negotiate(None, &langs(&["fr", "en-US", "ja"])).code(), "en");
-    }
-
-    #[test]
-    fn plain_japanese_is_only_ever_chosen_by_the_reader() {
-        let easy = "ja-x-easy";
-        assert!(Locale::from_code(easy).is_some(), "the edition ships");
-        // A browser says ja or ja-JP, never the private-use tag: they get the full edition.
-        for tag in ["ja", "ja-JP", "ja-x-easy", "JA-X-EASY"] {
-            assert_eq!(negotiate(None, &langs(&[tag])).code(), "ja", "{tag}");
-        }
-        // Chosen with the language switch, it is kept.
-        assert_eq!(negotiate(Some(easy), &langs(&["ja-JP"])).code(), easy);
-    }
-
     #[test]
     fn joined_text_is_spaced_only_between_spaced_scripts() {
         assert_eq!(seam("Error:", "Send an inquiry"), " ");
@@ -148,16 +101,6 @@ mod tests {
         assert_eq!(seam("アドレス：", "https://example.jp/"), "");
         assert_eq!(seam("", "x"), "");
         assert_eq!(seam("{住所|じゅうしょ}", "https://example.jp/"), "");
-    }
-
-    #[test]
-    fn anything_else_is_english() {
-        assert_eq!(negotiate(None, &[]).code(), "en");
-        assert_eq!(
-            negotiate(Some("xx"), &langs(&["de", "zh-Hant"])).code(),
-            "en"
-        );
-        assert_eq!(negotiate(Some(""), &langs(&[""])).code(), "en");
     }
 
     #[test]

@@ -15,7 +15,6 @@ pub mod i18n;
 mod inquiry;
 pub mod json;
 mod layout;
-pub mod mount;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod prerender;
@@ -23,5 +22,8 @@ pub mod routes;
 
 pub use app::App;
 
+/// The inquiry form as the site's wasm runs it, for the browser tests to mount.
+#[cfg(target_arch = "wasm32")]
+pub use inquiry::island::form;
 /// Takes over the inquiry form on a prerendered page (the site's wasm entry).
 pub use inquiry::island::start_form;

@@ -17,7 +17,7 @@ impl SiteOrigin {
     /// The origin in context, else the page's.
     pub fn current() -> String {
         leptos::prelude::use_context::<SiteOrigin>()
-            .map_or_else(crate::browser::links::origin, |o| o.0)
+            .map_or_else(crate::browser::page::origin, |o| o.0)
     }
 }
 

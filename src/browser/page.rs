@@ -1,4 +1,4 @@
-//! The page itself: focus, and the console for the host page's developers.
+//! The page itself: its origin, focus, and the console for the host page's developers.
 
 /// Moves keyboard and screen-reader focus to the element with this id.
 pub fn focus_by_id(id: &str) {
@@ -34,23 +34,12 @@ pub fn error(message: &str) {
     eprintln!("{message}");
 }
 
-/// `navigator.languages`, most preferred first.
-pub fn preferred_languages() -> Vec<String> {
+/// `https://host:port` of the page: the origin an endpoint is checked against.
+pub fn origin() -> String {
     #[cfg(target_arch = "wasm32")]
-    {
-        let Some(nav) = web_sys::window().map(|w| w.navigator()) else {
-            return Vec::new();
-        };
-        let mut tags: Vec<String> = nav
-            .languages()
-            .iter()
-            .filter_map(|v| v.as_string())
-            .collect();
-        if tags.is_empty() {
-            tags.extend(nav.language());
-        }
-        tags
-    }
+    return web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default();
     #[cfg(not(target_arch = "wasm32"))]
-    Vec::new()
+    String::new()
 }

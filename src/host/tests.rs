@@ -1,4 +1,6 @@
-//! The host's attributes read as a web team would write them, good and bad.
+//! The form's attributes of the host's element read as a web team would write them, good
+//! and bad; and the base path the build is given. (The navigation script's are checked by
+//! tools/nav.test.mjs.)
 
 use super::*;
 use std::collections::HashMap;
@@ -15,8 +17,6 @@ fn read(pairs: &[(&str, &str)]) -> (HostOptions, Vec<HostOptionError>) {
 fn the_documented_snippet_reads_as_written() {
     let (options, errors) = read(&[
         (MOUNT_ATTRIBUTE, ""),
-        (LOCALE_ATTRIBUTE, "ja"),
-        (BASE_ATTRIBUTE, "/hcnf/"),
         (
             ENDPOINT_ATTRIBUTE,
             "https://inquiries.example.jp/hcnf/inquiries",
@@ -25,13 +25,10 @@ fn the_documented_snippet_reads_as_written() {
         (ASSETS_ATTRIBUTE, "https://cdn.example.jp/hcnf-app/"),
     ]);
     assert_eq!(errors, vec![]);
-    assert_eq!(options.locale, Locale::from_code("ja"));
-    assert_eq!(options.base, "/hcnf");
     assert_eq!(
         options.endpoint.as_deref(),
         Some("https://inquiries.example.jp/hcnf/inquiries")
     );
-    assert_eq!(options.parent_origin, None);
     assert!(!options.manage_document);
     assert_eq!(
         options.config_url(),
@@ -45,7 +42,6 @@ fn an_element_with_no_options_leaves_the_document_to_the_host() {
     assert!(errors.is_empty());
     assert!(!options.manage_document);
     assert_eq!(options.base, "");
-    assert_eq!(options.locale, None);
     assert_eq!(options.endpoint, None);
     assert_eq!(options.config_url(), "/config.json");
 }
@@ -67,7 +63,7 @@ fn managing_the_document_is_asked_for_explicitly() {
     assert!(!options.manage_document);
     assert_eq!(
         errors,
-        vec![HostOptionError::InvalidSwitch("yes please".into())]
+        vec![HostOptionError::ManageDocument("yes please".into())]
     );
 }
 
@@ -102,11 +98,9 @@ fn base_paths_are_normalised_however_they_are_typed() {
 #[test]
 fn unusable_attributes_are_reported_and_ignored() {
     let (options, errors) = read(&[
-        (LOCALE_ATTRIBUTE, "fr"),
-        (BASE_ATTRIBUTE, "https://example.jp/hcnf/"),
         (ENDPOINT_ATTRIBUTE, "/inquiries"),
         (ASSETS_ATTRIBUTE, "hcnf-app"),
-        (PARENT_ORIGIN_ATTRIBUTE, "https://www.example.jp/hcnf/"),
+        (MANAGE_DOCUMENT_ATTRIBUTE, "sometimes"),
     ]);
     assert_eq!(
         options,
@@ -117,27 +111,17 @@ fn unusable_attributes_are_reported_and_ignored() {
             ..HostOptions::default()
         }
     );
-    assert_eq!(errors.len(), 5, "{errors:?}");
-    let message = errors[0].to_string();
-    assert!(
-        message.contains("\"fr\"") && message.contains("en, ja"),
-        "{message}"
+    assert_eq!(
+        errors,
+        vec![
+            HostOptionError::Endpoint("/inquiries".into(), UrlProblem::NotHttp),
+            HostOptionError::ManageDocument("sometimes".into()),
+            HostOptionError::Assets("hcnf-app".into()),
+        ]
     );
-    assert!(errors[2]
+    assert!(errors[0]
         .to_string()
         .contains("the inquiry form will be unavailable"));
-    assert!(errors.contains(&HostOptionError::InvalidParentOrigin(
-        "https://www.example.jp/hcnf/".into(),
-        UrlProblem::NotAnOrigin
-    )));
-}
-
-#[test]
-fn language_codes_ignore_case() {
-    assert_eq!(
-        read(&[(LOCALE_ATTRIBUTE, "JA")]).0.locale,
-        Locale::from_code("ja")
-    );
 }
 
 #[test]
@@ -147,27 +131,6 @@ fn an_endpoint_with_a_password_is_reported_and_kept_for_the_form_to_refuse() {
     assert_eq!(options.endpoint.as_deref(), Some(url));
     assert_eq!(
         errors,
-        vec![HostOptionError::InvalidEndpoint(
-            url.into(),
-            UrlProblem::UserInfo
-        )]
+        vec![HostOptionError::Endpoint(url.into(), UrlProblem::UserInfo)]
     );
-}
-
-#[test]
-fn the_framing_pages_origin_is_read_as_browsers_write_origins() {
-    for (typed, origin) in [
-        ("https://www.example.jp", "https://www.example.jp"),
-        (" HTTPS://WWW.Example.JP:443/ ", "https://www.example.jp"),
-        ("http://127.0.0.1:8090", "http://127.0.0.1:8090"),
-    ] {
-        let (options, errors) = read(&[(PARENT_ORIGIN_ATTRIBUTE, typed)]);
-        assert_eq!(errors, vec![], "{typed:?}");
-        assert_eq!(options.parent_origin.as_deref(), Some(origin), "{typed:?}");
-    }
-    for bad in ["*", "www.example.jp", "https://www.example.jp/page.html"] {
-        let (options, errors) = read(&[(PARENT_ORIGIN_ATTRIBUTE, bad)]);
-        assert_eq!(options.parent_origin, None, "{bad:?}");
-        assert_eq!(errors.len(), 1, "{bad:?}");
-    }
 }

@@ -64,29 +64,33 @@ mod browser_side {
         for error in errors {
             if matches!(
                 error,
-                HostOptionError::InvalidEndpoint(..) | HostOptionError::InvalidAssets(_)
+                HostOptionError::Endpoint(..) | HostOptionError::Assets(_)
             ) {
                 crate::browser::page::warn(&format!("HCNF: {error}"));
             }
         }
-        let manage_document = options.manage_document;
         keep_typed_before_start(&element);
-        let handle = hydrate_from(element, move || {
-            provide_context(options);
-            provide_context(CurrentLocale(locale));
-            let shown = RwSignal::new(false);
-            provide_context(ShowsErrors(shown));
-            // The document's title is the host's, unless it lets the app set it.
-            if manage_document {
-                title_says_errors(locale, shown);
-            }
-            view! { <InquiryForm /> }.into_any()
-        });
+        let handle = hydrate_from(element, move || form(locale, options));
         MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
         // The page is interactive now: the navigation script marks a page without the form.
         if let Some(app) = app {
             let _ = app.set_attribute(STARTED_ATTRIBUTE, "");
         }
+    }
+
+    /// The form in `locale`, configured by `options`, with what it needs from the page
+    /// around it: the words' language, and whether problems show (which the title then
+    /// says first, if the page lets the app set it). The browser tests mount this too.
+    pub fn form(locale: Locale, options: HostOptions) -> AnyView {
+        let manage_document = options.manage_document;
+        provide_context(options);
+        provide_context(CurrentLocale(locale));
+        let shown = RwSignal::new(false);
+        provide_context(ShowsErrors(shown));
+        if manage_document {
+            title_says_errors(locale, shown);
+        }
+        view! { <InquiryForm /> }.into_any()
     }
 
     /// Lets go of the form, before the navigation script takes its page away.
@@ -113,7 +117,7 @@ mod browser_side {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use browser_side::start_form;
+pub use browser_side::{form, start_form};
 
 /// Natively there is no page to take over.
 #[cfg(not(target_arch = "wasm32"))]

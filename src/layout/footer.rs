@@ -22,18 +22,9 @@ pub fn Footer(
     let pathname = use_location().pathname;
     let origin = SiteOrigin::current();
     let label = ed.ui.footer.address_label.as_ref();
-    // Hydration keeps the prerendered text, whose origin is the build's (none, unless it
-    // was given one), and updates a text only when its value changes: while the app takes
-    // the page over it computes the address without an origin, and once it runs, with the
-    // page's own, so paper always carries an address a reader can type.
-    let running = RwSignal::new(false);
-    Effect::new(move |_| running.set(true));
+    // On paper a reader needs an address they can type: the build's origin when it was
+    // given one; otherwise the navigation script writes in the origin the page was read at.
     let address = move || {
-        let origin = if running.get() || cfg!(feature = "ssr") {
-            origin.as_str()
-        } else {
-            ""
-        };
         let address = format!("{origin}{}", pathname.get());
         format!("{label}{}{address}", seam(label, &address))
     };

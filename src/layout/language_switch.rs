@@ -1,11 +1,11 @@
-//! Links to the same page in every other language.
+//! Links to the same page in every other language. The navigation script keeps the
+//! reader's choice (`data-hcnf-locale`) for `/`.
 
 use hcnf_content::ruby::plain;
 use hcnf_content::PageId;
 use leptos::prelude::*;
 
 use super::words;
-use crate::browser;
 use crate::i18n::{CurrentLocale, Locale};
 use crate::routes::page_href;
 
@@ -31,7 +31,6 @@ pub fn LanguageSwitch(
                                     hreflang=l.code()
                                     lang=l.code()
                                     data-hcnf-locale=l.code()
-                                    on:click=move |_| browser::storage::store_locale(l.code())
                                 >
                                     {words(l.name())}
                                 </a>

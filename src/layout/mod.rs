@@ -2,10 +2,10 @@
 
 mod contact_details;
 mod external_link;
-mod focus;
 mod footer;
 mod head;
 mod header;
+mod heading;
 mod language_switch;
 mod nav;
 mod phrases;
@@ -14,11 +14,11 @@ mod shell;
 mod words;
 
 pub use contact_details::ContactDetails;
-pub use focus::{FocusOnNavigate, Navigated, PageHeading};
 pub use head::ShowsErrors;
+pub use heading::PageHeading;
 #[cfg(all(test, feature = "ssr"))]
 pub(crate) use phrases::phrases as phrases_of;
 pub use phrases::Phrased;
-pub use root::{AppRoot, ROOT_ID};
+pub use root::AppRoot;
 pub use shell::{MainRegion, Shell};
 pub use words::words;

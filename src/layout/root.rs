@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::browser;
 use crate::host::HostOptions;
 use crate::i18n::Locale;
 use crate::routes;
@@ -13,15 +12,13 @@ use crate::routes;
 pub const ROOT_ID: &str = "hcnf-app";
 
 /// Carries the current page's language whatever the host's `<html lang>` says, and, when the
-/// app owns the whole window, fills its height.
+/// app owns the whole document, fills the window's height.
 #[component]
 pub fn AppRoot(
     /// The whole app.
     children: Children,
 ) -> impl IntoView {
-    // Not in a frame: there the window is the frame, sized to the app, and a minimum height
-    // of the window would stop it ever shrinking.
-    let owns_page = HostOptions::current().manage_document && !browser::frames::in_frame();
+    let owns_page = HostOptions::current().manage_document;
     let pathname = use_location().pathname;
     let base = routes::base();
     let lang = move || {

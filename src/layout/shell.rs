@@ -10,7 +10,6 @@ use super::head::{PageHead, ShowsErrors};
 use super::header::Header;
 use super::nav::PrimaryNav;
 use super::words;
-use crate::browser;
 use crate::host::HostOptions;
 use crate::i18n::{CurrentLocale, Locale};
 
@@ -31,14 +30,7 @@ pub fn Shell(
     let owns_document = HostOptions::current().manage_document;
     view! {
         {owns_document.then(|| view! { <PageHead locale page /> })}
-        <a
-            class="hcnf-skip-link"
-            href=format!("#{MAIN_ID}")
-            on:click=|ev| {
-                ev.prevent_default();
-                browser::page::focus_by_id(MAIN_ID);
-            }
-        >
+        <a class="hcnf-skip-link" href=format!("#{MAIN_ID}")>
             {words(&ui.skip_link)}
         </a>
         <Header page />

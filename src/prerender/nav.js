@@ -28,7 +28,7 @@ const KEPT_MS = 120000;
 
 // Set by hcnf.js on a host page: where the app's files are, the base its fragments were
 // written for, the form's glue and wasm, and the languages.
-const embed = window.hcnfEmbed ?? null;
+const embed = globalThis.hcnfEmbed ?? null;
 // The host element's options, read once (host mode only).
 let host = null;
 
@@ -39,7 +39,8 @@ let pending = null;
 // hover it with a mouse), so that the click finds it on its way: one page at a time.
 let early = null;
 // The page shown (path and query): a change of the fragment alone is no new page.
-let shown = location.pathname + location.search;
+// Set as the script starts.
+let shown = '';
 
 const key = (url) => url.pathname + url.search;
 // Pages fetched in this visit, by key: their HTML and until when it is kept.
@@ -348,24 +349,27 @@ function chooseLanguage() {
 }
 
 // Among `offered`: the host's choice, else the reader's stored one, else the first of the
-// browser's languages offered (`ja-JP` → `ja`), else `fallback`.
-function pickLanguage(chosen, offered, fallback) {
-  let stored = null;
-  try {
-    stored = localStorage.getItem(LOCALE_KEY);
-  } catch {
-    // No storage: the browser's languages decide.
-  }
-  const preferred = [...(navigator.languages || [navigator.language])].map((tag) =>
-    String(tag).split(/[-_]/)[0].toLowerCase(),
-  );
+// browser's languages offered (`ja-JP` → `ja`), else `fallback`. A browser never asks for
+// plain Japanese (`ja-x-easy` reads as `ja`): only the reader's own choice opens it.
+function pickLanguage(chosen, offered, fallback, stored = storedLanguage(), preferred = browserLanguages()) {
+  const primary = preferred.map((tag) => String(tag).split(/[-_]/)[0].toLowerCase());
   return (
     (chosen && offered.includes(chosen) && chosen) ||
     (stored && offered.includes(stored) && stored) ||
-    preferred.find((p) => offered.includes(p)) ||
+    primary.find((p) => offered.includes(p)) ||
     fallback
   );
 }
+
+function storedLanguage() {
+  try {
+    return localStorage.getItem(LOCALE_KEY);
+  } catch {
+    return null; // No storage: the browser's languages decide.
+  }
+}
+
+const browserLanguages = () => [...(navigator.languages || [navigator.language])];
 
 // Where the reader is on this page, kept in its history entry for the back button and a
 // reload (the browser's own restoring is off: it would scroll before the page is back).
@@ -390,15 +394,27 @@ function hostOptions() {
     return null;
   }
   const el = apps[0];
-  const warn = (message) => console.warn(`HCNF: ${message}`);
-  const attr = (name) => el.getAttribute(`data-hcnf-${name}`)?.trim() ?? null;
-  const options = { base: '', locale: null, manage: false, parentOrigin: null, assets: embed.assets };
-  const locale = attr('locale');
+  const { options, warnings } = readHostOptions((name) => el.getAttribute(`data-hcnf-${name}`), embed, location.pathname);
+  for (const warning of warnings) console.warn(`HCNF: ${warning}`);
+  // Where config.json is, which the form's wasm reads (and checks) itself with the
+  // endpoint and the title switch (src/host.rs): beside the app's files unless the host
+  // says otherwise. The fragments and the form's code are always beside hcnf.js.
+  if (!el.getAttribute('data-hcnf-assets')?.trim()) el.setAttribute('data-hcnf-assets', embed.assets);
+  return options;
+}
+
+// The navigation's options from the host element's attributes (`attr('base')` is the
+// value of data-hcnf-base, or null), with a warning for each that cannot be used.
+function readHostOptions(attr, { assets, locales }, pathname) {
+  const warnings = [];
+  const read = (name) => attr(name)?.trim() ?? null;
+  const options = { base: '', locale: null, manage: false, parentOrigin: null, assets };
+  const locale = read('locale');
   if (locale) {
-    if (embed.locales.includes(locale.toLowerCase())) options.locale = locale.toLowerCase();
-    else warn(`data-hcnf-locale="${locale}" is not a language of this site; use one of ${embed.locales.join(', ')}`);
+    if (locales.includes(locale.toLowerCase())) options.locale = locale.toLowerCase();
+    else warnings.push(`data-hcnf-locale="${locale}" is not a language of this site; use one of ${locales.join(', ')}`);
   }
-  const base = attr('base');
+  const base = read('base');
   if (base !== null) {
     // The characters a browser keeps as they are in a path; no `.` or `..`, no `//`.
     const segments = base.split('/').filter(Boolean);
@@ -408,14 +424,14 @@ function hostOptions() {
       !base.replace(/^\/+|\/+$/g, '').includes('//') &&
       !segments.some((seg) => seg === '.' || seg === '..');
     if (valid) options.base = segments.map((seg) => `/${seg}`).join('');
-    else warn(`data-hcnf-base="${base}" is not a path such as "/hcnf/" (ASCII letters, digits and -._~!$&()*+,;=@ only); the app uses "/"`);
+    else warnings.push(`data-hcnf-base="${base}" is not a path such as "/hcnf/" (ASCII letters, digits and -._~!$&()*+,;=@ only); the app uses "/"`);
   }
-  const manage = attr('manage-document');
+  const manage = read('manage-document');
   if (manage !== null) {
     if (manage === '' || manage.toLowerCase() === 'true') options.manage = true;
-    else if (manage.toLowerCase() !== 'false') warn(`data-hcnf-manage-document="${manage}" must be "true" or "false"; "false" is used`);
+    else if (manage.toLowerCase() !== 'false') warnings.push(`data-hcnf-manage-document="${manage}" must be "true" or "false"; "false" is used`);
   }
-  const parentOrigin = attr('parent-origin');
+  const parentOrigin = read('parent-origin');
   if (parentOrigin) {
     let origin = null;
     try {
@@ -427,16 +443,12 @@ function hostOptions() {
       // Reported below.
     }
     if (origin) options.parentOrigin = origin;
-    else warn(`data-hcnf-parent-origin="${parentOrigin}" is not an origin such as "https://www.example.jp"; the app's height goes to no page`);
+    else warnings.push(`data-hcnf-parent-origin="${parentOrigin}" is not an origin such as "https://www.example.jp"; the app's height goes to no page`);
   }
-  // Where config.json is, which the form's wasm reads (and checks) itself: beside the
-  // app's files unless the host says otherwise. The fragments and the form's code are
-  // always beside hcnf.js.
-  if (!attr('assets')) el.setAttribute('data-hcnf-assets', embed.assets);
-  if (!underBase(location.pathname, options)) {
-    warn(`the page's path "${location.pathname}" is not under data-hcnf-base="${options.base}/"`);
+  if (!underBase(pathname, options)) {
+    warnings.push(`the page's path "${pathname}" is not under data-hcnf-base="${options.base}/"`);
   }
-  return options;
+  return { options, warnings };
 }
 
 // In an iframe: the framing page, and no other, hears the app's height whenever it
@@ -444,6 +456,8 @@ function hostOptions() {
 // to other sites open in the whole window, not inside the frame.
 function settleInFrame(element, named) {
   if (window.parent === window) return;
+  // The site's own page in a frame: its full-window height would stop the frame shrinking.
+  if (!host) document.documentElement.setAttribute('data-hcnf-framed', '');
   addEventListener(
     'click',
     (event) => {
@@ -502,6 +516,7 @@ function listen() {
 }
 // Starts on a page of the site: the page is there; only its form may need the wasm.
 function startOnSite() {
+  shown = location.pathname + location.search;
   // The page as it came, for coming back to it; a page with the form is fetched again.
   if (!document.querySelector(FORM)) {
     kept.set(shown, {
@@ -522,6 +537,7 @@ function startOnSite() {
 // Starts on a host page: the host's element holds its fallback, or the build's fragment
 // of this address (`data-hcnf-prerendered`), which is kept as it is.
 function startOnHost() {
+  shown = location.pathname + location.search;
   host = hostOptions();
   if (!host) return;
   // The fragments' main region is a plain element, as a host page usually has a <main> of
@@ -541,5 +557,11 @@ function startOnHost() {
   go(new URL(location.href), { initial: true });
 }
 
-if (embed) startOnHost();
-else startOnSite();
+// Started by the page; imported anywhere else (tools/nav.test.mjs), it only offers the
+// rules below.
+if (typeof document !== 'undefined') {
+  if (embed) startOnHost();
+  else startOnSite();
+}
+
+export { pickLanguage, readHostOptions };

@@ -1,21 +1,22 @@
-//! What the browser tests share: mounting a fresh app per test, waiting for what a reader
-//! would see, and querying the page.
+//! What the browser tests share: mounting a fresh inquiry form per test, as the site's wasm
+//! runs it, waiting for what a reader would see, and querying the page.
 #![allow(dead_code)] // Each test file uses its own part.
 
 use any_spawner::Executor;
 use hcnf_site::host::HostOptions;
-use hcnf_site::App;
+use hcnf_site::i18n::Locale;
 use leptos::prelude::{IntoView, Owner};
 use leptos::tachys::view::{Mountable, Render};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement};
 
 pub fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Waits `ms` milliseconds; only for polling in [`wait_until`]: a test waits for what it expects to see.
-async fn sleep(ms: i32) {
+/// Waits `ms` milliseconds: for polling in [`wait_until`], and for the form's own timers
+/// to run out. A test waits for what it expects to see, not for a time.
+pub async fn sleep(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
@@ -41,16 +42,12 @@ pub async fn wait_within(ms: i32, what: &str, done: impl Fn() -> bool) {
     let focused = document()
         .active_element()
         .map(|e| e.outer_html().chars().take(120).collect::<String>());
-    panic!(
-        "timed out waiting until {what}; path {}; focus on {focused:?}",
-        pathname()
-    );
+    panic!("timed out waiting until {what}; focus on {focused:?}");
 }
 
-/// An app mounted for one test. Dropping it cleans up the app's reactive owner, which
-/// removes its router's listeners, and removes its element, so the next test starts from a
-/// page without it. (`mount_to`'s own handle only drops its owner, which other holders can
-/// keep alive, leaving the old router listening.)
+/// A form mounted for one test. Dropping it cleans up its reactive owner, with the form's
+/// effects, listeners and timers, and removes its element, so the next test starts from a
+/// page without it.
 pub struct Mounted {
     owner: Owner,
     _view: Box<dyn std::any::Any>,
@@ -64,44 +61,46 @@ impl Drop for Mounted {
     }
 }
 
-/// Mounts a fresh app with `options` at `path`, as a reader arriving there would see it,
-/// and waits until it has started. Keep the handle for as long as the test uses the app.
-pub async fn open(path: &str, options: HostOptions) -> Mounted {
-    open_with_session(path, options, &[]).await
+/// Mounts a fresh inquiry form in `locale` with `options`, in an element like the page's
+/// (`#hcnf-app`, in the page's language), and waits until it is drawn. Keep the handle for
+/// as long as the test uses the form.
+pub async fn open(locale: Locale, options: HostOptions) -> Mounted {
+    open_with_session(locale, options, &[]).await
 }
 
 /// As [`open`], in a tab whose session storage holds `session` (key and value each), as a
 /// tab used before would.
 pub async fn open_with_session(
-    path: &str,
+    locale: Locale,
     options: HostOptions,
     session: &[(&str, &str)],
 ) -> Mounted {
+    console_error_panic_hook::set_once();
     let _ = Executor::init_wasm_bindgen();
-    // A fresh tab: no draft saved by an earlier test. (The stored language, kept between
-    // visits, is each test's to set.)
+    // A fresh tab: no draft saved by an earlier test.
     if let Ok(Some(storage)) = web_sys::window().unwrap().session_storage() {
         storage.clear().unwrap();
         for (key, value) in session {
             storage.set_item(key, value).unwrap();
         }
     }
-    web_sys::window()
-        .unwrap()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(path))
-        .unwrap();
+    // A test that failed (a panic aborts, dropping nothing) leaves its form behind: the
+    // next test's is then the only one on the page all the same.
+    for left in query_all("#hcnf-app") {
+        left.remove();
+    }
     let root = document().create_element("div").unwrap();
+    root.set_id("hcnf-app");
+    root.set_attribute("lang", locale.code()).unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let owner = Owner::new();
     let view = owner.with(|| {
-        let mut view = leptos::view! { <App options /> }.into_view().build();
+        let mut view = hcnf_site::form(locale, options).into_view().build();
         view.mount(&root, None);
         view
     });
-    wait_until("the app has rendered", || {
-        root.query_selector("#hcnf-app").ok().flatten().is_some()
+    wait_until("the form is drawn", || {
+        root.query_selector("form").ok().flatten().is_some()
     })
     .await;
     Mounted {
@@ -109,30 +108,6 @@ pub async fn open_with_session(
         _view: Box::new(view),
         root,
     }
-}
-
-/// Goes to `path` as Back and Forward do: the history API and `popstate`. The caller waits
-/// for what the new address shows.
-pub async fn go(path: &str) {
-    let window = web_sys::window().unwrap();
-    window
-        .history()
-        .unwrap()
-        .push_state_with_url(&JsValue::NULL, "", Some(path))
-        .unwrap();
-    window
-        .dispatch_event(&web_sys::Event::new("popstate").unwrap())
-        .unwrap();
-}
-
-/// The address of `page` in `locale` on a site of its own, as the README documents it,
-/// built here rather than by the app's own link builder.
-pub fn path_of(locale: hcnf_site::i18n::Locale, page: hcnf_content::PageId) -> String {
-    format!("/{}/{}", locale.code(), page.slug())
-}
-
-pub fn pathname() -> String {
-    web_sys::window().unwrap().location().pathname().unwrap()
 }
 
 pub fn query(selector: &str) -> Option<Element> {
@@ -172,15 +147,7 @@ pub fn plain(text: &str) -> String {
     hcnf_content::ruby::plain(text).into_owned()
 }
 
-pub fn html_lang() -> String {
-    document()
-        .document_element()
-        .unwrap()
-        .get_attribute("lang")
-        .unwrap_or_default()
-}
-
-/// Clicks a link as a reader would: a real click event the router sees.
+/// Clicks as a reader would: a real click event.
 pub fn click(el: &Element) {
     el.unchecked_ref::<HtmlElement>().click();
 }

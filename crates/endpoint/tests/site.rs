@@ -268,6 +268,71 @@ async fn back_and_forward_bring_a_page_back_where_the_reader_was_with_focus_on_i
 
 #[tokio::test]
 #[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn the_head_follows_each_page_the_skip_link_focuses_it_and_the_root_keeps_the_choice() {
+    let rig = rig(Script::On).await;
+    // Everything the head says of a page: description, alternates, title and language.
+    let head = "return [document.querySelector('meta[name=description]').content, \
+                [...document.querySelectorAll('link[rel=alternate]')] \
+                  .map(l => `${l.hreflang} ${l.getAttribute('href')}`).join(' | '), \
+                document.title, document.documentElement.lang];";
+    // Plain Japanese, which no browser asks for: only a remembered choice opens it at `/`.
+    let easy = "ja-x-easy";
+    rig.goto(&href(easy, PageId::Contact)).await;
+    rig.started().await;
+    let loaded = rig.js(head).await;
+    rig.goto(&href("en", PageId::Symposia)).await;
+    rig.started().await;
+    rig.js("window.hcnfSamePage = true; return true;").await;
+    support::click(&rig.browser, &format!(".hcnf-lang a[hreflang='{easy}']")).await;
+    support::wait_until(
+        &rig.browser,
+        "return document.documentElement.lang;",
+        json!(easy),
+    )
+    .await;
+    rig.js(&format!(
+        "document.querySelector(\".hcnf-nav a[href='{}']\").click(); return true;",
+        href(easy, PageId::Contact)
+    ))
+    .await;
+    support::wait_until(
+        &rig.browser,
+        "return location.pathname;",
+        json!(href(easy, PageId::Contact)),
+    )
+    .await;
+    rig.reads_as(&edition(easy), PageId::Contact).await;
+    assert_eq!(
+        rig.js(head).await,
+        loaded,
+        "the head after moving there is the page's own"
+    );
+    // The skip link puts focus on the page's content, and the address stays the page's.
+    rig.js("document.querySelector('.hcnf-skip-link').click(); return true;")
+        .await;
+    assert_eq!(
+        rig.js("return [document.activeElement.id, location.pathname + location.hash];")
+            .await,
+        json!(["hcnf-main", href(easy, PageId::Contact)])
+    );
+    assert_eq!(
+        rig.js("return window.hcnfSamePage === true;").await,
+        json!(true),
+        "no page was loaded"
+    );
+    rig.goto("/").await;
+    support::wait_until(
+        &rig.browser,
+        "return location.pathname;",
+        json!(href(easy, PageId::Overview)),
+    )
+    .await;
+    rig.reads_as(&edition(easy), PageId::Overview).await;
+    rig.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
 async fn the_root_sends_a_reader_with_javascript_to_their_language() {
     // The test browsers prefer Japanese (Firefox) or English (Chromium), and have no
     // stored choice: the root goes to the home page of that language.

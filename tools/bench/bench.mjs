@@ -1,7 +1,7 @@
 // The load benchmark that scripts/bench.sh runs against nginx serving the prepared tree
 // (prepare.mjs): each page of the app against the plain static page of the same content.
 //   node bench.mjs --base http://127.0.0.1:PORT --dist DIST --out DIR
-//                  [--runs 5] [--changes 20] [--soak 1000] [--only /en/,/ja/contact]
+//                  [--runs 5] [--changes 20] [--soak 1000] [--warm 1000] [--only /en/,/ja/contact]
 //                  [--chrome /usr/bin/chromium]
 // DIST is the served tree prepare.mjs made: the pages are read from it, their static
 // variants (under static/) are served as /static/<path>;
@@ -32,7 +32,7 @@ import { chromium } from 'playwright-core';
 import { median, parseArgs, routesFromDist, table, withTimeout } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2), {
-  runs: '5', changes: '20', soak: '1000', chrome: '/usr/bin/chromium', out: '', only: '',
+  runs: '5', changes: '20', soak: '1000', warm: '1000', chrome: '/usr/bin/chromium', out: '', only: '',
 });
 const base = new URL(args.base ?? '');
 if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(base.hostname)) {
@@ -41,7 +41,8 @@ if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(base.hostname)) {
 const RUNS = Number(args.runs);
 const CHANGES = Number(args.changes);
 const SOAK = Number(args.soak);
-for (const [name, n] of [['runs', RUNS], ['changes', CHANGES], ['soak', SOAK]]) {
+const WARM = Number(args.warm);
+for (const [name, n] of [['runs', RUNS], ['changes', CHANGES], ['soak', SOAK], ['warm', WARM]]) {
   if (!Number.isInteger(n) || n < 1 || n > 10000) throw new Error(`--${name} must be a whole number from 1 to 10000`);
 }
 // --only /en/,/ja/contact keeps those pages (by address) for a quicker look.
@@ -378,7 +379,6 @@ try {
         nodes: document.getElementsByTagName('*').length,
       };
     });
-    // Two warm-up changes, so that both pages have been shown once before the baseline.
     const soakBatch = (hrefs, n) => page.evaluate(async ([hrefs, n]) => {
       const waitH1 = (old) => new Promise((resolve, reject) => {
         const done = () => { const h = document.querySelector('h1'); return h && h.textContent && h.textContent !== old; };
@@ -397,8 +397,20 @@ try {
       }
       return location.pathname;
     }, [hrefs, n]);
+    // Two changes, so that both pages have been shown once; then WARM more before the
+    // baseline. A fresh page's JS heap grows over its first few hundred changes and then
+    // levels off (at stop 18: +309 KiB over the first 1,000, +1 KiB over the next 1,000):
+    // V8 compiling and caching as the code warms, and the browser's own bounds filling
+    // (50 history entries, the script's kept pages). What a change leaves behind shows
+    // after that, as growth that does not level off.
     await soakBatch(pair, 2);
     await page.waitForFunction(() => window.__bench.wasm !== null, null, { timeout: 10000 });
+    const cold = await memory();
+    for (let done = 0; done < WARM;) {
+      const n = Math.min(250, WARM - done);
+      await withTimeout(soakBatch(pair, n), 120000, `warm-up changes ${done + 1}–${done + n}`);
+      done += n;
+    }
     const samples = [{ after: 0, ...(await memory()) }];
     const soakStart = Date.now();
     const BATCH = 250;
@@ -410,10 +422,12 @@ try {
     }
     const soakMs = Date.now() - soakStart;
     const soakFlag = await page.evaluate(() => window.__benchFlag ?? null);
-    results.soak = { pair, samples, ms: soakMs, clientSide: soakFlag === 'same document' };
+    results.soak = { pair, cold, warm: WARM, samples, ms: soakMs, clientSide: soakFlag === 'same document' };
     const mib = (b) => `${(b / 1024 / 1024).toFixed(2)} MiB`;
     console.log(`\nMemory: ${SOAK} route changes by clicks between ${pair.join(' and ')} (${(soakMs / 1000).toFixed(1)} s, ` +
       `${(soakMs / SOAK).toFixed(1)} ms each; all client-side: ${soakFlag === 'same document' ? 'yes' : 'NO'}); after gc():`);
+    console.log(`Warm-up: ${WARM} changes first, not counted; over them the JS heap went from ${mib(cold.js)} to ${mib(samples[0].js)}, ` +
+      `the wasm memory from ${mib(cold.wasm)} to ${mib(samples[0].wasm)}.`);
     console.log(table([['after changes', 'JS heap used', 'wasm memory', 'DOM elements'], ...samples.map((s) => [s.after, mib(s.js), mib(s.wasm), s.nodes])]));
     const first = samples[0]; const last = samples[samples.length - 1];
     const per = (d) => `${Math.round(d / SOAK)} bytes a change`;

@@ -43,12 +43,17 @@ let early = null;
 let shown = '';
 
 const key = (url) => url.pathname + url.search;
-// Pages fetched in this visit, by key: their HTML and until when it is kept.
+// Pages fetched in this visit, by key: their HTML, its parsed document once it has been
+// shown, and until when it is kept.
 const kept = new Map();
-// The HTML of `url` kept from earlier in this visit, if still fresh.
+const parse = (html) => new DOMParser().parseFromString(html, 'text/html');
+// The document of `url` kept from earlier in this visit, if still fresh. Parsed once: a
+// page shown again is only copied in, which keeps a click on it within a frame.
 const keptFor = (url) => {
   const page = kept.get(key(url));
-  return page && Date.now() < page.until ? page.text : null;
+  if (!page || Date.now() >= page.until) return null;
+  page.doc ??= parse(page.text);
+  return page.doc;
 };
 // The page fetched ahead of a click on `url`, if still fresh.
 const earlyFor = (url) => (early?.key === key(url) && Date.now() < early.until ? early : null);
@@ -182,16 +187,15 @@ async function go(url, { push = false, replace = false, scroll = null, initial =
   let doc;
   let at = url;
   try {
-    let html = keptFor(url);
-    if (html === null) {
+    doc = keptFor(url);
+    if (doc === null) {
       const response = await responseFor(url, ours.signal);
       if (!response.ok && response.status !== 404) throw new Error(String(response.status));
       // Where a redirect led, keeping the fragment asked for.
       if (!host && response.redirected && response.url) at = new URL(url.hash, response.url);
-      html = await response.text();
-      if (response.ok) kept.set(key(at), { text: html, until: Date.now() + KEPT_MS });
+      doc = parse(await response.text());
+      if (response.ok) kept.set(key(at), { doc, until: Date.now() + KEPT_MS });
     }
-    doc = new DOMParser().parseFromString(html, 'text/html');
   } catch {
     if (ours.signal.aborted) return;
     fail(url, initial);

@@ -364,8 +364,9 @@ try {
     await page.waitForSelector('[data-hcnf-started]', { state: 'attached', timeout: 30000 });
     await page.evaluate(() => { window.__benchFlag = 'same document'; });
     const st = await navState(page);
-    const others = st.links.filter((l) => !l.current);
-    const pair = [others.find((l) => !l.href.endsWith('/inquiry')), others.find((l) => l.href.endsWith('/inquiry'))]
+    // A section other than the page shown (the first click must change the page), and the
+    // inquiry page, which may be the page shown.
+    const pair = [st.links.find((l) => !l.current && !l.href.endsWith('/inquiry')), st.links.find((l) => l.href.endsWith('/inquiry'))]
       .filter(Boolean).map((l) => l.href);
     if (pair.length < 2) throw new Error('the nav has no other section and inquiry page to move between');
     const memory = () => page.evaluate(async () => {

@@ -1,7 +1,9 @@
-// Drops Leptos's asynchronous hydration from the release wasm, which this app never runs.
+// Drops from the release wasm what Leptos brings and this app never runs: its asynchronous
+// hydration, and the JavaScript stream adapters of its server functions.
 //   node tools/prune-wasm.mjs IN.wasm OUT.wasm
 // IN is wasm-bindgen's output with its name section (before wasm-opt); OUT is IN with the
-// bodies of those functions replaced by `unreachable`, for wasm-opt -Oz to finish.
+// bodies of those functions replaced by `unreachable` and those exports removed, for
+// wasm-opt -Oz to finish (it drops whatever nothing reaches any more).
 //
 // Why: every type-erased view (AnyView, which erase_components makes of each component)
 // stores a pointer to its own `hydrate_async`, the path Leptos takes only for lazy routes
@@ -88,10 +90,23 @@ for (const name of drop) {
   binaryen.Function.setBody(fn, module.unreachable());
   bodies += 1;
 }
+// wasm-streams' adapters (IntoUnderlyingSource, …ByteSource, …Sink), exported for the
+// glue's classes of the same names: Leptos enables server_fn's browser streaming, which
+// this app, without server functions, never uses. Nothing calls the classes, so their
+// exports go, and with them what only they reach (1.2 KB brotli).
+const UNUSED_EXPORT = /^(__wbg_)?intounderlying/;
+let exportsDropped = 0;
+for (let i = module.getNumExports() - 1; i >= 0; i -= 1) {
+  const { name } = binaryen.getExportInfo(module.getExportByIndex(i));
+  if (UNUSED_EXPORT.test(name)) {
+    module.removeExport(name);
+    exportsDropped += 1;
+  }
+}
 if (!module.validate()) {
   console.error('prune-wasm: the module does not validate after pruning');
   process.exit(1);
 }
 fs.writeFileSync(output, module.emitBinary());
 module.dispose();
-console.log(`prune-wasm: dropped ${bodies} of ${candidates} functions named *${MARK}* (the rest are shared or exported)`);
+console.log(`prune-wasm: dropped ${bodies} of ${candidates} functions named *${MARK}* (the rest are shared or exported), and ${exportsDropped} stream adapter exports`);

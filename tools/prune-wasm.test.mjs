@@ -1,5 +1,5 @@
-// node --test tools/prune-wasm.test.mjs: which functions prune-wasm.mjs empties, on a
-// small module written for it.
+// node --test tools/prune-wasm.test.mjs: which functions prune-wasm.mjs empties and which
+// exports it removes, on small modules written for it.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -66,4 +66,25 @@ test('a build with nothing to empty fails, so a renamed path is noticed', () => 
   const run = spawnSync('node', [script, file, path.join(dir, 'out.wasm')], { encoding: 'utf8' });
   assert.equal(run.status, 1);
   assert.match(run.stderr, /no function named \*hydrate_async\*/);
+});
+
+test("the stream adapters' exports go, and the app's stay", () => {
+  const { dir, file } = wasmFile(`(module
+    (table 1 funcref)
+    (elem (i32.const 0) $view::hydrate_async)
+    (func $main (export "main") (drop (i32.const 0)))
+    (func $view::hydrate_async (drop (i32.const 0)))
+    (func $pull (export "intounderlyingsource_pull") (drop (i32.const 1)))
+    (func $free (export "__wbg_intounderlyingsink_free") (drop (i32.const 2)))
+    (func $other (export "__wbg_form_free") (drop (i32.const 3)))
+  )`);
+  const out = path.join(dir, 'out.wasm');
+  execFileSync('node', [script, file, out]);
+  const after = binaryen.readBinary(fs.readFileSync(out));
+  const exports = [];
+  for (let i = 0; i < after.getNumExports(); i += 1) {
+    exports.push(binaryen.getExportInfo(after.getExportByIndex(i)).name);
+  }
+  after.dispose();
+  assert.deepEqual(exports.sort(), ['__wbg_form_free', 'main']);
 });

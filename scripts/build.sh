@@ -32,9 +32,11 @@ else
     trunk build --release
 fi
 # The wasm as trunk leaves it (index.html turns its wasm-opt off): first without Leptos's
-# asynchronous hydration, which this app never runs (tools/prune-wasm.mjs; 16 KB brotli),
-# then wasm-opt -Oz, as trunk would have run it. Same input, same output, so the file
-# keeps its content-hashed name.
+# asynchronous hydration and server-function stream adapters, which this app never runs
+# (tools/prune-wasm.mjs; 17 KB brotli), then wasm-opt -Oz, as trunk would have run it.
+# Same input, same output, so the file keeps its content-hashed name. (A change to the
+# pruning alone keeps the name too: a reader's cached copy then differs only in code that
+# never runs, and works with the same glue.)
 for wasm in dist/hcnf-*_bg.wasm; do
   node tools/prune-wasm.mjs "$wasm" "$wasm.pruned"
   wasm-opt -Oz "$wasm.pruned" -o "$wasm"
@@ -51,9 +53,9 @@ done
 # A debug build: it shares its compiled crates with the native tests, and its speed does
 # not matter for twenty pages.
 cargo run --quiet --features ssr --bin prerender -- dist
-# The navigation script the prerenderer wrote beside the pages (named by its source), the
-# same way as the glue.
-for nav in dist/hcnf-nav-*.js; do
+# The navigation script and the host module the prerenderer wrote beside the pages (named
+# by their source), the same way as the glue.
+for nav in dist/hcnf-nav-*.js dist/hcnf-host-*.js; do
   terser "$nav" --module --compress --mangle --output "$nav.min"
   mv "$nav.min" "$nav"
 done

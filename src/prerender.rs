@@ -33,6 +33,10 @@ pub use scripts::{externalize_scripts, ScriptFile};
 
 /// The site's navigation script (`nav.js`), which every page loads.
 const NAV_SCRIPT: &str = include_str!("prerender/nav.js");
+/// What only a host page needs of it (`host.js`), which `hcnf.js` loads.
+const HOST_SCRIPT: &str = include_str!("prerender/host.js");
+/// How `host.js` names the navigation script, which the build replaces with its file.
+const HOST_IMPORT: &str = "'./nav.js'";
 
 /// The route parameter the locales fill in.
 const LANG_PARAM: &str = "lang";
@@ -198,6 +202,16 @@ pub fn nav_script() -> ScriptFile {
     }
 }
 
+/// The host module as a file of its own, importing `nav` by its file's name; named by its
+/// content, which therefore changes with the navigation script's.
+pub fn host_script(nav: &ScriptFile) -> ScriptFile {
+    let body = HOST_SCRIPT.replacen(HOST_IMPORT, &format!("'./{}'", nav.name), 1);
+    ScriptFile {
+        name: format!("hcnf-host-{:016x}.js", scripts::fnv1a(body.as_bytes())),
+        body,
+    }
+}
+
 /// A page of the site as a reader loads it: the navigation script on every page, and the
 /// wasm (trunk's preloads and loader, and the hydration data) only on a page with the
 /// inquiry form, the one part of the site it runs. Call before the scripts are moved out.
@@ -270,10 +284,10 @@ pub fn fragment_document(page_html: &str, fragment: &str, base: &str) -> String 
     )
 }
 
-/// `hcnf.js`, the file a host page links: where the app's files are, which the script
-/// reads, then the script itself. `template` is trunk's page, which names the form's
-/// glue and wasm.
-pub fn host_loader(template: &str, nav: &ScriptFile, base: &str) -> Option<String> {
+/// `hcnf.js`, the file a host page links: where the app's files are, which the scripts
+/// read, then the host module (`host`), which brings the navigation script with it.
+/// `template` is trunk's page, which names the form's glue and wasm.
+pub fn host_loader(template: &str, host: &ScriptFile, base: &str) -> Option<String> {
     let href = |suffix: &str| {
         template
             .split("href=\"/")
@@ -292,7 +306,7 @@ pub fn host_loader(template: &str, nav: &ScriptFile, base: &str) -> Option<Strin
          await import(\"./{}\");\n",
         locales.join(", "),
         Locale::fallback().code(),
-        nav.name
+        host.name
     ))
 }
 

@@ -1,6 +1,7 @@
-// node --test tools/nav.test.mjs: the navigation script's rules (src/prerender/nav.js),
-// run as the script itself, imported: which language `/` opens, and how a host element's
-// attributes are read, as web teams write them, good and bad.
+// node --test tools/nav.test.mjs: the navigation script's rules (src/prerender/nav.js and
+// its host module, host.js), run as the scripts themselves, imported: which language `/`
+// opens, and how a host element's attributes are read, as web teams write them, good and
+// bad.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,12 +10,15 @@ import test from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
-// The script is an ES module a page loads as such; Node reads a `.js` file as one only in
-// a package that says so.
+// The scripts are ES modules a page loads as such; Node reads a `.js` file as one only in
+// a package that says so. host.js imports nav.js by that name until the build renames it.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hcnf-nav-'));
 fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
-fs.copyFileSync(path.join(root, 'src/prerender/nav.js'), path.join(dir, 'nav.js'));
-const { pickLanguage, readHostOptions } = await import(pathToFileURL(path.join(dir, 'nav.js')).href);
+for (const file of ['nav.js', 'host.js']) {
+  fs.copyFileSync(path.join(root, 'src/prerender', file), path.join(dir, file));
+}
+const { pickLanguage } = await import(pathToFileURL(path.join(dir, 'nav.js')).href);
+const { readHostOptions } = await import(pathToFileURL(path.join(dir, 'host.js')).href);
 fs.rmSync(dir, { recursive: true });
 
 // The site's languages, as the build names them to the script: one per content file.

@@ -18,7 +18,8 @@ use std::{env, fs};
 use hcnf_site::host::normalize_base;
 use hcnf_site::prerender::{
     compact, compact_inline_style, externalize_scripts, fragment_document, fragment_file,
-    host_loader, nav_script, pages, render, render_fragment, site_page, without_comments,
+    host_loader, host_script, nav_script, pages, render, render_fragment, site_page,
+    without_comments,
 };
 
 /// The base path the embedding fragments are rendered for when none is given.
@@ -90,7 +91,9 @@ fn run(dist: &Path) -> Result<usize, String> {
         }
     }
     // The loader a host page links, beside the files it names.
-    let loader = host_loader(&template, &nav, base)
+    let host = host_script(&nav);
+    write(&dist.join(&host.name), &host.body)?;
+    let loader = host_loader(&template, &host, base)
         .ok_or("index.html names no hcnf-site-….js and …_bg.wasm to preload; is it trunk's?")?;
     write(&dist.join("hcnf.js"), &loader)?;
     Ok(pages.len())

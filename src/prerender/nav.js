@@ -7,9 +7,12 @@
 // Only the inquiry form runs in WebAssembly (src/inquiry/island.rs): the wasm is loaded
 // by the inquiry page itself, or here when a navigation brings that page in.
 //
-// On a host page (hcnf.js, which sets `window.hcnfEmbed`), the same script runs the app
-// inside the host's element: it brings in the build's fragment of each address under the
-// host's base path and leaves the host's document, links and title alone.
+// On a host page (hcnf.js, which sets `window.hcnfEmbed` and loads src/prerender/host.js),
+// the same script runs the app inside the host's element: it brings in the build's
+// fragment of each address under the host's base path and leaves the host's document,
+// links and title alone. What only a host page needs (reading the element's attributes,
+// fitting a fragment's links and landmark into the host page) is in the host module, so
+// that the site's readers do not download it.
 //
 // Written beside the pages by the prerenderer (src/prerender.rs).
 
@@ -29,8 +32,10 @@ const KEPT_MS = 120000;
 // Set by hcnf.js on a host page: where the app's files are, the base its fragments were
 // written for, the form's glue and wasm, and the languages.
 const embed = globalThis.hcnfEmbed ?? null;
-// The host element's options, read once (host mode only).
+// The host element's options, read once, and the host module's way to fit a fragment
+// into the host page (host mode only).
 let host = null;
+let fitPage = null;
 
 const app = () => document.querySelector(APP);
 // The navigation under way, if any: a newer one cancels it.
@@ -246,7 +251,7 @@ function swap(doc, next) {
   const root = app();
   if (host) {
     const page = document.importNode(next, true);
-    rebase(page);
+    fitPage(page, host);
     root.replaceChildren(page);
     heldBy(root);
     return;
@@ -258,8 +263,37 @@ function swap(doc, next) {
   for (const part of doc.head.querySelectorAll(headParts)) {
     document.head.append(document.importNode(part, true));
   }
-  root.replaceChildren(...[...next.childNodes].map((n) => document.importNode(n, true)));
+  patch(root, next);
   heldBy(root);
+}
+
+// Makes the content of `live` that of `next`, an element of a parsed page: what is the same
+// is kept, a changed attribute or text is set, and only what differs in shape is replaced.
+// Header, navigation and footer keep their elements (a page changes only their current
+// entries, links and address), so the browser restyles and lays out the new main content
+// rather than the whole page: a route change is painted sooner. The form is always
+// replaced: the wasm takes the new one over.
+function patch(live, next) {
+  const was = live.childNodes;
+  const is = next.childNodes;
+  if (was.length !== is.length) {
+    live.replaceChildren(...[...is].map((n) => document.importNode(n, true)));
+    return;
+  }
+  for (let i = 0; i < is.length; i += 1) {
+    const a = was[i];
+    const b = is[i];
+    if (a.isEqualNode(b)) continue;
+    if (a.nodeType === b.nodeType && (a.nodeType === Node.TEXT_NODE || a.nodeType === Node.COMMENT_NODE)) {
+      a.nodeValue = b.nodeValue;
+    } else if (a.nodeType !== Node.ELEMENT_NODE || a.nodeName !== b.nodeName || a.matches(FORM) || b.matches(FORM)) {
+      a.replaceWith(document.importNode(b, true));
+    } else {
+      for (const { name } of [...a.attributes]) if (!b.hasAttribute(name)) a.removeAttribute(name);
+      for (const { name, value } of b.attributes) if (a.getAttribute(name) !== value) a.setAttribute(name, value);
+      patch(a, b);
+    }
+  }
 }
 
 // The element marked as running, or not yet: a page with the form is interactive only
@@ -267,25 +301,6 @@ function swap(doc, next) {
 function heldBy(root) {
   if (root.querySelector(FORM)) root.removeAttribute(STARTED);
   else root.setAttribute(STARTED, '');
-}
-
-// A fragment's links, written for the base the build was given, under the host's own;
-// and the host's title and language, if it lets the app set them.
-function rebase(page) {
-  if (host.main) page.querySelector('#hcnf-main')?.setAttribute('role', 'main');
-  const from = page.dataset.hcnfFragmentBase ?? '';
-  if (from !== host.base) {
-    for (const link of page.querySelectorAll('a[href]')) {
-      const href = link.getAttribute('href');
-      if (href === from || href.startsWith(`${from}/`)) {
-        link.setAttribute('href', `${host.base}${href.slice(from.length)}` || '/');
-      }
-    }
-  }
-  if (host.manage) {
-    if (page.dataset.hcnfTitle) document.title = page.dataset.hcnfTitle;
-    if (page.lang) document.documentElement.lang = page.lang;
-  }
 }
 
 // A page with the form runs it. If the form's code cannot be loaded or run (offline, or a
@@ -384,77 +399,6 @@ function remember() {
   history.replaceState({ ...state, hcnfScroll: scrollY }, '');
 }
 
-// Reads the host element's options, saying in the console what cannot be used (the app
-// then runs as if the attribute were absent). `null` if the app must not start.
-function hostOptions() {
-  const apps = document.querySelectorAll(APP);
-  if (apps.length !== 1) {
-    // One app per page: it follows the page's address, and there is only one.
-    console.error(
-      apps.length
-        ? `HCNF: the page has ${apps.length} elements with data-hcnf-app; the app starts in none of them. Keep one snippet per page.`
-        : 'HCNF: the page has no element with data-hcnf-app to start the app in.',
-    );
-    return null;
-  }
-  const el = apps[0];
-  const { options, warnings } = readHostOptions((name) => el.getAttribute(`data-hcnf-${name}`), embed, location.pathname);
-  for (const warning of warnings) console.warn(`HCNF: ${warning}`);
-  // Where config.json is, which the form's wasm reads (and checks) itself with the
-  // endpoint and the title switch (src/host.rs): beside the app's files unless the host
-  // says otherwise. The fragments and the form's code are always beside hcnf.js.
-  if (!el.getAttribute('data-hcnf-assets')?.trim()) el.setAttribute('data-hcnf-assets', embed.assets);
-  return options;
-}
-
-// The navigation's options from the host element's attributes (`attr('base')` is the
-// value of data-hcnf-base, or null), with a warning for each that cannot be used.
-function readHostOptions(attr, { assets, locales }, pathname) {
-  const warnings = [];
-  const read = (name) => attr(name)?.trim() ?? null;
-  const options = { base: '', locale: null, manage: false, parentOrigin: null, assets };
-  const locale = read('locale');
-  if (locale) {
-    if (locales.includes(locale.toLowerCase())) options.locale = locale.toLowerCase();
-    else warnings.push(`data-hcnf-locale="${locale}" is not a language of this site; use one of ${locales.join(', ')}`);
-  }
-  const base = read('base');
-  if (base !== null) {
-    // The characters a browser keeps as they are in a path; no `.` or `..`, no `//`.
-    const segments = base.split('/').filter(Boolean);
-    const valid =
-      /^[A-Za-z0-9\-._~!$&()*+,;=@/]*$/.test(base) &&
-      !base.startsWith('//') &&
-      !base.replace(/^\/+|\/+$/g, '').includes('//') &&
-      !segments.some((seg) => seg === '.' || seg === '..');
-    if (valid) options.base = segments.map((seg) => `/${seg}`).join('');
-    else warnings.push(`data-hcnf-base="${base}" is not a path such as "/hcnf/" (ASCII letters, digits and -._~!$&()*+,;=@ only); the app uses "/"`);
-  }
-  const manage = read('manage-document');
-  if (manage !== null) {
-    if (manage === '' || manage.toLowerCase() === 'true') options.manage = true;
-    else if (manage.toLowerCase() !== 'false') warnings.push(`data-hcnf-manage-document="${manage}" must be "true" or "false"; "false" is used`);
-  }
-  const parentOrigin = read('parent-origin');
-  if (parentOrigin) {
-    let origin = null;
-    try {
-      // A scheme, a host and a port: no path, query, fragment or user.
-      const url = new URL(parentOrigin);
-      const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-      if (/^https?:$/.test(url.protocol) && bare && !/[?#]/.test(parentOrigin)) origin = url.origin;
-    } catch {
-      // Reported below.
-    }
-    if (origin) options.parentOrigin = origin;
-    else warnings.push(`data-hcnf-parent-origin="${parentOrigin}" is not an origin such as "https://www.example.jp"; the app's height goes to no page`);
-  }
-  if (!underBase(pathname, options)) {
-    warnings.push(`the page's path "${pathname}" is not under data-hcnf-base="${options.base}/"`);
-  }
-  return { options, warnings };
-}
-
 // In an iframe: the framing page, and no other, hears the app's height whenever it
 // changes (`{type: "hcnf:height", height}`), so it can size the frame to fit; and links
 // to other sites open in the whole window, not inside the frame.
@@ -538,21 +482,20 @@ function startOnSite() {
   chooseLanguage();
 }
 
-// Starts on a host page: the host's element holds its fallback, or the build's fragment
-// of this address (`data-hcnf-prerendered`), which is kept as it is.
-function startOnHost() {
+// Starts on a host page, with the host element's options and the way to fit a fragment
+// into the host page, both from the host module (src/prerender/host.js, which hcnf.js
+// loads). The host's element holds its fallback, or the build's fragment of this address
+// (`data-hcnf-prerendered`), which is kept as it is.
+function startOnHost(options, fit) {
   shown = location.pathname + location.search;
-  host = hostOptions();
-  if (!host) return;
-  // The fragments' main region is a plain element, as a host page usually has a <main> of
-  // its own and a page may have only one; on a host page without one, it is the main.
+  host = options;
+  fitPage = fit;
   const root = app();
-  host.main = ![...document.querySelectorAll('main, [role="main"]')].some((m) => !root.contains(m));
   listen();
   settleInFrame(root, host.parentOrigin);
   const page = root.hasAttribute('data-hcnf-prerendered') && root.querySelector(PAGE);
   if (page && underBase(location.pathname) && !isRoot(location.pathname)) {
-    rebase(page);
+    fitPage(page, host);
     absoluteAddress();
     heldBy(root);
     startForm(document, new URL(location.href), true);
@@ -561,11 +504,8 @@ function startOnHost() {
   go(new URL(location.href), { initial: true });
 }
 
-// Started by the page; imported anywhere else (tools/nav.test.mjs), it only offers the
-// rules below.
-if (typeof document !== 'undefined') {
-  if (embed) startOnHost();
-  else startOnSite();
-}
+// A page of the site starts here; on a host page the host module starts the app.
+// Imported anywhere else (tools/nav.test.mjs), the script only offers its rules.
+if (typeof document !== 'undefined' && !embed) startOnSite();
 
-export { pickLanguage, readHostOptions };
+export { pickLanguage, startOnHost, underBase };

@@ -280,7 +280,8 @@ fn a_fragment_carries_its_pages_title_language_and_base() {
 #[test]
 fn the_host_loader_names_the_forms_files_the_script_and_every_language() {
     let nav = nav_script();
-    let loader = host_loader(TEMPLATE_WITH_WASM, &nav, "/hcnf").unwrap();
+    let host = host_script(&nav);
+    let loader = host_loader(TEMPLATE_WITH_WASM, &host, "/hcnf").unwrap();
     for part in [
         "glue: \"hcnf-site-1.js\"",
         "wasm: \"hcnf-site-1_bg.wasm\"",
@@ -292,9 +293,22 @@ fn the_host_loader_names_the_forms_files_the_script_and_every_language() {
     for l in Locale::all() {
         assert!(loader.contains(&format!("\"{}\"", l.code())), "{loader}");
     }
-    assert!(loader.ends_with(&format!("await import(\"./{}\");\n", nav.name)));
+    assert!(loader.ends_with(&format!("await import(\"./{}\");\n", host.name)));
+    // The host module brings the navigation script by its file's name, and only that.
+    assert!(host.body.contains(&format!("from './{}';", nav.name)));
+    assert!(!host.body.contains(HOST_IMPORT));
+    assert!(
+        host.name.starts_with("hcnf-host-")
+            && host.name
+                != host_script(&ScriptFile {
+                    name: "hcnf-nav-other.js".into(),
+                    body: String::new(),
+                })
+                .name,
+        "named by what it imports too"
+    );
     // A template without the form's files cannot make one.
-    assert_eq!(host_loader(TEMPLATE, &nav, "/hcnf"), None);
+    assert_eq!(host_loader(TEMPLATE, &host, "/hcnf"), None);
 }
 
 #[test]

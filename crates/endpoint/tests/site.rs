@@ -277,9 +277,12 @@ async fn the_head_follows_each_page_the_skip_link_focuses_it_and_the_root_keeps_
                 document.title, document.documentElement.lang];";
     // Plain Japanese, which no browser asks for: only a remembered choice opens it at `/`.
     let easy = "ja-x-easy";
+    // And everything the app's element holds.
+    let content = "return document.querySelector('[data-hcnf-app]').innerHTML;";
     rig.goto(&href(easy, PageId::Contact)).await;
     rig.started().await;
     let loaded = rig.js(head).await;
+    let loaded_content = rig.js(content).await;
     rig.goto(&href("en", PageId::Symposia)).await;
     rig.started().await;
     rig.js("window.hcnfSamePage = true; return true;").await;
@@ -306,6 +309,24 @@ async fn the_head_follows_each_page_the_skip_link_focuses_it_and_the_root_keeps_
         rig.js(head).await,
         loaded,
         "the head after moving there is the page's own"
+    );
+    // The script keeps what two pages share and changes the rest: the result is the page
+    // (as the DOM compares nodes: attributes in any order).
+    let same = rig
+        .browser
+        .execute(
+            "const as = (html) => { const t = document.createElement('template'); \
+               t.innerHTML = html; return t.content; }; \
+             return as(arguments[0]).isEqualNode( \
+               as(document.querySelector('[data-hcnf-app]').innerHTML));",
+            vec![loaded_content],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        same,
+        json!(true),
+        "the content after moving there is the page's own"
     );
     // The skip link puts focus on the page's content, and the address stays the page's.
     rig.js("document.querySelector('.hcnf-skip-link').click(); return true;")

@@ -215,26 +215,40 @@ pub fn host_script(nav: &ScriptFile) -> ScriptFile {
 /// A page of the site as a reader loads it: the navigation script on every page, and the
 /// wasm (trunk's preloads and loader, and the hydration data) only on a page with the
 /// inquiry form, the one part of the site it runs. Call before the scripts are moved out.
+///
+/// What the page runs is named first in the head, right after `<meta charset>`: the
+/// browser then starts fetching it with the page's first bytes, not once it has read
+/// through the inline stylesheet (about 4 KB of the compressed page).
 pub fn site_page(html: &str, nav: &ScriptFile) -> String {
     let head_end = html.find("</head>").unwrap_or(html.len());
     let (head, rest) = html.split_at(head_end);
-    let head = if html.contains(FORM_ATTRIBUTE) {
-        head.to_owned()
-    } else {
-        fn kept_unless(element: &str, gone: bool) -> Cow<'_, str> {
-            Cow::Borrowed(if gone { "" } else { element })
+    let form = html.contains(FORM_ATTRIBUTE);
+    let mut early = String::new();
+    let head = edit_elements(head, "<link", ">", |tag| {
+        if !tag.contains("hcnf-site-") {
+            return Cow::Borrowed(tag);
         }
-        let head = edit_elements(head, "<link", ">", |tag| {
-            kept_unless(tag, tag.contains("hcnf-site-"))
-        });
+        if form {
+            early.push_str(tag);
+        }
+        Cow::Borrowed("")
+    });
+    let head = if form {
+        head
+    } else {
         edit_elements(&head, "<script", "</script>", |script| {
-            kept_unless(script, !script.contains(" src="))
+            Cow::Borrowed(if script.contains(" src=") { script } else { "" })
         })
     };
-    format!(
-        "{head}<script type=\"module\" src=\"/{}\"></script>{rest}",
+    early.push_str(&format!(
+        "<script type=\"module\" src=\"/{}\"></script>",
         nav.name
-    )
+    ));
+    let at = head
+        .find("<meta charset")
+        .and_then(|start| head[start..].find('>').map(|end| start + end + 1))
+        .unwrap_or(head.len());
+    format!("{}{early}{}{rest}", &head[..at], &head[at..])
 }
 
 /// The app's markup alone for the page at `path` (below the base), as a host page that

@@ -567,13 +567,21 @@ fn only_a_page_with_the_form_loads_the_wasm_and_every_page_the_navigation() {
             assert_eq!(head.contains("hcnf-site-1.js"), form, "{path}");
             assert_eq!(head.contains("<script>"), form, "{path}: hydration data");
             assert!(head.contains("/favicon-1.svg"), "{path}");
-            assert!(
-                head.ends_with(&format!(
-                    "<script type=\"module\" src=\"/{}\"></script>",
-                    nav.name
-                )),
-                "{path}"
-            );
+            // Named first, right after the character set, before anything else the head
+            // holds (the stylesheet, in the real template).
+            let first = &head[head.find("<meta charset=\"utf-8\">").unwrap() + 22..];
+            let script = format!("<script type=\"module\" src=\"/{}\"></script>", nav.name);
+            let expected = if form {
+                format!(
+                    "<link rel=\"modulepreload\" href=\"/hcnf-site-1.js\" \
+                     crossorigin=\"anonymous\"><link rel=\"preload\" \
+                     href=\"/hcnf-site-1_bg.wasm\" as=\"fetch\" \
+                     type=\"application/wasm\">{script}<link rel=\"icon\""
+                )
+            } else {
+                format!("{script}<link rel=\"icon\"")
+            };
+            assert!(first.starts_with(&expected), "{path}: {first}");
         }
     }
 }

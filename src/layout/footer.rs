@@ -23,11 +23,12 @@ pub fn Footer(
     let origin = SiteOrigin::current();
     let label = ed.ui.footer.address_label.as_ref();
     // On paper a reader needs an address they can type: the build's origin when it was
-    // given one; otherwise the navigation script writes in the origin the page was read at.
-    let address = move || {
-        let address = format!("{origin}{}", pathname.get());
-        format!("{label}{}{address}", seam(label, &address))
-    };
+    // given one. The navigation script writes in the address the page was read at, origin
+    // included, which on a host page is the host's.
+    let address = move || format!("{origin}{}", pathname.get());
+    // The label and what goes between it and the address, which starts with `/` or a
+    // scheme on every page.
+    let lead = format!("{label}{}", seam(label, "/"));
     view! {
         <footer class="hcnf-footer">
             <div class="hcnf-width">
@@ -44,7 +45,9 @@ pub fn Footer(
                         {words(&ed.pages.accessibility.head.nav_label)}
                     </a>
                 </p>
-                <p class="hcnf-footer__address">{move || words(&address())}</p>
+                <p class="hcnf-footer__address">
+                    {words(&lead)} <span class="hcnf-footer__url">{address}</span>
+                </p>
             </div>
         </footer>
     }

@@ -336,21 +336,11 @@ async function loadForm(doc) {
 }
 
 // On paper, the footer gives the page's address. The prerendered page knows only its path
-// (unless the build was given the site's origin); here it gets the origin it was read at.
+// (unless the build was given the site's origin), and a fragment the path it was written
+// for; here it gets the address it was read at, which on a host page is the host's.
 function absoluteAddress() {
-  const footer = document.querySelector(`${APP} .hcnf-footer__address`);
-  if (!footer) return;
-  // A fragment gives the address under the base it was written for.
-  const from = host ? (footer.closest(PAGE)?.dataset.hcnfFragmentBase ?? '') : '';
-  const path = host ? from + location.pathname.slice(host.base.length) : location.pathname;
-  const walker = document.createTreeWalker(footer, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node.nodeValue;
-    const at = text.lastIndexOf(path);
-    if (at >= 0 && text.slice(at) === path && !text.includes('://')) {
-      node.nodeValue = text.slice(0, at) + location.origin + location.pathname;
-    }
-  }
+  const url = document.querySelector(`${APP} .hcnf-footer__url`);
+  if (url) url.textContent = location.origin + location.pathname;
 }
 
 // `/`: the reader's language, as they chose it before or as their browser prefers,

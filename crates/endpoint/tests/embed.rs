@@ -296,6 +296,17 @@ async fn every_section_opens_under_the_base_and_the_host_keeps_its_title_and_lan
         }
     }
 
+    // On paper the footer gives the address the reader is at, the host's, also where it
+    // is written with a trailing slash (the fragment was written for the address without).
+    demo.goto(&format!("{}/hcnf/ja/symposia/", demo.site)).await;
+    demo.heading_is(&ja.pages.symposia.head.title).await;
+    wait_until(
+        &demo.browser,
+        "return document.querySelector('#hcnf-app .hcnf-footer__url').textContent;",
+        json!(format!("{}/hcnf/ja/symposia/", demo.site)),
+    )
+    .await;
+
     // A reload stays on the section.
     demo.goto(&format!("{}/hcnf/ja/inquiry", demo.site)).await;
     demo.heading_is(&ja.pages.inquiry.head.title).await;

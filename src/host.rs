@@ -2,7 +2,7 @@
 //! prerenderer builds the options for each page it writes; in the browser, the form reads
 //! the three attributes of the host's element that are its own (the endpoint, where
 //! `config.json` is, and whether it may set the title) and checks them here. The
-//! navigation script reads and checks the others (`hostOptions` in `src/prerender/nav.js`).
+//! navigation script reads and checks the others (`readHostOptions` in `src/prerender/host.js`).
 //! Components ask for the options with [`HostOptions::current`].
 //!
 //! ```html

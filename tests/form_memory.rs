@@ -1,7 +1,14 @@
 //! Memory over many visits to the inquiry page: the site's wasm takes the form over on each
 //! visit and lets it go on each departure (`src/inquiry/island.rs`), so whatever the form
-//! allocates must go with it. Wasm memory never shrinks: anything kept per visit raises it
-//! for the rest of the reader's visit. Its own test binary, for its counting allocator.
+//! allocates must go with its reactive owner. Wasm memory never shrinks: anything kept per
+//! visit raises it for the rest of the reader's visit. Its own test binary, for its
+//! counting allocator.
+//!
+//! The form is mounted here, not hydrated: hydration needs the prerendered markup, which
+//! only the build writes. Taking over and letting go of the prerendered form
+//! (`start_form`, `leave_form`) is checked end to end (`crates/endpoint/tests/browser.rs`,
+//! a form left as soon as it starts, twenty times) and by the benchmark's 1,000 changes
+//! between a section and the inquiry page, over which the wasm memory stays flat.
 #![cfg(target_arch = "wasm32")]
 
 mod common;

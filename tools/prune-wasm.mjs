@@ -103,6 +103,11 @@ for (let i = module.getNumExports() - 1; i >= 0; i -= 1) {
     exportsDropped += 1;
   }
 }
+if (exportsDropped === 0) {
+  // Renamed upstream, or gone: say so rather than ship the larger build unnoticed.
+  console.error('prune-wasm: no stream adapter export (intounderlying*) to remove; has Leptos changed?');
+  process.exit(1);
+}
 if (!module.validate()) {
   console.error('prune-wasm: the module does not validate after pruning');
   process.exit(1);

@@ -51,6 +51,7 @@ test('only async hydration that nothing else calls is emptied', () => {
     (func $child::hydrate_async::inner (drop (i32.const 2)))
     (func $shared::hydrate_async::helper (drop (i32.const 3)))
     (func $api::hydrate_async (export "api") (drop (i32.const 4)))
+    (func $pull (export "intounderlyingsource_pull") (drop (i32.const 5)))
   )`);
   const out = path.join(dir, 'out.wasm');
   execFileSync('node', [script, file, out]);
@@ -87,4 +88,16 @@ test("the stream adapters' exports go, and the app's stay", () => {
   }
   after.dispose();
   assert.deepEqual(exports.sort(), ['__wbg_form_free', 'main']);
+});
+
+test('a build without the stream adapters fails, so a renamed export is noticed', () => {
+  const { dir, file } = wasmFile(`(module
+    (table 1 funcref)
+    (elem (i32.const 0) $view::hydrate_async)
+    (func $main (export "main") (drop (i32.const 0)))
+    (func $view::hydrate_async (drop (i32.const 0)))
+  )`);
+  const run = spawnSync('node', [script, file, path.join(dir, 'out.wasm')], { encoding: 'utf8' });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /no stream adapter export/);
 });

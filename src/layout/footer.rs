@@ -22,9 +22,9 @@ pub fn Footer(
     let pathname = use_location().pathname;
     let origin = SiteOrigin::current();
     let label = ed.ui.footer.address_label.as_ref();
-    // On paper a reader needs an address they can type: the build's origin when it was
-    // given one. The navigation script writes in the address the page was read at, origin
-    // included, which on a host page is the host's.
+    // On paper a reader needs an address they can type. The navigation script writes in
+    // the address the page was read at, origin included, which on a host page is the
+    // host's; without script, the path, after the build's origin when it was given one.
     let address = move || format!("{origin}{}", pathname.get());
     // The label and what goes between it and the address, which starts with `/` or a
     // scheme on every page.

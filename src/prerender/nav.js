@@ -57,9 +57,22 @@ const parse = (html) => new DOMParser().parseFromString(html, 'text/html');
 const keptFor = (url) => {
   const page = kept.get(key(url));
   if (!page || Date.now() >= page.until) return null;
-  page.doc ??= parse(page.text);
+  if (!page.doc) {
+    page.doc = parse(page.text);
+    page.text = null;
+  }
   return page.doc;
 };
+// Keeps a page, letting go of those out of date, and of the oldest beyond a number well
+// above the site's pages in one language (addresses with a query are pages of their own).
+const KEPT_MAX = 30;
+function keep(at, page) {
+  const now = Date.now();
+  for (const [other, entry] of kept) if (now >= entry.until) kept.delete(other);
+  kept.delete(at);
+  kept.set(at, { ...page, until: now + KEPT_MS });
+  while (kept.size > KEPT_MAX) kept.delete(kept.keys().next().value);
+}
 // The page fetched ahead of a click on `url`, if still fresh.
 const earlyFor = (url) => (early?.key === key(url) && Date.now() < early.until ? early : null);
 
@@ -199,7 +212,7 @@ async function go(url, { push = false, replace = false, scroll = null, initial =
       // Where a redirect led, keeping the fragment asked for.
       if (!host && response.redirected && response.url) at = new URL(url.hash, response.url);
       doc = parse(await response.text());
-      if (response.ok) kept.set(key(at), { doc, until: Date.now() + KEPT_MS });
+      if (response.ok) keep(key(at), { doc });
     }
   } catch {
     if (ours.signal.aborted) return;
@@ -271,8 +284,7 @@ function swap(doc, next) {
 // is kept, a changed attribute or text is set, and only what differs in shape is replaced.
 // Header, navigation and footer keep their elements (a page changes only their current
 // entries, links and address), so the browser restyles and lays out the new main content
-// rather than the whole page: a route change is painted sooner. The form is always
-// replaced: the wasm takes the new one over.
+// rather than the whole page: a route change is painted sooner.
 function patch(live, next) {
   const was = live.childNodes;
   const is = next.childNodes;
@@ -283,10 +295,13 @@ function patch(live, next) {
   for (let i = 0; i < is.length; i += 1) {
     const a = was[i];
     const b = is[i];
-    if (a.isEqualNode(b)) continue;
-    if (a.nodeType === b.nodeType && (a.nodeType === Node.TEXT_NODE || a.nodeType === Node.COMMENT_NODE)) {
+    if (renewed(a) || renewed(b)) {
+      a.replaceWith(document.importNode(b, true));
+    } else if (a.isEqualNode(b)) {
+      continue;
+    } else if (a.nodeType === b.nodeType && (a.nodeType === Node.TEXT_NODE || a.nodeType === Node.COMMENT_NODE)) {
       a.nodeValue = b.nodeValue;
-    } else if (a.nodeType !== Node.ELEMENT_NODE || a.nodeName !== b.nodeName || a.matches(FORM) || b.matches(FORM)) {
+    } else if (a.nodeType !== Node.ELEMENT_NODE || a.nodeName !== b.nodeName) {
       a.replaceWith(document.importNode(b, true));
     } else {
       for (const { name } of [...a.attributes]) if (!b.hasAttribute(name)) a.removeAttribute(name);
@@ -295,6 +310,12 @@ function patch(live, next) {
     }
   }
 }
+
+// Always new elements, even where equal: the form, which the wasm takes over afresh, and
+// the page's heading, which takes focus after every change. Focusing the element that
+// already has focus (the heading, after Back) does nothing, and a screen reader would not
+// announce the page.
+const renewed = (node) => node.nodeType === Node.ELEMENT_NODE && node.matches(`${FORM}, h1`);
 
 // The element marked as running, or not yet: a page with the form is interactive only
 // once the form runs (src/inquiry/island.rs).
@@ -457,10 +478,7 @@ function startOnSite() {
   shown = location.pathname + location.search;
   // The page as it came, for coming back to it; a page with the form is fetched again.
   if (!document.querySelector(FORM)) {
-    kept.set(shown, {
-      text: `<!doctype html>${document.documentElement.outerHTML}`,
-      until: Date.now() + KEPT_MS,
-    });
+    keep(shown, { text: `<!doctype html>${document.documentElement.outerHTML}` });
   }
   listen();
   history.scrollRestoration = 'manual';

@@ -250,14 +250,32 @@ async fn back_and_forward_bring_a_page_back_where_the_reader_was_with_focus_on_i
     rig.reads_as(&en, PageId::Contact).await;
     let focus_and_scroll = "return [document.activeElement.tagName, Math.round(scrollY)];";
     assert_eq!(rig.js(focus_and_scroll).await, json!(["H1", 0]));
+    // Focus must move, not stay: a screen reader announces the heading only when it takes
+    // focus, and focusing the element that has it does nothing.
+    let note_focus = "window.hcnfFocused = []; \
+        addEventListener('focusin', (e) => hcnfFocused.push(e.target.tagName), { once: true }); \
+        return true;";
+    let focused = "return window.hcnfFocused;";
+    rig.js(note_focus).await;
     rig.js("history.back(); return true;").await;
     support::wait_until(&rig.browser, h1, heading(PageId::Symposia)).await;
     rig.reads_as(&en, PageId::Symposia).await;
     assert_eq!(rig.js(focus_and_scroll).await, json!(["H1", y]));
+    assert_eq!(
+        rig.js(focused).await,
+        json!(["H1"]),
+        "the heading took focus"
+    );
+    rig.js(note_focus).await;
     rig.js("history.forward(); return true;").await;
     support::wait_until(&rig.browser, h1, heading(PageId::Contact)).await;
     rig.reads_as(&en, PageId::Contact).await;
     assert_eq!(rig.js(focus_and_scroll).await, json!(["H1", 0]));
+    assert_eq!(
+        rig.js(focused).await,
+        json!(["H1"]),
+        "the heading took focus"
+    );
     assert_eq!(
         rig.js("return window.hcnfSamePage === true;").await,
         json!(true),

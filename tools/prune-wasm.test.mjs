@@ -40,6 +40,23 @@ function emptied(input, output) {
   return out.sort();
 }
 
+/** A module with one view whose async hydration only a table reaches (so the pruning has
+ * something to empty), and `more` inside it. */
+const appWith = (more) =>
+  wasmFile(`(module
+    (table 1 funcref)
+    (elem (i32.const 0) $view::hydrate_async)
+    (func $main (export "main") (drop (i32.const 0)))
+    (func $view::hydrate_async (drop (i32.const 0)))${more}
+  )`);
+
+/** Runs the pruning on `file` and checks that it fails, saying `why`. */
+function assertFails(dir, file, why) {
+  const run = spawnSync('node', [script, file, path.join(dir, 'out.wasm')], { encoding: 'utf8' });
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, why);
+}
+
 test('only async hydration that nothing else calls is emptied', () => {
   const { dir, file } = wasmFile(`(module
     (table 2 funcref)
@@ -64,21 +81,14 @@ test('only async hydration that nothing else calls is emptied', () => {
 
 test('a build with nothing to empty fails, so a renamed path is noticed', () => {
   const { dir, file } = wasmFile(`(module (func $main (export "main") (drop (i32.const 0))))`);
-  const run = spawnSync('node', [script, file, path.join(dir, 'out.wasm')], { encoding: 'utf8' });
-  assert.equal(run.status, 1);
-  assert.match(run.stderr, /no function named \*hydrate_async\*/);
+  assertFails(dir, file, /no function named \*hydrate_async\*/);
 });
 
 test("the stream adapters' exports go, and the app's stay", () => {
-  const { dir, file } = wasmFile(`(module
-    (table 1 funcref)
-    (elem (i32.const 0) $view::hydrate_async)
-    (func $main (export "main") (drop (i32.const 0)))
-    (func $view::hydrate_async (drop (i32.const 0)))
+  const { dir, file } = appWith(`
     (func $pull (export "intounderlyingsource_pull") (drop (i32.const 1)))
     (func $free (export "__wbg_intounderlyingsink_free") (drop (i32.const 2)))
-    (func $other (export "__wbg_form_free") (drop (i32.const 3)))
-  )`);
+    (func $other (export "__wbg_form_free") (drop (i32.const 3)))`);
   const out = path.join(dir, 'out.wasm');
   execFileSync('node', [script, file, out]);
   const after = binaryen.readBinary(fs.readFileSync(out));
@@ -91,13 +101,6 @@ test("the stream adapters' exports go, and the app's stay", () => {
 });
 
 test('a build without the stream adapters fails, so a renamed export is noticed', () => {
-  const { dir, file } = wasmFile(`(module
-    (table 1 funcref)
-    (elem (i32.const 0) $view::hydrate_async)
-    (func $main (export "main") (drop (i32.const 0)))
-    (func $view::hydrate_async (drop (i32.const 0)))
-  )`);
-  const run = spawnSync('node', [script, file, path.join(dir, 'out.wasm')], { encoding: 'utf8' });
-  assert.equal(run.status, 1);
-  assert.match(run.stderr, /no stream adapter export/);
+  const { dir, file } = appWith('');
+  assertFails(dir, file, /no stream adapter export/);
 });

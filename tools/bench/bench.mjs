@@ -423,21 +423,20 @@ try {
     // behind shows after that, as growth that does not level off.
     await soakBatch(pair, 2);
     await page.waitForFunction(() => window.__bench.wasm !== null, null, { timeout: 10000 });
+    // `count` changes, 250 at a time, calling `each` with the number done after each batch.
+    const inBatches = async (count, what, each = async () => {}) => {
+      for (let done = 0; done < count;) {
+        const n = Math.min(250, count - done);
+        await withTimeout(soakBatch(pair, n), 120000, `${what} ${done + 1}–${done + n}`);
+        done += n;
+        await each(done);
+      }
+    };
     const cold = await memory();
-    for (let done = 0; done < WARM;) {
-      const n = Math.min(250, WARM - done);
-      await withTimeout(soakBatch(pair, n), 120000, `warm-up changes ${done + 1}–${done + n}`);
-      done += n;
-    }
+    await inBatches(WARM, 'warm-up changes');
     const samples = [{ after: 0, ...(await memory()) }];
     const soakStart = Date.now();
-    const BATCH = 250;
-    for (let done = 0; done < SOAK;) {
-      const n = Math.min(BATCH, SOAK - done);
-      await withTimeout(soakBatch(pair, n), 120000, `route changes ${done + 1}–${done + n}`);
-      done += n;
-      samples.push({ after: done, ...(await memory()) });
-    }
+    await inBatches(SOAK, 'route changes', async (done) => samples.push({ after: done, ...(await memory()) }));
     const soakMs = Date.now() - soakStart;
     const soakFlag = await page.evaluate(() => window.__benchFlag ?? null);
     results.soak = { pair, cold, warm: WARM, samples, ms: soakMs, clientSide: soakFlag === 'same document' };

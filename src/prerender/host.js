@@ -6,9 +6,8 @@
 //
 // Written beside the pages by the prerenderer (src/prerender.rs), which names the
 // navigation script's file in the import below.
-import { startOnHost, underBase } from './nav.js';
+import { APP, startOnHost, underBase } from './nav.js';
 
-const APP = '[data-hcnf-app]';
 const embed = globalThis.hcnfEmbed ?? null;
 
 // Reads the host element's options, saying in the console what cannot be used (the app

@@ -516,4 +516,4 @@ function startOnHost(options, fit) {
 // Imported anywhere else (tools/nav.test.mjs), the script only offers its rules.
 if (typeof document !== 'undefined' && !embed) startOnSite();
 
-export { pickLanguage, startOnHost, underBase };
+export { APP, pickLanguage, startOnHost, underBase };

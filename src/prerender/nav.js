@@ -21,6 +21,9 @@ const FORM = '[data-hcnf-form]';
 // A fragment's own element, written by the build around the app's markup.
 const PAGE = '[data-hcnf-page]';
 const STARTED = 'data-hcnf-started';
+// Set once this script handles the site's links: from then on a click on one changes the
+// page without loading a document. On the inquiry page that comes before the form runs.
+const LINKS_HANDLED = 'data-hcnf-links';
 const LOCALE_KEY = 'hcnf.locale';
 // How long a page fetched ahead of a click may wait for it.
 const EARLY_MS = 30000;
@@ -485,7 +488,10 @@ function startOnSite() {
   if (history.state?.hcnfScroll) scrollTo(0, history.state.hcnfScroll);
   absoluteAddress();
   const root = app();
-  if (root) heldBy(root);
+  if (root) {
+    heldBy(root);
+    root.setAttribute(LINKS_HANDLED, '');
+  }
   settleInFrame(document.body, null);
   chooseLanguage();
 }
@@ -500,6 +506,7 @@ function startOnHost(options, fit) {
   fitPage = fit;
   const root = app();
   listen();
+  root.setAttribute(LINKS_HANDLED, '');
   settleInFrame(root, host.parentOrigin);
   const page = root.hasAttribute('data-hcnf-prerendered') && root.querySelector(PAGE);
   if (page && underBase(location.pathname) && !isRoot(location.pathname)) {

@@ -3,7 +3,7 @@
 # a plain static page of the same content (the same HTML without its scripts), in headless
 # Chromium on a throttled mobile profile; then route changes, language switches and memory
 # over 1,000 route changes without throttling. See tools/bench/bench.mjs for what is timed.
-#   scripts/bench.sh [--runs 5] [--changes 20] [--soak 1000] [--warm 1000] [--only /en/,/ja/contact]
+#   scripts/bench.sh [--runs 5] [--changes 20] [--soak 1000] [--warm 1000] [--heap no] [--only /en/,/ja/contact]
 # Serves a copy of dist/ with the static variants (target/bench-dist/) through
 # scripts/nginx.sh on a free port of 127.0.0.1; writes target/bench/results.json.
 # Needs nginx (scripts/setup.sh), Chromium at /usr/bin/chromium (or $CHROME_PATH) and

@@ -2,7 +2,7 @@
 // (prepare.mjs): each page of the app against the plain static page of the same content.
 //   node bench.mjs --base http://127.0.0.1:PORT --dist DIST --out DIR
 //                  [--runs 5] [--changes 20] [--soak 1000] [--warm 1000] [--only /en/,/ja/contact]
-//                  [--chrome /usr/bin/chromium]
+//                  [--heap no] [--chrome /usr/bin/chromium]
 // DIST is the served tree prepare.mjs made: the pages are read from it, their static
 // variants (under static/) are served as /static/<path>;
 // DIR receives results.json with every run.
@@ -32,15 +32,16 @@
 // was the first frame the browser began after the click (a requestAnimationFrame from
 // the click's own listener: the soonest any page could be painted), each with the button
 // held as a person holds it and released at once; and memory over a long run of route
-// changes.
+// changes (and what grew, from heap snapshots before and after it, unless --heap no).
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { median, parseArgs, routesFromDist, table, withTimeout } from './lib.mjs';
+import { heapByKind, heapGrowth, median, parseArgs, routesFromDist, table, withTimeout } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2), {
-  runs: '5', changes: '20', soak: '1000', warm: '1000', chrome: '/usr/bin/chromium', out: '', only: '',
+  runs: '5', changes: '20', soak: '1000', warm: '1000', chrome: '/usr/bin/chromium', out: '', only: '', heap: 'yes',
 });
+if (!['yes', 'no'].includes(args.heap)) throw new Error('--heap must be yes or no');
 const base = new URL(args.base ?? '');
 if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(base.hostname)) {
   throw new Error(`--base must be a loopback address, not ${base.hostname}`);
@@ -436,10 +437,10 @@ try {
     }, [hrefs, n]);
     // Two changes, so that both pages have been shown once; then WARM more before the
     // baseline. A fresh page's JS heap grows over its first few hundred changes and then
-    // levels off (at stop 18: 3.58 → 3.74 MiB over the first 1,000, then +22–26 KiB over
-    // the next 1,000): V8 compiling and caching as the code warms, and the browser's own
-    // bounds filling (50 history entries, the script's kept pages). What a change leaves
-    // behind shows after that, as growth that does not level off.
+    // levels off: heap snapshots (stop 19) put that growth in V8's compiled code as the
+    // code warms, while the page's own objects stay as they were; the browser's bounds fill
+    // too (50 history entries, 250 resource timings, the script's 30 kept pages). What a
+    // change leaves behind shows after that, as growth that does not level off.
     await soakBatch(pair, 2);
     await page.waitForFunction(() => window.__bench.wasm !== null, null, { timeout: 10000 });
     // `count` changes, 250 at a time, calling `each` with the number done after each batch.
@@ -453,10 +454,24 @@ try {
     };
     const cold = await memory();
     await inBatches(WARM, 'warm-up changes');
+    // The heap as V8 sees it, objects and all, before and after the counted changes. Taken
+    // before the first figure: a snapshot's collection frees more than gc() does (about
+    // 1 MiB here: code V8 would flush), which would otherwise show as a fall.
+    const snapshot = async () => {
+      const chunks = [];
+      const add = (e) => chunks.push(e.chunk);
+      cdp.on('HeapProfiler.addHeapSnapshotChunk', add);
+      await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
+      cdp.off('HeapProfiler.addHeapSnapshotChunk', add);
+      return heapByKind(JSON.parse(chunks.join('')));
+    };
+    const cdp = args.heap === 'yes' ? await context.newCDPSession(page) : null;
+    const heapBefore = cdp ? await snapshot() : null;
     const samples = [{ after: 0, ...(await memory()) }];
     const soakStart = Date.now();
     await inBatches(SOAK, 'route changes', async (done) => samples.push({ after: done, ...(await memory()) }));
     const soakMs = Date.now() - soakStart;
+    const heapAfter = cdp ? await snapshot() : null;
     const soakFlag = await page.evaluate(() => window.__benchFlag ?? null);
     results.soak = { pair, cold, warm: WARM, samples, ms: soakMs, clientSide: soakFlag === 'same document' };
     const mib = (b) => `${(b / 1024 / 1024).toFixed(2)} MiB`;
@@ -469,6 +484,14 @@ try {
     const per = (d) => `${Math.round(d / SOAK)} bytes a change`;
     console.log(`Growth over ${SOAK} changes: JS heap ${((last.js - first.js) / 1024).toFixed(0)} KiB (${per(last.js - first.js)}), ` +
       `wasm memory ${((last.wasm - first.wasm) / 1024).toFixed(0)} KiB (${per(last.wasm - first.wasm)}), DOM elements ${last.nodes - first.nodes}.`);
+    if (heapBefore) {
+      const { byKind, largest } = heapGrowth(heapBefore, heapAfter);
+      const kib = (b) => `${(b / 1024).toFixed(1)} KiB`;
+      results.soak.heap = { byKind: Object.fromEntries(byKind), largest };
+      console.log(`\nWhat grew over the ${SOAK} changes, by heap snapshots (own sizes; the browser's native objects and the ` +
+        `wasm's compiled code are outside the JS heap figure above): ${[...byKind].map(([k, b]) => `${k} ${kib(b)}`).join(', ')}.`);
+      console.log(table([['kind: type name', 'count', 'bytes'], ...largest.map((e) => [e.key, e.count, e.bytes])]));
+    }
   } finally {
     await context.close();
   }

@@ -90,3 +90,53 @@ export function withTimeout(promise, ms, what) {
     new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no result after ${ms} ms`)), ms); }),
   ]).finally(() => clearTimeout(timer));
 }
+
+/**
+ * What a V8 heap snapshot (the JSON DevTools writes) holds, by kind: a map from
+ * `kind: name` to `{ count, bytes }` (the nodes' own sizes). Kinds: the page's JavaScript
+ * objects, V8's compiled code and its metadata, the wasm's compiled code, and what the
+ * browser keeps for the page (native objects: timing entries, history, styles).
+ */
+export function heapByKind(snapshot) {
+  const { meta } = snapshot.snapshot;
+  const fields = meta.node_fields;
+  const types = meta.node_types[0];
+  const step = fields.length;
+  const [type, name, size] = ['type', 'name', 'self_size'].map((f) => fields.indexOf(f));
+  const kinds = new Map();
+  for (let i = 0; i < snapshot.nodes.length; i += step) {
+    const t = types[snapshot.nodes[i + type]];
+    let n = snapshot.strings[snapshot.nodes[i + name]];
+    let kind = 'JS objects';
+    if (/wasm/i.test(n) && (t === 'native' || t === 'code')) kind = 'wasm code';
+    else if (t === 'code') kind = 'compiled JS';
+    else if (t === 'native') kind = 'browser';
+    // Strings and closures are told apart by kind, not by their text or source.
+    if (t.includes('string')) n = '(string)';
+    else if (t === 'closure') n = '(closure)';
+    else n = n.slice(0, 60);
+    const key = `${kind}: ${t} ${n}`;
+    const entry = kinds.get(key) ?? { count: 0, bytes: 0 };
+    entry.count += 1;
+    entry.bytes += snapshot.nodes[i + size];
+    kinds.set(key, entry);
+  }
+  return kinds;
+}
+
+/** How `after` differs from `before` (both from heapByKind): per kind, and the largest
+ * changes of single entries, largest first. */
+export function heapGrowth(before, after, top = 12) {
+  const byKind = new Map();
+  const entries = [];
+  for (const key of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(key) ?? { count: 0, bytes: 0 };
+    const b = after.get(key) ?? { count: 0, bytes: 0 };
+    const change = { key, count: b.count - a.count, bytes: b.bytes - a.bytes };
+    const kind = key.slice(0, key.indexOf(':'));
+    byKind.set(kind, (byKind.get(kind) ?? 0) + change.bytes);
+    if (change.bytes !== 0 || change.count !== 0) entries.push(change);
+  }
+  entries.sort((x, y) => Math.abs(y.bytes) - Math.abs(x.bytes));
+  return { byKind, largest: entries.slice(0, top) };
+}

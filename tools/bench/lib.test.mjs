@@ -1,0 +1,52 @@
+// Tests for the benchmark's heap accounting (lib.mjs), on a snapshot of a few nodes in the
+// format V8 writes. Run by scripts/test.sh: node --test tools/bench/lib.test.mjs
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { heapByKind, heapGrowth } from './lib.mjs';
+
+// A snapshot whose nodes are [type, name, self_size] triples.
+function snapshot(nodes) {
+  const strings = [];
+  const at = (s) => (strings.includes(s) ? strings.indexOf(s) : strings.push(s) - 1);
+  const types = ['object', 'closure', 'code', 'native', 'string', 'concatenated string'];
+  return {
+    snapshot: { meta: { node_fields: ['type', 'name', 'self_size'], node_types: [types] } },
+    nodes: nodes.flatMap(([t, n, s]) => [types.indexOf(t), at(n), s]),
+    strings,
+  };
+}
+
+test('nodes are counted by kind, strings and closures whatever their text', () => {
+  const kinds = heapByKind(snapshot([
+    ['object', 'Map', 40],
+    ['object', 'Map', 40],
+    ['string', 'hello', 20],
+    ['concatenated string', 'a long text', 32],
+    ['closure', 'onClick', 28],
+    ['code', 'system / InstructionStream', 500],
+    ['native', 'system / CppGCManaged (WasmNativeModule)', 900],
+    ['native', 'PerformanceResourceTiming', 136],
+  ]));
+  assert.deepEqual(Object.fromEntries(kinds), {
+    'JS objects: object Map': { count: 2, bytes: 80 },
+    'JS objects: string (string)': { count: 1, bytes: 20 },
+    'JS objects: concatenated string (string)': { count: 1, bytes: 32 },
+    'JS objects: closure (closure)': { count: 1, bytes: 28 },
+    'compiled JS: code system / InstructionStream': { count: 1, bytes: 500 },
+    'wasm code: native system / CppGCManaged (WasmNativeModule)': { count: 1, bytes: 900 },
+    'browser: native PerformanceResourceTiming': { count: 1, bytes: 136 },
+  });
+});
+
+test('growth is summed per kind, and the largest changes come first, shrinking ones too', () => {
+  const before = heapByKind(snapshot([['object', 'Map', 40], ['object', 'Array', 16], ['native', 'Entry', 100]]));
+  const after = heapByKind(snapshot([
+    ['object', 'Map', 40], ['object', 'Map', 40], ['native', 'Entry', 100], ['native', 'Entry', 100], ['native', 'Entry', 100],
+  ]));
+  const { byKind, largest } = heapGrowth(before, after, 2);
+  assert.deepEqual(Object.fromEntries(byKind), { 'JS objects': 24, browser: 200 });
+  assert.deepEqual(largest, [
+    { key: 'browser: native Entry', count: 2, bytes: 200 },
+    { key: 'JS objects: object Map', count: 1, bytes: 40 },
+  ]);
+});

@@ -49,6 +49,9 @@ let early = null;
 // The page shown (path and query): a change of the fragment alone is no new page.
 // Set as the script starts.
 let shown = '';
+// What was typed into a form that had not run when the reader left its page (typedInto),
+// for the next page with the form.
+let typed = null;
 
 const key = (url) => url.pathname + url.search;
 // Pages fetched in this visit, by key: their HTML, its parsed document once it has been
@@ -261,17 +264,63 @@ function fail(url, initial) {
   }
 }
 
-// The new page's content and head in place of the current ones.
+// The new page's content and head in place of the current ones. What was typed into a
+// form that has not run yet goes along to the next page with the form.
 function swap(doc, next) {
-  if (document.querySelector(FORM)) window.wasmBindings?.hcnfLeaveForm?.();
+  const form = document.querySelector(FORM);
+  if (form) {
+    if (app().hasAttribute(STARTED)) typed = null; // The form's own draft holds it.
+    else typed = typedInto(form) ?? typed;
+    window.wasmBindings?.hcnfLeaveForm?.();
+  }
   const root = app();
   if (host) {
     const page = document.importNode(next, true);
     fitPage(page, host);
     root.replaceChildren(page);
-    heldBy(root);
-    return;
+  } else {
+    replaceContent(root, doc, next);
   }
+  const arrived = document.querySelector(FORM);
+  if (arrived && typed) {
+    fillIn(arrived, typed);
+    typed = null;
+  }
+  heldBy(root);
+}
+
+// What a reader typed into a form that had not run yet (the wasm still on its way, or
+// never coming), by field name, or null if nothing. The form, once it runs, keeps what its
+// fields hold; until then only the page has it, so leaving the page must not lose it.
+function typedInto(form) {
+  const values = {};
+  let any = false;
+  for (const field of form.querySelectorAll('input[name], textarea[name], select[name]')) {
+    if (field.type === 'checkbox' || field.type === 'radio') {
+      if (field.checked === field.defaultChecked) continue;
+      values[field.name] = field.checked;
+    } else if (field.tagName === 'SELECT') {
+      if ([...field.options].every((o) => o.selected === o.defaultSelected)) continue;
+      values[field.name] = field.value;
+    } else {
+      if (field.value === field.defaultValue) continue;
+      values[field.name] = field.value;
+    }
+    any = true;
+  }
+  return any ? values : null;
+}
+function fillIn(form, values) {
+  for (const [name, value] of Object.entries(values)) {
+    const field = form.querySelector(`[name="${CSS.escape(name)}"]`);
+    if (!field) continue;
+    if (typeof value === 'boolean') field.checked = value;
+    else field.value = value;
+  }
+}
+
+// The site's page: its head's parts that follow the page, and its content.
+function replaceContent(root, doc, next) {
   document.title = doc.title;
   document.documentElement.lang = doc.documentElement.lang;
   const headParts = 'meta[name="description"], link[rel="alternate"], link[rel="canonical"]';
@@ -280,7 +329,6 @@ function swap(doc, next) {
     document.head.append(document.importNode(part, true));
   }
   patch(root, next);
-  heldBy(root);
 }
 
 // Makes the content of `live` that of `next`, an element of a parsed page: what is the same

@@ -568,6 +568,9 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
         json!(true),
         "the form has not started yet"
     );
+    // What is typed now, before the form runs, goes along when the reader leaves the page,
+    // here to another page and language, and comes back with them to the form.
+    support::type_into(&browser, "subject", "日程について").await;
     let contact = href("en", PageId::Contact);
     support::click(&browser, &format!(".hcnf-nav a[href='{contact}']")).await;
     support::wait_until(
@@ -581,6 +584,29 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
         ]),
     )
     .await;
+    support::click(&browser, ".hcnf-lang a[hreflang='ja']").await;
+    let inquiry = href("ja", PageId::Inquiry);
+    support::click(&browser, &format!(".hcnf-nav a[href='{inquiry}']")).await;
+    support::wait_until(
+        &browser,
+        "return [location.pathname, \
+         document.getElementById('hcnf-inquiry-subject')?.value ?? null, \
+         document.querySelector('[data-hcnf-started]') === null, \
+         window.hcnfSamePage === true];",
+        json!([inquiry, "日程について", true, true]),
+    )
+    .await;
+    browser
+        .execute("window.hcnfStart(); return true;", vec![])
+        .await
+        .unwrap();
+    support::started(&browser).await;
+    assert_eq!(value("subject").await, json!("日程について"));
+    assert_eq!(
+        value("name").await,
+        json!("山田 太郎"),
+        "the draft the form kept"
+    );
     browser.close().await.unwrap();
 }
 

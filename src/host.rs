@@ -69,10 +69,6 @@ pub(crate) enum HostOptionError {
         "{ENDPOINT_ATTRIBUTE}=\"{0}\" cannot be used: {1}; the inquiry form will be unavailable"
     )]
     Endpoint(String, UrlProblem),
-    #[error(
-        "{MANAGE_DOCUMENT_ATTRIBUTE}=\"{0}\" must be \"true\" or \"false\"; \"false\" is used"
-    )]
-    ManageDocument(String),
     #[error("{ASSETS_ATTRIBUTE}=\"{0}\" is not a folder URL ending in \"/\"; \"/\" is used")]
     Assets(String),
 }
@@ -86,8 +82,9 @@ impl HostOptions {
 
     /// Reads the form's options from the host element's attributes, `get` returning each
     /// one's value. An attribute that is absent takes its embedded default: the document is
-    /// the host's. Every unusable attribute is reported and then ignored, so the form still
-    /// starts (the navigation script reports the element's other attributes).
+    /// the host's. An unusable endpoint or assets place is reported and then ignored, so the
+    /// form still starts; the navigation script reports the element's other attributes,
+    /// the title switch among them.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called when mounting.
     pub(crate) fn from_attributes(
         get: impl Fn(&str) -> Option<String>,
@@ -107,14 +104,10 @@ impl HostOptions {
             }
             options.endpoint = Some(url);
         }
-        if let Some(flag) = present(MANAGE_DOCUMENT_ATTRIBUTE) {
-            match flag.to_ascii_lowercase().as_str() {
-                // A bare attribute (`data-hcnf-manage-document`) reads as "yes".
-                "true" | "" => options.manage_document = true,
-                "false" => {}
-                _ => errors.push(HostOptionError::ManageDocument(flag)),
-            }
-        }
+        // A bare attribute (`data-hcnf-manage-document`) reads as "yes"; anything but
+        // "true" as "no", which the navigation script reports.
+        options.manage_document = present(MANAGE_DOCUMENT_ATTRIBUTE)
+            .is_some_and(|flag| flag.is_empty() || flag.eq_ignore_ascii_case("true"));
         if let Some(assets) = present(ASSETS_ATTRIBUTE).filter(|a| !a.is_empty()) {
             if is_folder_url(&assets) {
                 options.assets = assets;

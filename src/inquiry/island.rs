@@ -18,7 +18,7 @@ mod browser_side {
     use wasm_bindgen::JsCast;
 
     use super::FORM_ATTRIBUTE;
-    use crate::host::{HostOptionError, HostOptions, MOUNT_ATTRIBUTE, STARTED_ATTRIBUTE};
+    use crate::host::{HostOptions, MOUNT_ATTRIBUTE, STARTED_ATTRIBUTE};
     use crate::i18n::{seam, CurrentLocale, Locale};
     use crate::inquiry::saved::keep_typed_before_start;
     use crate::inquiry::InquiryForm;
@@ -62,12 +62,7 @@ mod browser_side {
             |app| HostOptions::from_attributes(|name| app.get_attribute(name)),
         );
         for error in errors {
-            if matches!(
-                error,
-                HostOptionError::Endpoint(..) | HostOptionError::Assets(_)
-            ) {
-                crate::browser::page::warn(&format!("HCNF: {error}"));
-            }
+            crate::browser::page::warn(&format!("HCNF: {error}"));
         }
         keep_typed_before_start(&element);
         let handle = hydrate_from(element, move || form(locale, options));

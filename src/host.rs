@@ -104,8 +104,8 @@ impl HostOptions {
             }
             options.endpoint = Some(url);
         }
-        // A bare attribute (`data-hcnf-manage-document`) reads as "yes"; anything but
-        // "true" as "no", which the navigation script reports.
+        // A bare attribute (`data-hcnf-manage-document`) reads as "yes", and anything but
+        // "true" as "no"; the navigation script reports a value other than "false".
         options.manage_document = present(MANAGE_DOCUMENT_ATTRIBUTE)
             .is_some_and(|flag| flag.is_empty() || flag.eq_ignore_ascii_case("true"));
         if let Some(assets) = present(ASSETS_ATTRIBUTE).filter(|a| !a.is_empty()) {

@@ -67,7 +67,8 @@ mod browser_side {
         keep_typed_before_start(&element);
         let handle = hydrate_from(element, move || form(locale, options));
         MOUNTED.with(|m| *m.borrow_mut() = Some(handle));
-        // The page is interactive now: the navigation script marks a page without the form.
+        // The whole page runs now, the form too; the navigation script marks a page without
+        // the form, and marks the links as handled on every page.
         if let Some(app) = app {
             let _ = app.set_attribute(STARTED_ATTRIBUTE, "");
         }

@@ -50,8 +50,10 @@ let early = null;
 // Set as the script starts.
 let shown = '';
 // What was typed into a form that had not run when the reader left its page (typedInto),
-// for the next page with the form.
+// for the next page with the form, and when. Kept no longer than the form keeps a draft
+// (KEEP_MS, src/inquiry/saved.rs).
 let typed = null;
+const TYPED_MS = 2 * 60 * 60 * 1000;
 
 const key = (url) => url.pathname + url.search;
 // Pages fetched in this visit, by key: their HTML, its parsed document once it has been
@@ -269,8 +271,9 @@ function fail(url, initial) {
 function swap(doc, next) {
   const form = document.querySelector(FORM);
   if (form) {
-    if (app().hasAttribute(STARTED)) typed = null; // The form's own draft holds it.
-    else typed = typedInto(form) ?? typed;
+    // Once the form runs, its own draft holds what was typed.
+    const values = app().hasAttribute(STARTED) ? null : typedInto(form);
+    typed = values && { values, at: Date.now() };
     window.wasmBindings?.hcnfLeaveForm?.();
   }
   const root = app();
@@ -283,7 +286,7 @@ function swap(doc, next) {
   }
   const arrived = document.querySelector(FORM);
   if (arrived && typed) {
-    fillIn(arrived, typed);
+    if (Date.now() - typed.at < TYPED_MS) fillIn(arrived, typed.values);
     typed = null;
   }
   heldBy(root);
@@ -292,30 +295,26 @@ function swap(doc, next) {
 // What a reader typed into a form that had not run yet (the wasm still on its way, or
 // never coming), by field name, or null if nothing. The form, once it runs, keeps what its
 // fields hold; until then only the page has it, so leaving the page must not lose it.
+// Not the field the form sets for bots (out of the tab order), which a person never fills.
+const FIELDS = 'input[name]:not([tabindex="-1"]), textarea[name], select[name]';
 function typedInto(form) {
-  const values = {};
-  let any = false;
-  for (const field of form.querySelectorAll('input[name], textarea[name], select[name]')) {
-    if (field.type === 'checkbox' || field.type === 'radio') {
-      if (field.checked === field.defaultChecked) continue;
-      values[field.name] = field.checked;
+  const values = new Map();
+  for (const field of form.querySelectorAll(FIELDS)) {
+    if (field.type === 'checkbox') {
+      if (field.checked !== field.defaultChecked) values.set(field.name, field.checked);
     } else if (field.tagName === 'SELECT') {
-      if ([...field.options].every((o) => o.selected === o.defaultSelected)) continue;
-      values[field.name] = field.value;
-    } else {
-      if (field.value === field.defaultValue) continue;
-      values[field.name] = field.value;
+      if ([...field.options].some((o) => o.selected !== o.defaultSelected)) values.set(field.name, field.value);
+    } else if (field.type !== 'radio' && field.value !== field.defaultValue) {
+      values.set(field.name, field.value);
     }
-    any = true;
   }
-  return any ? values : null;
+  return values.size ? values : null;
 }
 function fillIn(form, values) {
-  for (const [name, value] of Object.entries(values)) {
-    const field = form.querySelector(`[name="${CSS.escape(name)}"]`);
-    if (!field) continue;
-    if (typeof value === 'boolean') field.checked = value;
-    else field.value = value;
+  for (const field of form.querySelectorAll(FIELDS)) {
+    if (!values.has(field.name)) continue;
+    if (field.type === 'checkbox') field.checked = values.get(field.name);
+    else field.value = values.get(field.name);
   }
 }
 
@@ -368,8 +367,8 @@ function patch(live, next) {
 // announce the page.
 const renewed = (node) => node.nodeType === Node.ELEMENT_NODE && node.matches(`${FORM}, h1`);
 
-// The element marked as running, or not yet: a page with the form is interactive only
-// once the form runs (src/inquiry/island.rs).
+// The element marked as running, or not yet: a page with the form runs wholly only once
+// the form does (src/inquiry/island.rs). Its links work before (LINKS_HANDLED).
 function heldBy(root) {
   if (root.querySelector(FORM)) root.removeAttribute(STARTED);
   else root.setAttribute(STARTED, '');

@@ -454,9 +454,12 @@ try {
     };
     const cold = await memory();
     await inBatches(WARM, 'warm-up changes');
-    // The heap as V8 sees it, objects and all, before and after the counted changes. Taken
-    // before the first figure: a snapshot's collection frees more than gc() does (about
-    // 1 MiB here: code V8 would flush), which would otherwise show as a fall.
+    // The heap as V8 sees it, objects and all, before and after the counted changes. A
+    // snapshot's collection frees more than gc() does (about 1 MiB here, code V8 flushes),
+    // which V8 then compiles again: so the first figure is read after the snapshot and
+    // after more uncounted changes (a tenth of the warm-up), lest that show as growth.
+    // Both snapshots follow such a collection, so they compare like with like.
+    const cdp = args.heap === 'yes' ? await context.newCDPSession(page) : null;
     const snapshot = async () => {
       const chunks = [];
       const add = (e) => chunks.push(e.chunk);
@@ -465,8 +468,8 @@ try {
       cdp.off('HeapProfiler.addHeapSnapshotChunk', add);
       return heapByKind(JSON.parse(chunks.join('')));
     };
-    const cdp = args.heap === 'yes' ? await context.newCDPSession(page) : null;
     const heapBefore = cdp ? await snapshot() : null;
+    if (cdp) await inBatches(Math.max(2, Math.round(WARM / 10)), 'changes after the first snapshot');
     const samples = [{ after: 0, ...(await memory()) }];
     const soakStart = Date.now();
     await inBatches(SOAK, 'route changes', async (done) => samples.push({ after: done, ...(await memory()) }));

@@ -93,10 +93,14 @@ export function withTimeout(promise, ms, what) {
 
 /**
  * What a V8 heap snapshot (the JSON DevTools writes) holds, by kind: a map from
- * `kind: name` to `{ count, bytes }` (the nodes' own sizes). Kinds: the page's JavaScript
- * objects, V8's compiled code and its metadata, the wasm's compiled code, and what the
- * browser keeps for the page (native objects: timing entries, history, styles).
+ * `kind: type name` to `{ count, bytes }` (the nodes' own sizes). Kinds: the document's
+ * nodes, attached or detached (where a page that keeps old content would show); the
+ * page's JavaScript objects, with V8's own bookkeeping for them (shapes, property
+ * arrays); V8's compiled code and its metadata; the wasm's compiled code; and the other
+ * native objects the browser keeps for the page (timing entries, history, styles).
  */
+// Blink names an element node by its start tag (`<div class="…">`), other nodes by type.
+const DOM_NODE = /^(Detached )?(<.*|Text|Comment|CDATASection|Attr|ShadowRoot|(XML|HTML)?Document(Fragment|Type)?)$/;
 export function heapByKind(snapshot) {
   const { meta } = snapshot.snapshot;
   const fields = meta.node_fields;
@@ -110,7 +114,7 @@ export function heapByKind(snapshot) {
     let kind = 'JS objects';
     if (/wasm/i.test(n) && (t === 'native' || t === 'code')) kind = 'wasm code';
     else if (t === 'code') kind = 'compiled JS';
-    else if (t === 'native') kind = 'browser';
+    else if (t === 'native') kind = DOM_NODE.test(n) ? 'DOM' : 'browser';
     // Strings and closures are told apart by kind, not by their text or source.
     if (t.includes('string')) n = '(string)';
     else if (t === 'closure') n = '(closure)';

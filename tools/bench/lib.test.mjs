@@ -16,7 +16,7 @@ function snapshot(nodes) {
   };
 }
 
-test('nodes are counted by kind, strings and closures whatever their text', () => {
+test('nodes are counted by kind, strings and closures whatever their text, document nodes apart', () => {
   const kinds = heapByKind(snapshot([
     ['object', 'Map', 40],
     ['object', 'Map', 40],
@@ -26,6 +26,11 @@ test('nodes are counted by kind, strings and closures whatever their text', () =
     ['code', 'system / InstructionStream', 500],
     ['native', 'system / CppGCManaged (WasmNativeModule)', 900],
     ['native', 'PerformanceResourceTiming', 136],
+    ['native', '<h1 class="hcnf-page__title">', 96],
+    ['native', 'Detached <form class="hcnf-form">', 120],
+    ['native', 'HTMLCollection', 40],
+    ['native', 'Text', 48],
+    ['native', 'XMLDocument', 300],
   ]));
   assert.deepEqual(Object.fromEntries(kinds), {
     'JS objects: object Map': { count: 2, bytes: 80 },
@@ -35,6 +40,11 @@ test('nodes are counted by kind, strings and closures whatever their text', () =
     'compiled JS: code system / InstructionStream': { count: 1, bytes: 500 },
     'wasm code: native system / CppGCManaged (WasmNativeModule)': { count: 1, bytes: 900 },
     'browser: native PerformanceResourceTiming': { count: 1, bytes: 136 },
+    'DOM: native <h1 class="hcnf-page__title">': { count: 1, bytes: 96 },
+    'DOM: native Detached <form class="hcnf-form">': { count: 1, bytes: 120 },
+    'browser: native HTMLCollection': { count: 1, bytes: 40 },
+    'DOM: native Text': { count: 1, bytes: 48 },
+    'DOM: native XMLDocument': { count: 1, bytes: 300 },
   });
 });
 

@@ -522,6 +522,17 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
                 .unwrap()
         }
     };
+    // The held loader goes on, and the form starts.
+    let release = || {
+        let browser = browser.clone();
+        async move {
+            browser
+                .execute("window.hcnfStart(); return true;", vec![])
+                .await
+                .unwrap();
+            support::started(&browser).await;
+        }
+    };
     assert_eq!(
         browser
             .execute(
@@ -533,11 +544,7 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
         json!(true),
         "the app has not started yet"
     );
-    browser
-        .execute("window.hcnfStart(); return true;", vec![])
-        .await
-        .unwrap();
-    support::started(&browser).await;
+    release().await;
     assert_eq!(value("name").await, json!("山田 太郎"));
     assert_eq!(
         value("message").await,
@@ -545,11 +552,7 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
     );
     // Kept in the draft too: after a reload the app shows it again.
     browser.refresh().await.unwrap();
-    browser
-        .execute("window.hcnfStart(); return true;", vec![])
-        .await
-        .unwrap();
-    support::started(&browser).await;
+    release().await;
     assert_eq!(value("name").await, json!("山田 太郎"));
     // While the form still waits for its code, the page's links already work without a
     // page load: the navigation script marks the app when it handles them, which is what
@@ -569,8 +572,22 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
         "the form has not started yet"
     );
     // What is typed now, before the form runs, goes along when the reader leaves the page,
-    // here to another page and language, and comes back with them to the form.
+    // here to another page and language, and comes back with them to the form; but not the
+    // field for bots, out of sight and out of the tab order.
     support::type_into(&browser, "subject", "日程について").await;
+    support::find(&browser, "#hcnf-inquiry-category")
+        .await
+        .select_by_value("symposia")
+        .await
+        .unwrap();
+    support::click(&browser, "#hcnf-inquiry-consent").await;
+    browser
+        .execute(
+            "document.querySelector('[name=website]').value = 'bot'; return true;",
+            vec![],
+        )
+        .await
+        .unwrap();
     let contact = href("en", PageId::Contact);
     support::click(&browser, &format!(".hcnf-nav a[href='{contact}']")).await;
     support::wait_until(
@@ -587,21 +604,31 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
     support::click(&browser, ".hcnf-lang a[hreflang='ja']").await;
     let inquiry = href("ja", PageId::Inquiry);
     support::click(&browser, &format!(".hcnf-nav a[href='{inquiry}']")).await;
-    support::wait_until(
-        &browser,
-        "return [location.pathname, \
+    let carried = "return [location.pathname, \
          document.getElementById('hcnf-inquiry-subject')?.value ?? null, \
-         document.querySelector('[data-hcnf-started]') === null, \
-         window.hcnfSamePage === true];",
-        json!([inquiry, "日程について", true, true]),
-    )
-    .await;
-    browser
-        .execute("window.hcnfStart(); return true;", vec![])
-        .await
-        .unwrap();
-    support::started(&browser).await;
-    assert_eq!(value("subject").await, json!("日程について"));
+         document.getElementById('hcnf-inquiry-category')?.value ?? null, \
+         document.getElementById('hcnf-inquiry-consent')?.checked ?? null, \
+         document.querySelector('[name=website]')?.value ?? null];";
+    let expected = json!([inquiry, "日程について", "symposia", true, ""]);
+    support::wait_until(&browser, carried, expected.clone()).await;
+    assert_eq!(
+        browser
+            .execute(
+                "return [document.querySelector('[data-hcnf-started]') === null, \
+                 window.hcnfSamePage === true];",
+                vec![]
+            )
+            .await
+            .unwrap(),
+        json!([true, true]),
+        "before the form runs, and without a page load"
+    );
+    release().await;
+    assert_eq!(
+        browser.execute(carried, vec![]).await.unwrap(),
+        expected,
+        "kept by the form"
+    );
     assert_eq!(
         value("name").await,
         json!("山田 太郎"),

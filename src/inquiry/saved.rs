@@ -61,22 +61,28 @@ impl SavedDraft {
 
     /// This draft with what the reader typed into the form before the app took it over:
     /// `typed` gives a text field's value, `consent` the box's state. Fields left empty
-    /// keep what was saved.
+    /// keep what was saved. `None` if nothing was typed: then there is nothing to save, and
+    /// saving would keep a draft two hours from this visit rather than from the last
+    /// keystroke.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called before the app starts, in the browser.
     pub fn with_typed(
         mut self,
         typed: impl Fn(Field) -> Option<String>,
         consent: Option<bool>,
-    ) -> SavedDraft {
-        for field in Field::ALL {
+    ) -> Option<SavedDraft> {
+        let mut any = false;
+        // The box's value is "on" whether ticked or not: its state comes as `consent`.
+        for field in Field::ALL.into_iter().filter(|f| *f != Field::Consent) {
             if let Some(value) = typed(field).filter(|v| !v.is_empty()) {
                 field.set_text(&mut self.draft, value);
+                any = true;
             }
         }
         if consent == Some(true) {
             self.draft.consent = true;
+            any = true;
         }
-        self
+        any.then_some(self)
     }
 
     /// Saves the draft in this tab's session storage, as touched now.
@@ -135,12 +141,13 @@ pub fn keep_typed_before_start(root: &web_sys::Element) {
     if control(Field::Name.as_str()).is_none() {
         return; // Not the inquiry page.
     }
-    SavedDraft::load()
-        .with_typed(
-            |field| read(field.as_str(), "value").and_then(|v| v.as_string()),
-            read(Field::Consent.as_str(), "checked").and_then(|v| v.as_bool()),
-        )
-        .save();
+    let typed = SavedDraft::load().with_typed(
+        |field| read(field.as_str(), "value").and_then(|v| v.as_string()),
+        read(Field::Consent.as_str(), "checked").and_then(|v| v.as_bool()),
+    );
+    if let Some(typed) = typed {
+        typed.save();
+    }
 }
 
 #[cfg(test)]
@@ -175,15 +182,18 @@ mod tests {
         let mut saved = SavedDraft::fresh();
         saved.draft.subject = "saved subject".into();
         saved.draft.email = "saved@example.jp".into();
-        let typed = saved.clone().with_typed(
-            |field| match field {
-                Field::Name => Some("山田 太郎".into()),
-                Field::Email => Some("typed@example.jp".into()),
-                Field::Message => Some(String::new()),
-                _ => None,
-            },
-            Some(true),
-        );
+        let typed = saved
+            .clone()
+            .with_typed(
+                |field| match field {
+                    Field::Name => Some("山田 太郎".into()),
+                    Field::Email => Some("typed@example.jp".into()),
+                    Field::Message => Some(String::new()),
+                    _ => None,
+                },
+                Some(true),
+            )
+            .expect("something was typed");
         assert_eq!(typed.draft.name, "山田 太郎");
         assert_eq!(typed.draft.email, "typed@example.jp", "typed text wins");
         assert_eq!(
@@ -196,5 +206,21 @@ mod tests {
             typed.key, saved.key,
             "the same draft, the same idempotency key"
         );
+    }
+
+    #[test]
+    fn a_form_opened_without_typing_gives_nothing_to_save() {
+        let mut saved = SavedDraft::fresh();
+        saved.draft.name = "山田 太郎".into();
+        // As the page gives them: empty text, and the box's value, "on" ticked or not.
+        let empty = |field: Field| Some(if field == Field::Consent { "on" } else { "" }.to_owned());
+        assert_eq!(saved.clone().with_typed(empty, Some(false)), None);
+        assert_eq!(saved.clone().with_typed(|_| None, None), None);
+        // The box alone counts: a reader ticked it.
+        let ticked = saved
+            .with_typed(empty, Some(true))
+            .expect("the box was ticked");
+        assert!(ticked.draft.consent);
+        assert_eq!(ticked.draft.name, "山田 太郎");
     }
 }

@@ -422,6 +422,53 @@ async fn a_form_left_as_soon_as_it_starts_again_and_again_still_works() {
 
 #[tokio::test]
 #[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn opening_the_form_keeps_nothing_and_a_draft_lasts_from_the_last_keystroke() {
+    let rig = rig().await;
+    let stored = "return JSON.parse(sessionStorage.getItem('hcnf.inquiry.draft'));";
+    rig.open_fresh("en").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        rig.browser.execute(stored, vec![]).await.unwrap(),
+        Value::Null,
+        "nothing is kept before the reader types"
+    );
+    // A draft last typed into an hour ago: opening the page again shows it, and does not
+    // make it last two hours from now, as the privacy notice promises.
+    let hour_ago = rig
+        .browser
+        .execute(
+            "const touched = Date.now() - 3600000; \
+             sessionStorage.setItem('hcnf.inquiry.draft', JSON.stringify({key: 'k', \
+               draft: {name: 'Hanako Sato', email: '', phone: '', category: '', subject: '', \
+                 message: '', consent: false, website: '', elapsed_ms: 0, locale: ''}, \
+               started_ms: touched, touched_ms: touched})); \
+             return touched;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    rig.browser.refresh().await.unwrap();
+    support::started(&rig.browser).await;
+    assert_eq!(rig.value("#hcnf-inquiry-name").await, "Hanako Sato");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        rig.browser.execute(stored, vec![]).await.unwrap()["touched_ms"],
+        hour_ago
+    );
+    // A keystroke does.
+    rig.type_into("subject", "Recording").await;
+    support::wait_until(
+        &rig.browser,
+        "const d = JSON.parse(sessionStorage.getItem('hcnf.inquiry.draft')); \
+         return d.draft.subject === 'Recording' && d.touched_ms > Date.now() - 60000;",
+        json!(true),
+    )
+    .await;
+    rig.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
 async fn a_half_typed_draft_survives_a_language_switch() {
     let rig = rig().await;
     let ja = edition("ja");

@@ -474,11 +474,10 @@ fn copy_build(from: &Path, to: &Path) {
     }
 }
 
-#[tokio::test]
-#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
-async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() {
-    // A copy of the build whose inquiry page holds the app back until the test lets it
-    // start, as a slow network would, so the reader types into the prerendered form first.
+/// A copy of the build whose form waits, once its code is loaded, until the page calls
+/// `window.hcnfStart()`: what a reader sees and does before then is what they would on a
+/// slow network, and a test can act just before the form is taken over.
+fn held_back_build() -> tempfile::TempDir {
     let copy = tempfile::tempdir().unwrap();
     copy_build(&support::dist(), copy.path());
     // trunk's loader, which the build moved into a file of its own (`hcnf-start-….js`).
@@ -501,6 +500,95 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
     for compressed in ["br", "gz"] {
         let _ = std::fs::remove_file(loader.with_extension(format!("js.{compressed}")));
     }
+    copy
+}
+
+/// Notes in `window.hcnfNoted` what the page writes to the console as a warning or an
+/// error, and what it throws and leaves unhandled: geckodriver reads no console.
+const NOTE_CONSOLE: &str = "window.hcnfNoted = []; \
+    for (const level of ['warn', 'error']) { const write = console[level]; \
+      console[level] = function (...args) { hcnfNoted.push(`${level}: ${args.join(' ')}`); \
+        return write.apply(this, args); }; } \
+    addEventListener('error', (e) => hcnfNoted.push(`thrown: ${e.message}`)); \
+    addEventListener('unhandledrejection', (e) => hcnfNoted.push(`rejected: ${e.reason}`)); \
+    return true;";
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn the_form_is_taken_over_in_place_with_nothing_written_to_the_console() {
+    let copy = held_back_build();
+    // And a page whose prerendered form is not the one the app renders (an element more
+    // before one of its fields): taking it over must fail loudly, or the check below
+    // could not tell a quiet takeover from one that says nothing.
+    let page = std::fs::read_to_string(copy.path().join("en/inquiry/index.html")).unwrap();
+    let broken = page.replacen(
+        "<input id=\"hcnf-inquiry-subject\"",
+        "<span></span><input id=\"hcnf-inquiry-subject\"",
+        1,
+    );
+    assert_ne!(broken, page);
+    std::fs::create_dir_all(copy.path().join("en/broken")).unwrap();
+    std::fs::write(copy.path().join("en/broken/index.html"), broken).unwrap();
+    let port = support::free_port();
+    let _server = support::start_site_from(port, copy.path(), None).await;
+    let (_driver, browser) = support::start_browser().await;
+    // Listens, marks the prerendered form's elements, and lets the form's code go on.
+    let take_over = |path: String| {
+        let browser = browser.clone();
+        async move {
+            browser
+                .goto(&format!("http://127.0.0.1:{port}{path}"))
+                .await
+                .unwrap();
+            support::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
+            browser.execute(NOTE_CONSOLE, vec![]).await.unwrap();
+            browser
+                .execute(
+                    "for (const el of document.querySelectorAll('[data-hcnf-form] *')) \
+                       el.hcnfPrerendered = true; \
+                     window.hcnfStart(); return true;",
+                    vec![],
+                )
+                .await
+                .unwrap();
+        }
+    };
+    for code in ["en", "ja", "ja-x-easy"] {
+        take_over(href(code, PageId::Inquiry)).await;
+        support::started(&browser).await;
+        // Effects run after the takeover: give them time to write, had they anything.
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert_eq!(
+            browser
+                .execute(
+                    "const all = [...document.querySelectorAll('[data-hcnf-form] *')]; \
+                     return [window.hcnfNoted, all.length > 50, \
+                       all.every((el) => el.hcnfPrerendered === true), \
+                       document.querySelector('[data-hcnf-form] button[type=submit]').disabled];",
+                    vec![]
+                )
+                .await
+                .unwrap(),
+            json!([[], true, true, false]),
+            "{code}: nothing written, every element the prerendered one, the form live"
+        );
+    }
+    take_over("/en/broken/".to_owned()).await;
+    support::wait_until(
+        &browser,
+        "return window.hcnfNoted.length > 0 && !document.querySelector('[data-hcnf-started]');",
+        json!(true),
+    )
+    .await;
+    browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() {
+    // The form held back, as a slow network would, so the reader types into the
+    // prerendered form first.
+    let copy = held_back_build();
     let port = support::free_port();
     let _server = support::start_site_from(port, copy.path(), None).await;
     let (_driver, browser) = support::start_browser().await;

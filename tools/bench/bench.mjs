@@ -480,8 +480,9 @@ try {
     const mib = (b) => `${(b / 1024 / 1024).toFixed(2)} MiB`;
     console.log(`\nMemory: ${SOAK} route changes by clicks between ${pair.join(' and ')} (${(soakMs / 1000).toFixed(1)} s, ` +
       `${(soakMs / SOAK).toFixed(1)} ms each; all client-side: ${soakFlag === 'same document' ? 'yes' : 'NO'}); after gc():`);
-    console.log(`Warm-up: ${WARM} changes first, not counted; over them the JS heap went from ${mib(cold.js)} to ${mib(samples[0].js)}, ` +
-      `the wasm memory from ${mib(cold.wasm)} to ${mib(samples[0].wasm)}.`);
+    const snapshotted = heapBefore ? ' and a heap snapshot, whose collection frees more than gc() does' : '';
+    console.log(`Warm-up: ${WARM} changes first, not counted; over them${snapshotted} the JS heap went from ${mib(cold.js)} to ` +
+      `${mib(samples[0].js)}, the wasm memory from ${mib(cold.wasm)} to ${mib(samples[0].wasm)}.`);
     console.log(table([['after changes', 'JS heap used', 'wasm memory', 'DOM elements'], ...samples.map((s) => [s.after, mib(s.js), mib(s.wasm), s.nodes])]));
     const first = samples[0]; const last = samples[samples.length - 1];
     const per = (d) => `${Math.round(d / SOAK)} bytes a change`;

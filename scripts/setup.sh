@@ -114,7 +114,8 @@ if ! [ -x "$root/tools/node_modules/.bin/wasm-opt" ] ||
   ! [ -f "$root/tools/node_modules/axe-core/axe.min.js" ] ||
   ! [ -f "$root/tools/node_modules/vnu-jar/build/dist/vnu.jar" ] ||
   ! [ -f "$root/tools/node_modules/html_codesniffer/build/HTMLCS.js" ] ||
-  ! [ -x "$root/tools/node_modules/.bin/terser" ]; then
+  ! [ -x "$root/tools/node_modules/.bin/terser" ] ||
+  ! [ -f "$root/tools/node_modules/acorn/dist/acorn.mjs" ]; then
   log "installing the npm tools (binaryen $BINARYEN_VERSION, terser, axe-core, vnu-jar, html_codesniffer)"
   (cd "$root/tools" && npm ci --silent --no-audit --no-fund) &
   pids+=($!)

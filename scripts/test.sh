@@ -30,8 +30,8 @@ step "native tests (content, contract, routes, the prerendered pages)"
 cargo test --workspace --features hcnf-site/ssr,hcnf-endpoint/test-faults
 cargo test -p hcnf-endpoint
 
-step "the build's wasm pruning, on a module written for it; the navigation script's rules; the benchmark's heap accounting"
-node --test tools/prune-wasm.test.mjs tools/nav.test.mjs tools/bench/lib.test.mjs
+step "the build's wasm and glue pruning, on modules written for them; the navigation script's rules; the benchmark's heap accounting"
+node --test tools/prune-wasm.test.mjs tools/prune-glue.test.mjs tools/nav.test.mjs tools/bench/lib.test.mjs
 
 browser_tests=()
 for f in tests/*.rs; do browser_tests+=(--test "$(basename "$f" .rs)"); done

@@ -116,7 +116,7 @@ if ! [ -x "$root/tools/node_modules/.bin/wasm-opt" ] ||
   ! [ -f "$root/tools/node_modules/html_codesniffer/build/HTMLCS.js" ] ||
   ! [ -x "$root/tools/node_modules/.bin/terser" ] ||
   ! [ -f "$root/tools/node_modules/acorn/dist/acorn.mjs" ]; then
-  log "installing the npm tools (binaryen $BINARYEN_VERSION, terser, axe-core, vnu-jar, html_codesniffer)"
+  log "installing the npm tools (binaryen $BINARYEN_VERSION, terser, acorn, axe-core, vnu-jar, html_codesniffer)"
   (cd "$root/tools" && npm ci --silent --no-audit --no-fund) &
   pids+=($!)
 fi

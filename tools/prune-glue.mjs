@@ -9,6 +9,7 @@
 // Fails if it finds no such class (renamed upstream: say so rather than ship the larger
 // glue unnoticed) or if anything outside what it removes still names one.
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parse } from 'acorn';
 
 const ADAPTER = /^IntoUnderlying/;
@@ -82,7 +83,7 @@ export function pruneGlue(source) {
   return { source: out, classes, removed: removed.size };
 }
 
-if (process.argv[1] && import.meta.url === new URL(`file://${fs.realpathSync(process.argv[1])}`).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(fs.realpathSync(process.argv[1])).href) {
   const [input, output] = process.argv.slice(2);
   if (!input || !output) {
     console.error('usage: node tools/prune-glue.mjs GLUE.js OUT.js');

@@ -61,7 +61,8 @@ impl SavedDraft {
 
     /// This draft with what the reader typed into the form before the app took it over:
     /// `typed` gives a text field's value, `consent` the box's state. Fields left empty
-    /// keep what was saved. `None` if nothing was typed: then there is nothing to save, and
+    /// keep what was saved. `None` if nothing differs from the saved draft (nothing typed,
+    /// or only what the browser put back on a reload): then there is nothing to save, and
     /// saving would keep a draft two hours from this visit rather than from the last
     /// keystroke.
     #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // Called before the app starts, in the browser.
@@ -74,11 +75,13 @@ impl SavedDraft {
         // The box's value is "on" whether ticked or not: its state comes as `consent`.
         for field in Field::ALL.into_iter().filter(|f| *f != Field::Consent) {
             if let Some(value) = typed(field).filter(|v| !v.is_empty()) {
-                field.set_text(&mut self.draft, value);
-                any = true;
+                if field.text(&self.draft) != Some(value.as_str()) {
+                    field.set_text(&mut self.draft, value);
+                    any = true;
+                }
             }
         }
-        if consent == Some(true) {
+        if consent == Some(true) && !self.draft.consent {
             self.draft.consent = true;
             any = true;
         }
@@ -222,5 +225,22 @@ mod tests {
             .expect("the box was ticked");
         assert!(ticked.draft.consent);
         assert_eq!(ticked.draft.name, "山田 太郎");
+        // What a reload puts back into the page is the draft itself: nothing new.
+        let mut restored = ticked.clone();
+        restored.draft.subject = "日程".into();
+        let back = |field: Field| match field {
+            Field::Name => Some("山田 太郎".to_owned()),
+            Field::Subject => Some("日程".to_owned()),
+            _ => None,
+        };
+        assert_eq!(restored.clone().with_typed(back, Some(true)), None);
+        let more = |field: Field| (field == Field::Subject).then(|| "日程と場所".to_owned());
+        assert_eq!(
+            restored
+                .with_typed(more, Some(true))
+                .map(|s| s.draft.subject),
+            Some("日程と場所".into()),
+            "a change is typing"
+        );
     }
 }

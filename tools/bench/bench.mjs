@@ -469,7 +469,8 @@ try {
       return heapByKind(JSON.parse(chunks.join('')));
     };
     const heapBefore = cdp ? await snapshot() : null;
-    if (cdp) await inBatches(Math.max(2, Math.round(WARM / 10)), 'changes after the first snapshot');
+    const rewarm = Math.max(2, Math.round(WARM / 10));
+    if (cdp) await inBatches(rewarm, 'changes after the first snapshot');
     const samples = [{ after: 0, ...(await memory()) }];
     const soakStart = Date.now();
     await inBatches(SOAK, 'route changes', async (done) => samples.push({ after: done, ...(await memory()) }));
@@ -480,7 +481,7 @@ try {
     const mib = (b) => `${(b / 1024 / 1024).toFixed(2)} MiB`;
     console.log(`\nMemory: ${SOAK} route changes by clicks between ${pair.join(' and ')} (${(soakMs / 1000).toFixed(1)} s, ` +
       `${(soakMs / SOAK).toFixed(1)} ms each; all client-side: ${soakFlag === 'same document' ? 'yes' : 'NO'}); after gc():`);
-    const snapshotted = heapBefore ? ' and a heap snapshot, whose collection frees more than gc() does' : '';
+    const snapshotted = heapBefore ? `, a heap snapshot (whose collection frees more than gc() does) and ${rewarm} more changes` : '';
     console.log(`Warm-up: ${WARM} changes first, not counted; over them${snapshotted} the JS heap went from ${mib(cold.js)} to ` +
       `${mib(samples[0].js)}, the wasm memory from ${mib(cold.wasm)} to ${mib(samples[0].wasm)}.`);
     console.log(table([['after changes', 'JS heap used', 'wasm memory', 'DOM elements'], ...samples.map((s) => [s.after, mib(s.js), mib(s.wasm), s.nodes])]));

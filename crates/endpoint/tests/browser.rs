@@ -455,6 +455,17 @@ async fn opening_the_form_keeps_nothing_and_a_draft_lasts_from_the_last_keystrok
         rig.browser.execute(stored, vec![]).await.unwrap()["touched_ms"],
         hour_ago
     );
+    // Reloaded with the draft shown, the form takes it up again without renewing it
+    // (values a browser puts back into the page first: site.rs, with the form held back).
+    rig.browser.refresh().await.unwrap();
+    support::started(&rig.browser).await;
+    assert_eq!(rig.value("#hcnf-inquiry-name").await, "Hanako Sato");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        rig.browser.execute(stored, vec![]).await.unwrap()["touched_ms"],
+        hour_ago,
+        "after a reload showing the draft"
+    );
     // A keystroke does.
     rig.type_into("subject", "Recording").await;
     support::wait_until(

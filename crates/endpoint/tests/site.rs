@@ -503,33 +503,57 @@ fn held_back_build() -> tempfile::TempDir {
     copy
 }
 
+/// [`held_back_build`] served by nginx, and a browser to read it with.
+struct HeldBack {
+    copy: tempfile::TempDir,
+    _procs: Vec<Proc>,
+    site: String,
+    browser: Client,
+}
+
+async fn held_back_site() -> HeldBack {
+    let copy = held_back_build();
+    let port = support::free_port();
+    let server = support::start_site_from(port, copy.path(), None).await;
+    let (driver, browser) = support::start_browser().await;
+    HeldBack {
+        copy,
+        _procs: vec![server, driver],
+        site: format!("http://127.0.0.1:{port}"),
+        browser,
+    }
+}
+
+impl HeldBack {
+    async fn goto(&self, path: &str) {
+        self.browser
+            .goto(&format!("{}{path}", self.site))
+            .await
+            .unwrap();
+    }
+}
+
 #[tokio::test]
 #[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
 async fn values_a_browser_puts_back_before_the_form_runs_do_not_renew_the_draft() {
     // On a reload or a return, a browser may put the fields' last values back into the
     // page before the form runs. They are the saved draft, not new typing: the draft must
     // still expire two hours after the reader last typed, as the privacy notice says.
-    let copy = held_back_build();
-    let port = support::free_port();
-    let _server = support::start_site_from(port, copy.path(), None).await;
-    let (_driver, browser) = support::start_browser().await;
-    browser
-        .goto(&format!("http://127.0.0.1:{port}/en/inquiry"))
-        .await
-        .unwrap();
+    let held = held_back_site().await;
+    let browser = held.browser.clone();
+    held.goto("/en/inquiry").await;
     support::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
     let hour_ago = browser
         .execute(
-            "const touched = Date.now() - 3600000; \
-             sessionStorage.setItem('hcnf.inquiry.draft', JSON.stringify({key: 'k', \
-               draft: {name: 'Hanako Sato', email: '', phone: '', category: 'symposia', \
-                 subject: '', message: '', consent: true, website: '', elapsed_ms: 0, \
-                 locale: ''}, started_ms: touched, touched_ms: touched})); \
-             document.getElementById('hcnf-inquiry-name').value = 'Hanako Sato'; \
-             document.getElementById('hcnf-inquiry-category').value = 'symposia'; \
-             document.getElementById('hcnf-inquiry-consent').checked = true; \
-             window.hcnfStart(); \
-             return touched;",
+            &format!(
+                "document.getElementById('hcnf-inquiry-name').value = 'Hanako Sato'; \
+                 document.getElementById('hcnf-inquiry-category').value = 'symposia'; \
+                 document.getElementById('hcnf-inquiry-consent').checked = true; \
+                 window.hcnfStart(); {}",
+                support::store_draft_an_hour_ago(
+                    "name: 'Hanako Sato', category: 'symposia', consent: true"
+                )
+            ),
             vec![],
         )
         .await
@@ -564,7 +588,8 @@ const NOTE_CONSOLE: &str = "window.hcnfNoted = []; \
 #[tokio::test]
 #[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
 async fn the_form_is_taken_over_in_place_with_no_warning_or_error() {
-    let copy = held_back_build();
+    let held = held_back_site().await;
+    let copy = &held.copy;
     // And a page whose prerendered form is not the one the app renders (an element more
     // before one of its fields): taking it over must fail loudly, or the check below
     // could not tell a quiet takeover from one that says nothing.
@@ -577,17 +602,13 @@ async fn the_form_is_taken_over_in_place_with_no_warning_or_error() {
     assert_ne!(broken, page);
     std::fs::create_dir_all(copy.path().join("en/broken")).unwrap();
     std::fs::write(copy.path().join("en/broken/index.html"), broken).unwrap();
-    let port = support::free_port();
-    let _server = support::start_site_from(port, copy.path(), None).await;
-    let (_driver, browser) = support::start_browser().await;
+    let browser = held.browser.clone();
     // Listens, marks the prerendered form's elements, and lets the form's code go on.
     let take_over = |path: String| {
+        let held = &held;
         let browser = browser.clone();
         async move {
-            browser
-                .goto(&format!("http://127.0.0.1:{port}{path}"))
-                .await
-                .unwrap();
+            held.goto(&path).await;
             support::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
             browser.execute(NOTE_CONSOLE, vec![]).await.unwrap();
             browser
@@ -644,14 +665,9 @@ async fn the_form_is_taken_over_in_place_with_no_warning_or_error() {
 async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() {
     // The form held back, as a slow network would, so the reader types into the
     // prerendered form first.
-    let copy = held_back_build();
-    let port = support::free_port();
-    let _server = support::start_site_from(port, copy.path(), None).await;
-    let (_driver, browser) = support::start_browser().await;
-    browser
-        .goto(&format!("http://127.0.0.1:{port}/en/inquiry"))
-        .await
-        .unwrap();
+    let held = held_back_site().await;
+    let browser = held.browser.clone();
+    held.goto("/en/inquiry").await;
     support::type_into(&browser, "name", "山田 太郎").await;
     support::type_into(&browser, "message", "講座の日程を教えてください。").await;
     let value = |id: &'static str| {

@@ -253,6 +253,19 @@ pub async fn started(browser: &Client) {
     find(browser, "[data-hcnf-app][data-hcnf-started]").await;
 }
 
+/// A script that stores a draft as the form saves one, last typed into an hour ago, with
+/// `fields` (entries of a JavaScript object) over an empty draft, and returns that time.
+pub fn store_draft_an_hour_ago(fields: &str) -> String {
+    format!(
+        "const touched = Date.now() - 3600000; \
+         sessionStorage.setItem('hcnf.inquiry.draft', JSON.stringify({{key: 'k', \
+           draft: {{name: '', email: '', phone: '', category: '', subject: '', message: '', \
+             consent: false, website: '', elapsed_ms: 0, locale: '', {fields}}}, \
+           started_ms: touched, touched_ms: touched}})); \
+         return touched;"
+    )
+}
+
 /// Clicks the first element matching `selector`, once it appears.
 pub async fn click(browser: &Client, selector: &str) {
     find(browser, selector).await.click().await.unwrap();

@@ -295,9 +295,11 @@ async fn run_server(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // The address bound, not the one asked for: with port 0 the system picks a free one,
+    // and this line is how whoever started the process learns it.
+    let bound = listener.local_addr().unwrap_or(args.listen);
     println!(
-        "inquiry endpoint on http://{}/inquiries (database {}, origins {})",
-        args.listen,
+        "inquiry endpoint on http://{bound}/inquiries (database {}, origins {})",
         args.db.display(),
         args.origins.join(" ")
     );

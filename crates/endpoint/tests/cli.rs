@@ -3,7 +3,9 @@
 
 use std::process::Command;
 
-const BIN: &str = env!("CARGO_BIN_EXE_hcnf-endpoint");
+use launch::BIN;
+
+mod launch;
 
 /// What the binary says, on stderr, when asked for its usage.
 fn usage() -> String {
@@ -289,11 +291,9 @@ mod server {
     //! The binary as a service manager runs it: flags that take effect, and SIGTERM.
 
     use std::io::{Read, Write};
-    use std::net::{TcpListener, TcpStream};
-    use std::process::{Child, Command, Stdio};
+    use std::net::TcpStream;
+    use std::process::Child;
     use std::time::{Duration, Instant};
-
-    use super::BIN;
 
     struct Running {
         child: Child,
@@ -308,29 +308,11 @@ mod server {
     }
 
     fn start(dir: &std::path::Path, flags: &[&str]) -> Running {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(BIN)
-            .args(["--listen", &format!("127.0.0.1:{port}")])
-            .arg("--db")
-            .arg(dir.join("i.sqlite3"))
-            .args(flags)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let started = Instant::now();
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "never listened"
-            );
-            std::thread::sleep(Duration::from_millis(50));
+        let (child, addr) = crate::launch::endpoint(&dir.join("i.sqlite3"), flags);
+        Running {
+            child,
+            port: addr.port(),
         }
-        Running { child, port }
     }
 
     fn post(n: u32) -> (String, Vec<u8>) {

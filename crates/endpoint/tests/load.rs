@@ -8,7 +8,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -18,6 +18,7 @@ use hcnf_endpoint::Store;
 use hcnf_inquiry::Accepted;
 
 mod fixture;
+mod launch;
 
 /// The endpoint binary on a free loopback port, stopped when dropped.
 struct Endpoint {
@@ -33,35 +34,11 @@ impl Drop for Endpoint {
 }
 
 impl Endpoint {
-    async fn start(db: &Path, flags: &[&str]) -> Endpoint {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = Command::new(env!("CARGO_BIN_EXE_hcnf-endpoint"))
-            .args(["--listen", &format!("127.0.0.1:{port}")])
-            .arg("--db")
-            .arg(db)
-            .args(flags)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let started = Instant::now();
-        while tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_err()
-        {
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "never listened"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+    fn start(db: &Path, flags: &[&str]) -> Endpoint {
+        let (child, addr) = launch::endpoint(db, flags);
         Endpoint {
             child,
-            base: format!("http://127.0.0.1:{port}"),
+            base: format!("http://{addr}"),
         }
     }
 
@@ -158,7 +135,7 @@ async fn a_flood_from_one_client_is_held_to_its_rate_while_another_is_served() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
     // The default limits, as deployed.
-    let e = Endpoint::start(&db, &[]).await;
+    let e = Endpoint::start(&db, &[]);
     let flooding = flood(
         &e.base,
         "127.0.0.1",
@@ -206,7 +183,7 @@ async fn a_flood_from_one_client_is_held_to_its_rate_while_another_is_served() {
 async fn a_flood_from_many_clients_behind_a_proxy_is_served_and_each_stored_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let e = Endpoint::start(&db, &["--trust-proxy", "127.0.0.1"]).await;
+    let e = Endpoint::start(&db, &["--trust-proxy", "127.0.0.1"]);
     // 100 clients, 4 inquiries each, every one sent twice (a retry after a lost reply).
     let client_of: fn(u32) -> String = |n| format!("198.51.100.{}", n % 100);
     let first = flood(
@@ -262,7 +239,7 @@ fn report(what: &str, outcomes: &[Outcome], took: Duration) {
 async fn benchmark() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let e = Endpoint::start(&db, &["--trust-proxy", "127.0.0.1", "--rate-burst", "1000"]).await;
+    let e = Endpoint::start(&db, &["--trust-proxy", "127.0.0.1", "--rate-burst", "1000"]);
     let (requests, workers) = (5_000, 32);
     let started = Instant::now();
     let stored = flood(

@@ -12,6 +12,9 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hcnf_content::{parse_edition, Browser, Check, CheckRun, Day, Edition};
 use serde_json::{json, Value};
 
+#[path = "../launch/mod.rs"]
+mod launch;
+
 /// The repository's root.
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
@@ -109,18 +112,12 @@ pub async fn start_endpoint(dir: &Path, origins: &[&str]) -> (Proc, String) {
              cargo test -p hcnf-endpoint --features test-faults"
         );
     }
-    let port = free_port();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_hcnf-endpoint"));
-    cmd.args(["--listen", &format!("127.0.0.1:{port}")])
-        .arg("--db")
-        .arg(dir.join("inquiries.sqlite3"))
-        .args(["--test-faults", "--fault-delay-ms", "2500"]);
+    let mut flags = vec!["--test-faults", "--fault-delay-ms", "2500"];
     for origin in origins {
-        cmd.args(["--allow-origin", origin]);
+        flags.extend(["--allow-origin", origin]);
     }
-    let proc = spawn(&mut cmd);
-    wait_for_port(port).await;
-    (proc, format!("http://127.0.0.1:{port}"))
+    let (child, addr) = launch::endpoint(&dir.join("inquiries.sqlite3"), &flags);
+    (Proc(child), format!("http://{addr}"))
 }
 
 /// The prerendered build behind nginx with the site's production rules

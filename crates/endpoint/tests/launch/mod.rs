@@ -1,0 +1,54 @@
+//! The endpoint's binary started for a test on a loopback port it picks itself.
+//!
+//! A test that picked a free port and passed it on raced with every other test running at
+//! the same time: between the test's probe and the binary's bind, another endpoint could
+//! take the port, and a test once flooded another test's endpoint. The binary binds port 0
+//! and prints the address it got; that line is the only way a test learns it.
+#![allow(dead_code)] // Each test file uses its own part.
+
+use std::io::{BufRead, BufReader};
+use std::net::SocketAddr;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_hcnf-endpoint");
+
+/// Starts the binary storing in `db`, with `flags` (any but `--listen` and `--db`), and
+/// waits for the line that names the address it listens on. The caller ends the process.
+pub fn endpoint(db: &Path, flags: &[&str]) -> (Child, SocketAddr) {
+    let mut child = Command::new(BIN)
+        .args(["--listen", "127.0.0.1:0", "--db"])
+        .arg(db)
+        .args(flags)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start the endpoint");
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = BufReader::new(stdout).lines();
+        let _ = tx.send(lines.next());
+        // Read on so a later line can never fill the pipe and stall the server.
+        lines.for_each(drop);
+    });
+    let line = match rx.recv_timeout(Duration::from_secs(10)) {
+        Ok(Some(Ok(line))) => line,
+        other => {
+            let _ = child.kill();
+            let status = child.wait();
+            panic!("the endpoint never said where it listens: {other:?}, {status:?}");
+        }
+    };
+    (child, address_in(&line))
+}
+
+/// The address in the endpoint's first line, `… on http://ADDR/inquiries …`.
+fn address_in(line: &str) -> SocketAddr {
+    line.split_once("http://")
+        .and_then(|(_, rest)| rest.split_once("/inquiries"))
+        .and_then(|(addr, _)| addr.parse().ok())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+}

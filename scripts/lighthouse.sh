@@ -9,6 +9,8 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
+# --help: the comment above, which says what the script does and takes.
+case "${1:-}" in -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$root/scripts/lighthouse.sh"; exit 0 ;; esac
 start=$SECONDS
 
 [ -f dist/404.html ] || { echo "lighthouse.sh: dist/ has no prerendered build; run scripts/build.sh" >&2; exit 1; }

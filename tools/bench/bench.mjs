@@ -36,27 +36,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { heapByKind, heapGrowth, median, parseArgs, routesFromDist, table, withTimeout } from './lib.mjs';
+import {
+  heapByKind, heapGrowth, median, loopbackBase, parseArgs, reportUsageErrors, routesFromDist, table, UsageError, withTimeout,
+} from './lib.mjs';
 
+reportUsageErrors('scripts/bench.sh');
 const args = parseArgs(process.argv.slice(2), {
-  runs: '5', changes: '20', soak: '1000', warm: '1000', chrome: '/usr/bin/chromium', out: '', only: '', heap: 'yes',
+  defaults: {
+    runs: '5', changes: '20', soak: '1000', warm: '1000', chrome: '/usr/bin/chromium', out: '', only: '', heap: 'yes',
+  },
+  required: ['base', 'dist'],
 });
-if (!['yes', 'no'].includes(args.heap)) throw new Error('--heap must be yes or no');
-const base = new URL(args.base ?? '');
-if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(base.hostname)) {
-  throw new Error(`--base must be a loopback address, not ${base.hostname}`);
-}
+if (!['yes', 'no'].includes(args.heap)) throw new UsageError('--heap must be yes or no');
+const base = loopbackBase(args.base);
 const RUNS = Number(args.runs);
 const CHANGES = Number(args.changes);
 const SOAK = Number(args.soak);
 const WARM = Number(args.warm);
 for (const [name, n] of [['runs', RUNS], ['changes', CHANGES], ['soak', SOAK], ['warm', WARM]]) {
-  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new Error(`--${name} must be a whole number from 1 to 10000`);
+  if (!Number.isInteger(n) || n < 1 || n > 10000) throw new UsageError(`--${name} must be a whole number from 1 to 10000`);
 }
 // --only /en/,/ja/contact keeps those pages (by address) for a quicker look.
 const only = args.only ? args.only.split(',') : null;
 const routes = routesFromDist(args.dist, { skip: ['static'] }).filter((r) => !only || only.includes(r.url));
-if (routes.length === 0) throw new Error(`no page matches --only ${args.only}`);
+if (routes.length === 0) throw new UsageError(`no page matches --only ${args.only}`);
 const url = (p) => new URL(p, base).href;
 
 const CHROME_ARGS = [

@@ -3,19 +3,61 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** Reads `--name value` pairs from the command line into an object. */
-export function parseArgs(argv, defaults = {}) {
+/** A mistake in how a script was called: reported in one line, not as a crash. */
+export class UsageError extends Error {}
+
+/**
+ * Reads `--name value` pairs from the command line into an object over `defaults`. A name
+ * that is neither in `defaults` nor in `required` is refused, as is a `required` one left
+ * out: a mistyped option would otherwise be ignored and a five-minute run made without it.
+ */
+export function parseArgs(argv, { defaults = {}, required = [] } = {}) {
+  const known = new Set([...Object.keys(defaults), ...required]);
   const out = { ...defaults };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
-    if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument ${arg}`);
     const name = arg.slice(2);
+    if (!known.has(name)) {
+      throw new UsageError(`${arg} is not an option; the options are ${[...known].map((k) => `--${k}`).join(', ')}`);
+    }
     const value = argv[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new Error(`${arg} needs a value`);
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
     out[name] = value;
     i += 1;
   }
+  const missing = required.filter((name) => out[name] === undefined);
+  if (missing.length > 0) throw new UsageError(`${missing.map((m) => `--${m}`).join(', ')} required`);
   return out;
+}
+
+/**
+ * Ends the script on a UsageError with its message (naming `script`, the command the reader
+ * ran) and status 2, as a shell command does; anything else as a crash, with its stack.
+ */
+export function reportUsageErrors(script) {
+  process.on('uncaughtException', (e) => {
+    if (e instanceof UsageError) {
+      console.error(`${script}: ${e.message} (see ${script} --help)`);
+      process.exit(2);
+    }
+    console.error(e);
+    process.exit(1);
+  });
+}
+
+/** The `--base` address: a URL on this machine's loopback, where the scripts serve the build. */
+export function loopbackBase(value) {
+  let base;
+  try {
+    base = new URL(value);
+  } catch {
+    throw new UsageError(`--base must be an address such as http://127.0.0.1:8080, not ${value}`);
+  }
+  if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(base.hostname)) {
+    throw new UsageError(`--base must be a loopback address, not ${base.hostname}`);
+  }
+  return base;
 }
 
 /** Every `index.html` below `dir`, as paths relative to it, sorted. */

@@ -1,8 +1,8 @@
 // Tests for the benchmark's heap accounting (lib.mjs), on a snapshot of a few nodes in the
-// format V8 writes. Run by scripts/test.sh: node --test tools/bench/lib.test.mjs
+// format V8 writes, and for how its scripts read their options. Run by scripts/test.sh: node --test tools/bench/lib.test.mjs
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { heapByKind, heapGrowth } from './lib.mjs';
+import { heapByKind, heapGrowth, loopbackBase, parseArgs, UsageError } from './lib.mjs';
 
 // A snapshot whose nodes are [type, name, self_size] triples.
 function snapshot(nodes) {
@@ -59,4 +59,36 @@ test('growth is summed per kind, and the largest changes come first, shrinking o
     { key: 'browser: native Entry', count: 2, bytes: 200 },
     { key: 'JS objects: object Map', count: 1, bytes: 40 },
   ]);
+});
+
+const OPTIONS = { defaults: { runs: '5', heap: 'yes' }, required: ['base'] };
+const refused = (argv, message) => assert.throws(
+  () => parseArgs(argv, OPTIONS),
+  (e) => e instanceof UsageError && message.test(e.message),
+);
+
+test('options are read over their defaults', () => {
+  assert.deepEqual(
+    parseArgs(['--base', 'http://127.0.0.1:1', '--runs', '3'], OPTIONS),
+    { runs: '3', heap: 'yes', base: 'http://127.0.0.1:1' },
+  );
+});
+
+test('a mistyped, valueless, stray or missing option is a usage error, not a run without it', () => {
+  refused(['--base', 'http://127.0.0.1:1', '--run', '3'], /^--run is not an option; the options are --runs, --heap, --base$/);
+  refused(['--base', 'http://127.0.0.1:1', '--runs'], /^--runs needs a value$/);
+  refused(['--base', 'http://127.0.0.1:1', '--runs', '--heap', 'no'], /^--runs needs a value$/);
+  refused(['--base', 'http://127.0.0.1:1', '3'], /^unexpected argument 3$/);
+  refused(['--runs', '3'], /^--base required$/);
+});
+
+test('the base address must be a URL on loopback', () => {
+  assert.equal(loopbackBase('http://127.0.0.1:8080').port, '8080');
+  assert.equal(loopbackBase('http://localhost:1/').hostname, 'localhost');
+  for (const [value, message] of [
+    ['127.0.0.1:8080', /must be an address such as/],
+    ['http://192.0.2.1:8080', /must be a loopback address, not 192\.0\.2\.1$/],
+  ]) {
+    assert.throws(() => loopbackBase(value), (e) => e instanceof UsageError && message.test(e.message));
+  }
 });

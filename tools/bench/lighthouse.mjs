@@ -7,14 +7,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, routesFromDist, table } from './lib.mjs';
+import { loopbackBase, parseArgs, reportUsageErrors, routesFromDist, table } from './lib.mjs';
 
-const args = parseArgs(process.argv.slice(2), { chrome: '/usr/bin/chromium', out: '' });
-const base = new URL(args.base ?? '');
-if (!/^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(base.hostname)) {
-  throw new Error(`--base must be a loopback address, not ${base.hostname}`);
-}
-if (!args.out) throw new Error('--out is required');
+reportUsageErrors('scripts/lighthouse.sh');
+const args = parseArgs(process.argv.slice(2), {
+  defaults: { chrome: '/usr/bin/chromium' },
+  required: ['base', 'dist', 'out'],
+});
+const base = loopbackBase(args.base);
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cli = path.join(here, 'node_modules', 'lighthouse', 'cli', 'index.js');
 const routes = routesFromDist(args.dist);

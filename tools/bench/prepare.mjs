@@ -9,10 +9,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { parseArgs, routesFromDist } from './lib.mjs';
+import { parseArgs, reportUsageErrors, routesFromDist } from './lib.mjs';
 
-const args = parseArgs(process.argv.slice(2));
-if (!args.dist || !args.out) throw new Error('usage: node prepare.mjs --dist DIST --out OUT');
+reportUsageErrors('tools/bench/prepare.mjs');
+const args = parseArgs(process.argv.slice(2), { required: ['dist', 'out'] });
 const dist = path.resolve(args.dist);
 const out = path.resolve(args.out);
 if (!fs.existsSync(path.join(dist, '404.html'))) throw new Error(`${dist} is not a prerendered build`);

@@ -15,6 +15,24 @@ use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
 use serde_json::{json, Value};
 use support::{edition, Proc, Script};
 
+#[test]
+fn helper_ports_are_free_distinct_and_below_the_systems_own_range() {
+    let low: u16 = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let ports: Vec<u16> = (0..50).map(|_| support::free_port()).collect();
+    let distinct: std::collections::HashSet<_> = ports.iter().collect();
+    assert_eq!(distinct.len(), ports.len(), "{ports:?}");
+    for port in ports {
+        assert!(port < low, "{port} is in the system's range, from {low}");
+        std::net::TcpListener::bind(("127.0.0.1", port)).expect("free");
+    }
+}
+
 /// nginx serving the build, and a browser running page scripts or not.
 struct Rig {
     _procs: Vec<Proc>,

@@ -46,6 +46,8 @@ const args = parseArgs(process.argv.slice(2), {
     runs: '5', changes: '20', soak: '1000', warm: '1000', chrome: '/usr/bin/chromium', out: '', only: '', heap: 'yes',
   },
   required: ['base', 'dist'],
+  // scripts/bench.sh and with-site.sh pass these.
+  set: ['base', 'dist', 'out', 'chrome'],
 });
 if (!['yes', 'no'].includes(args.heap)) throw new UsageError('--heap must be yes or no');
 const base = loopbackBase(args.base);

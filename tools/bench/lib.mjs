@@ -9,18 +9,26 @@ export class UsageError extends Error {}
 /**
  * Reads `--name value` pairs from the command line into an object over `defaults`. A name
  * that is neither in `defaults` nor in `required` is refused, as is a `required` one left
- * out: a mistyped option would otherwise be ignored and a five-minute run made without it.
+ * out or one given twice: a mistyped option would otherwise be ignored and a five-minute
+ * run made without it. `set` names the options the calling shell script passes itself,
+ * which a reader cannot change.
  */
-export function parseArgs(argv, { defaults = {}, required = [] } = {}) {
+export function parseArgs(argv, { defaults = {}, required = [], set = [] } = {}) {
   const known = new Set([...Object.keys(defaults), ...required]);
+  const open = [...known].filter((k) => !set.includes(k)).map((k) => `--${k}`);
+  const seen = new Set();
   const out = { ...defaults };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new UsageError(`unexpected argument ${arg}`);
     const name = arg.slice(2);
     if (!known.has(name)) {
-      throw new UsageError(`${arg} is not an option; the options are ${[...known].map((k) => `--${k}`).join(', ')}`);
+      throw new UsageError(`${arg} is not an option; ${open.length ? `the options are ${open.join(', ')}` : 'it takes none'}`);
     }
+    if (seen.has(name)) {
+      throw new UsageError(set.includes(name) ? `${arg} is set by the script itself` : `${arg} is given twice`);
+    }
+    seen.add(name);
     const value = argv[i + 1];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`${arg} needs a value`);
     out[name] = value;
@@ -33,15 +41,16 @@ export function parseArgs(argv, { defaults = {}, required = [] } = {}) {
 
 /**
  * Ends the script on a UsageError with its message (naming `script`, the command the reader
- * ran) and status 2, as a shell command does; anything else as a crash, with its stack.
+ * ran, and pointing to its `--help` if it has one) and status 2, as a shell command does;
+ * anything else as a crash, with its stack or, for a rejection with no Error, its value.
  */
-export function reportUsageErrors(script) {
-  process.on('uncaughtException', (e) => {
+export function reportUsageErrors(script, { help = true } = {}) {
+  process.on('uncaughtException', (e, origin) => {
     if (e instanceof UsageError) {
-      console.error(`${script}: ${e.message} (see ${script} --help)`);
+      console.error(`${script}: ${e.message}${help ? ` (see ${script} --help)` : ''}`);
       process.exit(2);
     }
-    console.error(e);
+    console.error(e instanceof Error ? e : `${script}: ${origin}: ${String(e)}`);
     process.exit(1);
   });
 }

@@ -61,7 +61,7 @@ test('growth is summed per kind, and the largest changes come first, shrinking o
   ]);
 });
 
-const OPTIONS = { defaults: { runs: '5', heap: 'yes' }, required: ['base'] };
+const OPTIONS = { defaults: { runs: '5', heap: 'yes' }, required: ['base'], set: ['base'] };
 const refused = (argv, message) => assert.throws(
   () => parseArgs(argv, OPTIONS),
   (e) => e instanceof UsageError && message.test(e.message),
@@ -75,11 +75,20 @@ test('options are read over their defaults', () => {
 });
 
 test('a mistyped, valueless, stray or missing option is a usage error, not a run without it', () => {
-  refused(['--base', 'http://127.0.0.1:1', '--run', '3'], /^--run is not an option; the options are --runs, --heap, --base$/);
+  refused(['--base', 'http://127.0.0.1:1', '--run', '3'], /^--run is not an option; the options are --runs, --heap$/);
+  refused(['--runs', '3', '--runs', '4', '--base', 'http://127.0.0.1:1'], /^--runs is given twice$/);
+  refused(['--base', 'http://127.0.0.1:1', '--base', 'http://127.0.0.1:2'], /^--base is set by the script itself$/);
   refused(['--base', 'http://127.0.0.1:1', '--runs'], /^--runs needs a value$/);
   refused(['--base', 'http://127.0.0.1:1', '--runs', '--heap', 'no'], /^--runs needs a value$/);
   refused(['--base', 'http://127.0.0.1:1', '3'], /^unexpected argument 3$/);
   refused(['--runs', '3'], /^--base required$/);
+});
+
+test('a script whose every option is its own says it takes none', () => {
+  assert.throws(
+    () => parseArgs(['--x', '1'], { required: ['dist'], set: ['dist'] }),
+    (e) => e instanceof UsageError && e.message === '--x is not an option; it takes none',
+  );
 });
 
 test('the base address must be a URL on loopback', () => {

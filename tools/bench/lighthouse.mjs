@@ -13,6 +13,8 @@ reportUsageErrors('scripts/lighthouse.sh');
 const args = parseArgs(process.argv.slice(2), {
   defaults: { chrome: '/usr/bin/chromium' },
   required: ['base', 'dist', 'out'],
+  // scripts/lighthouse.sh and with-site.sh pass these.
+  set: ['base', 'dist', 'out', 'chrome'],
 });
 const base = loopbackBase(args.base);
 const here = path.dirname(fileURLToPath(import.meta.url));

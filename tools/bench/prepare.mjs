@@ -11,7 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { parseArgs, reportUsageErrors, routesFromDist } from './lib.mjs';
 
-reportUsageErrors('tools/bench/prepare.mjs');
+reportUsageErrors('tools/bench/prepare.mjs', { help: false });
 const args = parseArgs(process.argv.slice(2), { required: ['dist', 'out'] });
 const dist = path.resolve(args.dist);
 const out = path.resolve(args.out);

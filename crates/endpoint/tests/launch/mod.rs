@@ -17,38 +17,58 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_hcnf-endpoint");
 
 /// Starts the binary storing in `db`, with `flags` (any but `--listen` and `--db`), and
 /// waits for the line that names the address it listens on. The caller ends the process.
+/// If it never says, the process is ended here and the panic quotes what it wrote on stderr.
 pub fn endpoint(db: &Path, flags: &[&str]) -> (Child, SocketAddr) {
     let mut child = Command::new(BIN)
         .args(["--listen", "127.0.0.1:0", "--db"])
         .arg(db)
         .args(flags)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("start the endpoint");
+    // Both pipes are read to their end, so that no later line can fill one and stall the
+    // server; stderr's first lines are kept to explain a failed start.
     let stdout = child.stdout.take().unwrap();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let mut lines = BufReader::new(stdout).lines();
         let _ = tx.send(lines.next());
-        // Read on so a later line can never fill the pipe and stall the server.
         lines.for_each(drop);
     });
-    let line = match rx.recv_timeout(Duration::from_secs(10)) {
-        Ok(Some(Ok(line))) => line,
-        other => {
+    let stderr = child.stderr.take().unwrap();
+    let errors = std::thread::spawn(move || {
+        let mut kept = String::new();
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if kept.len() < 4096 {
+                kept.push_str(&line);
+                kept.push('\n');
+            }
+        }
+        kept
+    });
+    let line = rx.recv_timeout(Duration::from_secs(10));
+    let addr = match &line {
+        Ok(Some(Ok(line))) => address_in(line),
+        _ => None,
+    };
+    match addr {
+        Some(addr) => (child, addr),
+        None => {
             let _ = child.kill();
             let status = child.wait();
-            panic!("the endpoint never said where it listens: {other:?}, {status:?}");
+            let stderr = errors.join().unwrap_or_default();
+            panic!(
+                "the endpoint never said where it listens: first line {line:?}, {status:?}, \
+                 stderr:\n{stderr}"
+            );
         }
-    };
-    (child, address_in(&line))
+    }
 }
 
 /// The address in the endpoint's first line, `… on http://ADDR/inquiries …`.
-fn address_in(line: &str) -> SocketAddr {
+fn address_in(line: &str) -> Option<SocketAddr> {
     line.split_once("http://")
         .and_then(|(_, rest)| rest.split_once("/inquiries"))
         .and_then(|(addr, _)| addr.parse().ok())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
 }

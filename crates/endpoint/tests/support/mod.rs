@@ -61,13 +61,16 @@ pub fn edition(code: &str) -> Edition {
 pub const READ_JS: &str = "const read = e => { if (!e) return e; const c = e.cloneNode(true); \
     c.querySelectorAll('rt').forEach(r => r.remove()); return c.textContent; };";
 
+/// The lowest port [`free_port`] gives, when the system's range leaves room below it.
+pub const FREE_PORTS_FROM: u16 = 20_000;
+
 /// A loopback port for a helper that cannot report the port it binds (nginx, a WebDriver):
 /// free now, and below the range the system hands out for port 0 and for outgoing
-/// connections. A port from that range was often taken again before the helper bound it
-/// (by the endpoint, which binds port 0, or by a browser's connections): two picks in a row
-/// gave the same port once in about 4,000 tries here, and such a race once sent a test's
-/// requests to another test's server. Below the range only these picks compete, and they
-/// never give the same port twice in one test process.
+/// connections. A port from that range can be taken again before the helper binds it (by
+/// the endpoint, which binds port 0, or by a browser's connections): two picks in a row
+/// gave the same port once in about 4,000 tries here, and a race of that kind sent one load
+/// test's requests to the other's server. Below the range these picks compete only with
+/// programs that bind fixed ports, and they never give the same port twice in one process.
 pub fn free_port() -> u16 {
     use std::sync::atomic::{AtomicU16, Ordering};
     // The system's range for port 0, from its setting; Linux's default begins at 32768.
@@ -75,8 +78,7 @@ pub fn free_port() -> u16 {
         .ok()
         .and_then(|r| r.split_whitespace().next()?.parse::<u16>().ok())
         .unwrap_or(32768);
-    const LOW: u16 = 20_000;
-    if ephemeral_low <= LOW + 1_000 {
+    if ephemeral_low <= FREE_PORTS_FROM + 1_000 {
         // No room below the range: the system's pick, as before.
         return TcpListener::bind("127.0.0.1:0")
             .unwrap()
@@ -84,15 +86,16 @@ pub fn free_port() -> u16 {
             .unwrap()
             .port();
     }
-    let span = ephemeral_low - LOW;
+    let span = ephemeral_low - FREE_PORTS_FROM;
     // Each test process starts at its own place, so processes run side by side (another
     // suite, a second checkout) seldom probe the same ports.
     static NEXT: AtomicU16 = AtomicU16::new(0);
-    let start = (std::process::id() % u32::from(span)) as u16;
+    let start = std::process::id() % u32::from(span);
     loop {
         let n = NEXT.fetch_add(1, Ordering::Relaxed);
         assert!(n < span, "no free loopback port below {ephemeral_low}");
-        let port = LOW + (start + n) % span;
+        // In u32: the sum may pass u16's end when the range begins high.
+        let port = FREE_PORTS_FROM + ((start + u32::from(n)) % u32::from(span)) as u16;
         if TcpListener::bind(("127.0.0.1", port)).is_ok() {
             return port;
         }

@@ -59,13 +59,14 @@ export function pruneGlue(source) {
   // Then, until none is left, each declaration no longer named outside what goes.
   for (let more = true; more;) {
     more = false;
+    // Counted once a pass: what this pass removes, the next one sees.
     const used = namesIn(body.filter((s) => !removed.has(s)));
+    const usedByRemoved = namesIn([...removed]);
     for (const statement of body) {
       const name = declared(statement);
       if (removed.has(statement) || !name || statement.type === 'ExportNamedDeclaration') continue;
       const own = namesIn(statement).get(name) ?? 0;
-      const usedBy = namesIn([...removed]).get(name) ?? 0;
-      if (usedBy > 0 && (used.get(name) ?? 0) === own) {
+      if ((usedByRemoved.get(name) ?? 0) > 0 && (used.get(name) ?? 0) === own) {
         removed.add(statement);
         more = true;
       }

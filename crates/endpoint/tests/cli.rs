@@ -292,27 +292,12 @@ mod server {
 
     use std::io::{Read, Write};
     use std::net::TcpStream;
-    use std::process::Child;
     use std::time::{Duration, Instant};
 
-    struct Running {
-        child: Child,
-        port: u16,
-    }
-
-    impl Drop for Running {
-        fn drop(&mut self) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
+    use crate::launch::Running;
 
     fn start(dir: &std::path::Path, flags: &[&str]) -> Running {
-        let (child, addr) = crate::launch::endpoint(&dir.join("i.sqlite3"), flags);
-        Running {
-            child,
-            port: addr.port(),
-        }
+        Running::start(&dir.join("i.sqlite3"), flags)
     }
 
     fn post(n: u32) -> (String, Vec<u8>) {
@@ -326,7 +311,7 @@ mod server {
     }
 
     fn status_of(s: &Running, n: u32) -> String {
-        let mut conn = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+        let mut conn = TcpStream::connect(s.addr).unwrap();
         let (head, body) = post(n);
         conn.write_all(head.as_bytes()).unwrap();
         conn.write_all(&body).unwrap();
@@ -364,7 +349,7 @@ mod server {
     fn sigterm_lets_a_request_in_flight_finish_then_stops() {
         let dir = tempfile::tempdir().unwrap();
         let mut s = start(dir.path(), &["--shutdown-timeout-secs", "5"]);
-        let mut conn = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+        let mut conn = TcpStream::connect(s.addr).unwrap();
         let (head, body) = post(0);
         conn.write_all(head.as_bytes()).unwrap();
         conn.write_all(&body[..10]).unwrap();
@@ -372,7 +357,7 @@ mod server {
         terminate(&s);
         std::thread::sleep(Duration::from_millis(300));
         // No new connections once stopping...
-        assert!(TcpStream::connect(("127.0.0.1", s.port)).is_err());
+        assert!(TcpStream::connect(s.addr).is_err());
         // ...but the one in flight is answered.
         conn.write_all(&body[10..]).unwrap();
         let mut reply = String::new();
@@ -394,7 +379,7 @@ mod server {
             dir.path(),
             &["--shutdown-timeout-secs", "1", "--body-timeout-secs", "60"],
         );
-        let mut conn = TcpStream::connect(("127.0.0.1", s.port)).unwrap();
+        let mut conn = TcpStream::connect(s.addr).unwrap();
         let (head, body) = post(0);
         conn.write_all(head.as_bytes()).unwrap();
         conn.write_all(&body[..10]).unwrap();

@@ -8,7 +8,6 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::process::Child;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,37 +19,16 @@ use hcnf_inquiry::Accepted;
 mod fixture;
 mod launch;
 
-/// The endpoint binary on a free loopback port, stopped when dropped.
-struct Endpoint {
-    child: Child,
-    base: String,
-}
+use launch::Running;
 
-impl Drop for Endpoint {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Endpoint {
-    fn start(db: &Path, flags: &[&str]) -> Endpoint {
-        let (child, addr) = launch::endpoint(db, flags);
-        Endpoint {
-            child,
-            base: format!("http://{addr}"),
-        }
-    }
-
-    /// The most memory the process has held, from the kernel's account of it.
-    fn peak_rss_kib(&self) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .unwrap()
-    }
+/// The most memory the endpoint's process has held, from the kernel's account of it.
+fn peak_rss_kib(e: &Running) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", e.child.id())).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
 }
 
 /// What one request got.
@@ -135,9 +113,10 @@ async fn a_flood_from_one_client_is_held_to_its_rate_while_another_is_served() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
     // The default limits, as deployed.
-    let e = Endpoint::start(&db, &[]);
+    let e = Running::start(&db, &[]);
+    let base = e.base();
     let flooding = flood(
-        &e.base,
+        &base,
         "127.0.0.1",
         0,
         300,
@@ -151,7 +130,7 @@ async fn a_flood_from_one_client_is_held_to_its_rate_while_another_is_served() {
             tokio::time::sleep(Duration::from_millis(50)).await;
             got.extend(
                 flood(
-                    &e.base,
+                    &base,
                     "127.0.0.2",
                     10_000 + n,
                     1,
@@ -183,11 +162,12 @@ async fn a_flood_from_one_client_is_held_to_its_rate_while_another_is_served() {
 async fn a_flood_from_many_clients_behind_a_proxy_is_served_and_each_stored_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let e = Endpoint::start(&db, &["--trust-proxy", "127.0.0.1"]);
+    let e = Running::start(&db, &["--trust-proxy", "127.0.0.1"]);
+    let base = e.base();
     // 100 clients, 4 inquiries each, every one sent twice (a retry after a lost reply).
     let client_of: fn(u32) -> String = |n| format!("198.51.100.{}", n % 100);
     let first = flood(
-        &e.base,
+        &base,
         "127.0.0.1",
         0,
         400,
@@ -197,7 +177,7 @@ async fn a_flood_from_many_clients_behind_a_proxy_is_served_and_each_stored_once
     )
     .await;
     let again = flood(
-        &e.base,
+        &base,
         "127.0.0.1",
         0,
         400,
@@ -239,11 +219,12 @@ fn report(what: &str, outcomes: &[Outcome], took: Duration) {
 async fn benchmark() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let e = Endpoint::start(&db, &["--trust-proxy", "127.0.0.1", "--rate-burst", "1000"]);
+    let e = Running::start(&db, &["--trust-proxy", "127.0.0.1", "--rate-burst", "1000"]);
+    let base = e.base();
     let (requests, workers) = (5_000, 32);
     let started = Instant::now();
     let stored = flood(
-        &e.base,
+        &base,
         "127.0.0.1",
         0,
         requests,
@@ -262,7 +243,7 @@ async fn benchmark() {
     // One client: its burst of 1000 is stored, then every request is refused.
     let started = Instant::now();
     let refused = flood(
-        &e.base,
+        &base,
         "127.0.0.1",
         requests,
         20_000,
@@ -276,6 +257,6 @@ async fn benchmark() {
         &refused,
         started.elapsed(),
     );
-    println!("server peak RSS (VmHWM): {} KiB", e.peak_rss_kib());
+    println!("server peak RSS (VmHWM): {} KiB", peak_rss_kib(&e));
     assert!(count(&refused, 429) > 18_000);
 }

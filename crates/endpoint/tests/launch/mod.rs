@@ -15,6 +15,32 @@ use std::time::Duration;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_hcnf-endpoint");
 
+/// The endpoint started by [`Running::start`], ended when dropped, pass or fail.
+pub struct Running {
+    pub child: Child,
+    pub addr: SocketAddr,
+}
+
+impl Running {
+    /// As [`endpoint`], owned.
+    pub fn start(db: &Path, flags: &[&str]) -> Running {
+        let (child, addr) = endpoint(db, flags);
+        Running { child, addr }
+    }
+
+    /// `http://127.0.0.1:PORT`.
+    pub fn base(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// Starts the binary storing in `db`, with `flags` (any but `--listen` and `--db`), and
 /// waits for the line that names the address it listens on. The caller ends the process.
 /// If it never says, the process is ended here and the panic quotes what it wrote on stderr.

@@ -17,6 +17,7 @@ pub mod bake;
 mod check;
 mod date;
 mod files;
+mod mail;
 mod model;
 pub mod ruby;
 
@@ -26,6 +27,7 @@ pub use audit::{Browser, Check, CheckRun, Day};
 pub use check::{check_editions, ContentError, ContentErrorKind, SourceFile};
 pub use date::{YearMonth, YearMonthError};
 pub use files::{read_content_dir, ContentFile};
+pub use mail::{MailText, OfficeMailText, ReceiptText};
 pub use model::{
     is_external, AccessibilityPage, Article, AuditCheckText, AuditChecks, AuditText, Categories,
     CheckText, ConfirmationText, ContactInfo, ContactPage, Course, DateFormat, Edition, Event, Fax,

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use crate::{Check, Day, List, Text, YearMonth};
+use crate::{Check, Day, List, MailText, Text, YearMonth};
 
 /// Everything a reader sees in one language: UI strings, page content and contacts.
 #[derive(Clone, Debug, Deserialize)]
@@ -14,6 +14,8 @@ pub struct Edition {
     pub ui: Ui,
     pub pages: Pages,
     pub contact: ContactInfo,
+    /// The endpoint's messages: the office's copy of an inquiry and the sender's receipt.
+    pub mail: MailText,
     /// Key paths (`pages.inquiry.privacy.items[2].detail`) of wording the office must
     /// confirm before it is published, such as promises about retention and replies. The
     /// check refuses a path that names no text; the build lists each one as a warning.

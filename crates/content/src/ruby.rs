@@ -69,6 +69,19 @@ pub fn plain(text: &str) -> Cow<'_, str> {
     )
 }
 
+/// `text` for plain text, where ruby cannot be shown (an email): each reading follows its
+/// word in brackets, as printed plain Japanese does: `{神奈川県|かながわけん}` is
+/// `神奈川県（かながわけん）`.
+pub fn bracketed(text: &str) -> String {
+    segments(text)
+        .iter()
+        .map(|p| match p {
+            Segment::Text(t) => (*t).to_owned(),
+            Segment::Ruby { base, reading } => format!("{base}（{reading}）"),
+        })
+        .collect()
+}
+
 /// Whether `c` is a kanji (CJK unified ideographs, their extension A, and the iteration
 /// mark 々, which takes a reading as its kanji does).
 pub fn is_kanji(c: char) -> bool {
@@ -88,6 +101,15 @@ pub fn is_kana(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn in_plain_text_each_reading_follows_its_word_in_brackets() {
+        assert_eq!(
+            bracketed("{受付番号|うけつけばんごう}は{n}です"),
+            "受付番号（うけつけばんごう）は{n}です"
+        );
+        assert_eq!(bracketed("no readings"), "no readings");
+    }
 
     #[test]
     fn annotated_words_are_cut_out_of_the_text() {

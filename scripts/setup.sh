@@ -28,9 +28,11 @@ done
 need_apt=()
 # chromium-driver gives chromedriver; fonts-noto-cjk gives Japanese glyphs to screenshots;
 # nginx with its brotli_static module serves the build as production does (scripts/nginx.sh);
-# brotli compresses the build's files once, at build time.
+# brotli compresses the build's files once, at build time. exim4-daemon-light is the real mail
+# server the endpoint's mail tests and scripts/serve.sh deliver to (run without root, on a
+# loopback port, into a Maildir; the package's own system service is never started).
 # nodejs and npm install wasm-opt and the measuring tools (tools/package.json).
-for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk nginx libnginx-mod-http-brotli-static brotli curl; do
+for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk nginx libnginx-mod-http-brotli-static brotli curl exim4-daemon-light; do
   dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed' || need_apt+=("$pkg")
 done
 command -v npm >/dev/null || need_apt+=(nodejs npm)
@@ -131,6 +133,7 @@ for tool in trunk wasm-bindgen wasm-bindgen-test-runner wasm-opt terser leptosfm
   chromedriver chromium firefox nginx brotli gzip curl node npm cargo-fmt cargo-clippy java; do
   command -v "$tool" >/dev/null || { log "$tool is still missing after setup"; exit 1; }
 done
+[ -x /usr/sbin/exim4 ] || { log "exim4 is still missing after setup"; exit 1; }
 [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] ||
   { log "nginx's brotli_static module is still missing after setup"; exit 1; }
 log "tools ready"

@@ -3,7 +3,7 @@
 # native tests, the browser tests in headless Chromium and Firefox, the prerendered build and
 # its size budget, and end-to-end tests of the built site behind nginx (with JavaScript off
 # and on), of inquiries sent from it to the endpoint, and of the app embedded in a host
-# page. Stops at the first failure.
+# page, and the endpoint's mail to a real local mail server. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -29,6 +29,9 @@ step "native tests (content, contract, routes, the prerendered pages)"
 # test-faults feature; the endpoint as released is tested without it (no fault flags or routes).
 cargo test --workspace --features hcnf-site/ssr,hcnf-endpoint/test-faults
 cargo test -p hcnf-endpoint
+
+step "mail under load: 1,000 inquiries from 1,000 clients, 2,000 messages into a real mail server, each once"
+cargo test -p hcnf-endpoint --test mail -- --ignored --nocapture 2>&1 | grep -v '^$'
 
 step "the build's wasm and glue pruning, on modules written for them; the navigation script's rules; the benchmark's heap accounting"
 node --test tools/prune-wasm.test.mjs tools/prune-glue.test.mjs tools/nav.test.mjs tools/bench/lib.test.mjs

@@ -136,10 +136,14 @@ impl Guard {
     }
 }
 
+/// The client a request is counted against, as the rate limiter keys it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Client(pub IpAddr);
+
 /// Refuses a client over its rate with 429 and `Retry-After`.
 pub(crate) async fn limit_rate(
     State(guard): State<Arc<Guard>>,
-    req: Request,
+    mut req: Request,
     next: Next,
 ) -> Result<Response, Rejection> {
     let peer = req
@@ -148,6 +152,8 @@ pub(crate) async fn limit_rate(
         .map(|ConnectInfo(a)| a.ip());
     let client = client_of(peer, req.headers(), &guard.limits);
     guard.take(client).map_err(Rejection::RateLimited)?;
+    // The same key limits the receipts a client can have sent.
+    req.extensions_mut().insert(Client(client));
     Ok(next.run(req).await)
 }
 

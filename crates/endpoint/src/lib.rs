@@ -18,6 +18,7 @@ mod export;
 #[cfg(feature = "test-faults")]
 mod faults;
 mod guard;
+pub mod mail;
 mod serve;
 mod store;
 
@@ -58,6 +59,8 @@ pub struct Config {
     pub allowed_origins: Vec<String>,
     /// What a client, and all of them, may ask of it.
     pub limits: Limits,
+    /// With mail on: what the outbox needs, and the delivery worker's bell.
+    pub mail: Option<mail::MailHook>,
 }
 
 #[derive(Clone)]
@@ -224,6 +227,7 @@ fn check_origin(headers: &HeaderMap, allowed: &[String]) -> Result<(), Rejection
 
 async fn submit(
     State(state): State<AppState>,
+    client: Option<axum::Extension<guard::Client>>,
     headers: HeaderMap,
     body: Body,
 ) -> Result<(StatusCode, Json<Accepted>), Rejection> {
@@ -232,7 +236,17 @@ async fn submit(
     let draft = parse(&bytes)?;
     let inquiry = validate(&draft).map_err(Rejection::Invalid)?;
     ensure_disk_space(&state.store, state.config.limits.min_free_disk_mb)?;
-    let stored = replay_or_store(state.store, key, draft, inquiry).await?;
+    let hook = state.config.mail.as_ref();
+    let outbound = hook.map(|h| mail::Outbound {
+        domain: h.domain.clone(),
+        client: client.map(|c| c.0 .0.to_string()).unwrap_or_default(),
+        limits: h.receipts,
+    });
+    let stored = replay_or_store(state.store, key, draft, inquiry, outbound).await?;
+    // The worker sends once the rows are committed; the answer does not wait for it.
+    if let (Some(h), Stored::New(_)) = (hook, &stored) {
+        h.wake.notify_one();
+    }
     answer(stored)
 }
 
@@ -297,6 +311,7 @@ async fn replay_or_store(
     key: String,
     draft: Draft,
     inquiry: ValidInquiry,
+    outbound: Option<mail::Outbound>,
 ) -> Result<Stored, Rejection> {
     let fingerprint = fingerprint(&inquiry);
     let task = tokio::task::spawn_blocking(move || {
@@ -306,6 +321,7 @@ async fn replay_or_store(
             locale: &draft.locale,
             suspected_spam: looks_automated(&draft),
             elapsed_ms: draft.elapsed_ms,
+            outbound: outbound.as_ref(),
         };
         store.insert(&inquiry, &meta)
     });

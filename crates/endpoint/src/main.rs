@@ -13,6 +13,8 @@ use std::str::FromStr;
 use std::time::Duration;
 
 use axum::Router;
+use hcnf_endpoint::mail::words::Words;
+use hcnf_endpoint::mail::{self, MailArgs, MailConfig, MailHook, Mailer};
 use hcnf_endpoint::{export, router, serve, Config, Format, Limits, Store};
 
 /// What the binary says when asked, with each limit's default.
@@ -27,9 +29,12 @@ fn usage() -> String {
 [--allow-origin http://127.0.0.1:8080]... [--trust-proxy ADDR]... \
 [--rate-per-minute {}] [--rate-burst {}] [--max-in-flight {}] [--min-free-disk-mb {}] \
 [--header-timeout-secs {}] [--body-timeout-secs {}] [--request-timeout-secs {}] \
-[--max-connections {}] [--max-connections-per-client {}] [--shutdown-timeout-secs {}]{faults}
+[--max-connections {}] [--max-connections-per-client {}] [--shutdown-timeout-secs {}] \
+{}{faults}
        hcnf-endpoint export --db PATH --since YYYY-MM-DD [--format csv|json]
-       hcnf-endpoint purge --db PATH --older-than DAYS",
+       hcnf-endpoint purge --db PATH --older-than DAYS
+       hcnf-endpoint outbox --db PATH [--retry ID]
+       hcnf-endpoint check-mail --to ADDR [mail flags]",
         d.rate_per_minute,
         d.rate_burst,
         d.max_in_flight,
@@ -40,12 +45,13 @@ fn usage() -> String {
         d.max_connections,
         d.max_connections_per_client,
         d.shutdown_timeout.as_secs(),
+        MailArgs::usage(),
     )
 }
 
 /// What the command line asks for.
 enum Command {
-    Serve(Args),
+    Serve(Box<Args>),
     Export {
         db: PathBuf,
         since: String,
@@ -55,6 +61,14 @@ enum Command {
         db: PathBuf,
         days: u32,
     },
+    Outbox {
+        db: PathBuf,
+        retry: Option<i64>,
+    },
+    CheckMail {
+        to: String,
+        mail: MailArgs,
+    },
 }
 
 struct Args {
@@ -62,6 +76,7 @@ struct Args {
     db: PathBuf,
     origins: Vec<String>,
     limits: Limits,
+    mail: MailArgs,
     #[cfg(feature = "test-faults")]
     test_faults: bool,
     #[cfg(feature = "test-faults")]
@@ -84,7 +99,9 @@ fn parse(mut argv: impl Iterator<Item = String>) -> Result<Command, String> {
     match argv.peek().map(String::as_str) {
         Some("export") => parse_export(argv.skip(1)),
         Some("purge") => parse_purge(argv.skip(1)),
-        _ => parse_serve(argv).map(Command::Serve),
+        Some("outbox") => parse_outbox(argv.skip(1)),
+        Some("check-mail") => parse_check_mail(argv.skip(1)),
+        _ => parse_serve(argv).map(|a| Command::Serve(Box::new(a))),
     }
 }
 
@@ -94,6 +111,7 @@ fn parse_serve(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
         db: PathBuf::from("inquiries.sqlite3"),
         origins: Vec::new(),
         limits: Limits::default(),
+        mail: MailArgs::default(),
         #[cfg(feature = "test-faults")]
         test_faults: false,
         #[cfg(feature = "test-faults")]
@@ -126,7 +144,11 @@ fn parse_serve(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
                 args.fault_delay = Duration::from_millis(number(&flag, value()?)?)
             }
             "-h" | "--help" => return Err(usage()),
-            other => return Err(format!("unknown argument {other}\n{}", usage())),
+            other => {
+                if !args.mail.take(other, &mut value)? {
+                    return Err(format!("unknown argument {other}\n{}", usage()));
+                }
+            }
         }
     }
     if args.origins.is_empty() {
@@ -193,6 +215,44 @@ fn parse_purge(mut argv: impl Iterator<Item = String>) -> Result<Command, String
     }
 }
 
+fn parse_outbox(mut argv: impl Iterator<Item = String>) -> Result<Command, String> {
+    let (mut db, mut retry) = (None, None);
+    while let Some(flag) = argv.next() {
+        let mut value = || argv.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--db" => db = Some(PathBuf::from(value()?)),
+            "--retry" => retry = Some(number(&flag, value()?)?),
+            other => return Err(format!("unknown argument {other}\n{}", usage())),
+        }
+    }
+    let db = db.ok_or(format!("outbox needs --db\n{}", usage()))?;
+    Ok(Command::Outbox { db, retry })
+}
+
+fn parse_check_mail(mut argv: impl Iterator<Item = String>) -> Result<Command, String> {
+    let (mut to, mut mail) = (None, MailArgs::default());
+    while let Some(flag) = argv.next() {
+        let mut value = || argv.next().ok_or_else(|| format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--to" => to = Some(value()?),
+            other => {
+                if !mail.take(other, &mut value)? {
+                    return Err(format!("unknown argument {other}\n{}", usage()));
+                }
+            }
+        }
+    }
+    let to = to.ok_or(format!("check-mail needs --to\n{}", usage()))?;
+    Ok(Command::CheckMail { to, mail })
+}
+
+/// The mail settings checked against the environment and this build's editions; `Err` is
+/// the one line that says what to fix.
+fn mail_config(args: MailArgs, words: &Words) -> Result<Option<MailConfig>, String> {
+    args.resolve(&|name| std::env::var(name).ok(), &words.codes())
+        .map_err(|e| e.to_string())
+}
+
 /// `YYYY-MM-DD`, a day that exists.
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
@@ -228,9 +288,66 @@ fn main() -> ExitCode {
         }
     };
     match command {
-        Command::Serve(args) => run_server(args),
+        Command::Serve(args) => run_server(*args),
         Command::Export { db, since, format } => run_export(&db, &since, format),
         Command::Purge { db, days } => run_purge(&db, days),
+        Command::Outbox { db, retry } => run_outbox(&db, retry),
+        Command::CheckMail { to, mail } => run_check_mail(&to, mail),
+    }
+}
+
+fn run_outbox(db: &std::path::Path, retry: Option<i64>) -> ExitCode {
+    let result = Store::open_existing(db)
+        .map_err(|e| e.to_string())
+        .and_then(|store| {
+            if let Some(id) = retry {
+                match store.retry_failed(id) {
+                    Ok(true) => println!("message {id} is queued again"),
+                    Ok(false) => return Err(format!("no failed message has the id {id}")),
+                    Err(e) => return Err(e.to_string()),
+                }
+            }
+            let report = mail::commands::outbox_report(&store).map_err(|e| e.to_string())?;
+            print!("{report}");
+            Ok(())
+        });
+    finish(db, result)
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn run_check_mail(to: &str, args: MailArgs) -> ExitCode {
+    let words = Words::embedded();
+    let to = match to.parse() {
+        Ok(to) => to,
+        Err(_) => {
+            eprintln!("--to: {to:?} is not an email address");
+            return ExitCode::from(2);
+        }
+    };
+    let mailer = match mail_config(args, &words) {
+        Ok(Some(config)) => Mailer::new(config, words),
+        Ok(None) => {
+            eprintln!("check-mail needs --smtp-url (or HCNF_SMTP_URL) and the other mail settings");
+            return ExitCode::from(2);
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match mailer {
+        Ok(m) => mail::commands::check_mail(&m, to).await,
+        Err(e) => Err(e.to_string()),
+    };
+    match result {
+        Ok(line) => {
+            println!("{line}");
+            ExitCode::SUCCESS
+        }
+        Err(line) => {
+            eprintln!("{line}");
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -266,7 +383,7 @@ fn finish(db: &std::path::Path, result: Result<(), String>) -> ExitCode {
 }
 
 #[tokio::main]
-async fn run_server(args: Args) -> ExitCode {
+async fn run_server(mut args: Args) -> ExitCode {
     // Listening for SIGTERM from the start, so a stop sent while starting is not lost.
     let mut terminate =
         match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
@@ -276,6 +393,14 @@ async fn run_server(args: Args) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
+    let words = Words::embedded();
+    let mail = match mail_config(std::mem::take(&mut args.mail), &words) {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
     let store = match Store::open(&args.db) {
         Ok(s) => s,
         Err(e) => {
@@ -283,9 +408,35 @@ async fn run_server(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let mail_line = match &mail {
+        None => "mail off".to_owned(),
+        Some(m) => format!(
+            "mail to {} office address(es) through {}",
+            m.office.len(),
+            m.relay
+        ),
+    };
+    let hook = mail.as_ref().map(MailHook::new);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = match mail {
+        None => None,
+        Some(config) => match Mailer::new(config, words) {
+            Ok(mailer) => {
+                let wake = hook.as_ref().map(|h| h.wake.clone()).unwrap_or_default();
+                let run =
+                    mail::worker::run(store.clone(), std::sync::Arc::new(mailer), wake, stopped);
+                Some(tokio::spawn(run))
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     let config = Config {
         allowed_origins: args.origins.clone(),
         limits: args.limits.clone(),
+        mail: hook,
     };
     let app = build_router(store, config, &args);
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
@@ -299,7 +450,7 @@ async fn run_server(args: Args) -> ExitCode {
     // and this line is how whoever started the process learns it.
     let bound = listener.local_addr().unwrap_or(args.listen);
     println!(
-        "inquiry endpoint on http://{bound}/inquiries (database {}, origins {})",
+        "inquiry endpoint on http://{bound}/inquiries (database {}, origins {}; {mail_line})",
         args.db.display(),
         args.origins.join(" ")
     );
@@ -310,6 +461,16 @@ async fn run_server(args: Args) -> ExitCode {
         }
     };
     serve(listener, app, &args.limits, shutdown).await;
+    // The sends in flight finish (within the shutdown time); the rest stay in the outbox.
+    if let Some(worker) = worker {
+        let _ = stop.send(true);
+        if tokio::time::timeout(args.limits.shutdown_timeout, worker)
+            .await
+            .is_err()
+        {
+            eprintln!("mail: sends still in flight at shutdown are tried again at the next start");
+        }
+    }
     ExitCode::SUCCESS
 }
 

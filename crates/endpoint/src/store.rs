@@ -17,9 +17,11 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
+use crate::mail::outbox::{self, Outbound};
+
 /// The schema this build writes: 1 keeps fingerprints as SHA-256 digests (0 kept them as
-/// the inquiry's JSON).
-const SCHEMA_VERSION: u32 = 1;
+/// the inquiry's JSON); 2 adds the mail outbox.
+const SCHEMA_VERSION: u32 = 2;
 
 /// Owner read and write, nobody else: the inquiries hold names, addresses and numbers.
 const PRIVATE: u32 = 0o600;
@@ -62,6 +64,8 @@ pub struct Meta<'a> {
     /// The honeypot was filled or the form was sent implausibly fast.
     pub suspected_spam: bool,
     pub elapsed_ms: u64,
+    /// With mail on: the outbox rows to write in the same transaction.
+    pub outbound: Option<&'a Outbound>,
 }
 
 /// One stored inquiry as the office reads it: no key, no fingerprint.
@@ -110,6 +114,8 @@ impl Store {
         conn.pragma_update(None, "synchronous", "FULL")?;
         // Deleted rows and replaced values are zeroed in the file, not left in free pages.
         conn.pragma_update(None, "secure_delete", "ON")?;
+        // A purged inquiry takes its outbox rows with it.
+        conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate(&mut conn)?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
@@ -119,7 +125,7 @@ impl Store {
 
     /// The connection. A thread that panicked while holding it left no transaction open
     /// (a dropped transaction rolls back), so the lock is taken over rather than refused.
-    fn conn(&self) -> MutexGuard<'_, Connection> {
+    pub(crate) fn conn(&self) -> MutexGuard<'_, Connection> {
         self.conn.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
@@ -168,6 +174,9 @@ impl Store {
             "UPDATE inquiries SET reference = ?1 WHERE id = ?2",
             params![reference, id],
         )?;
+        if let Some(out) = meta.outbound {
+            outbox::enqueue(&tx, id, &reference, meta.key, &inq.email, out)?;
+        }
         tx.commit()?;
         Ok(Stored::New(reference))
     }
@@ -279,6 +288,9 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         )?;
         digest_fingerprints(&tx)?;
     }
+    if version < 2 {
+        tx.execute_batch(outbox::SCHEMA)?;
+    }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;
     Ok(())
@@ -312,6 +324,7 @@ mod tests {
             locale: "ja",
             suspected_spam: false,
             elapsed_ms: 10_000,
+            outbound: None,
         }
     }
 

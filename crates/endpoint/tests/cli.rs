@@ -87,6 +87,89 @@ fn limits_that_would_refuse_everything_or_cannot_be_read_are_refused() {
     }
 }
 
+#[test]
+fn mail_settings_that_cannot_work_stop_the_start_with_one_line_saying_what_to_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let db = db.to_str().unwrap();
+    let relay = ["--smtp-url", "smtp://127.0.0.1:2525?tls=none"];
+    let from = ["--mail-from", "hcnf@pref.example.jp"];
+    let office = ["--mail-office", "office@pref.example.jp"];
+    let cases: [(Vec<&str>, &str); 6] = [
+        (
+            [&relay[..], &from[..]].concat(),
+            "no office address is given: add --mail-office",
+        ),
+        (
+            [&relay[..], &office[..]].concat(),
+            "no sender is given: add --mail-from",
+        ),
+        (
+            [
+                &["--smtp-url", "mail.example.jp:25"][..],
+                &from[..],
+                &office[..],
+            ]
+            .concat(),
+            "cannot be read: write smtp://HOST[:PORT]",
+        ),
+        (
+            [
+                &relay[..],
+                &from[..],
+                &office[..],
+                &["--smtp-credentials-file", "/nonexistent/c"][..],
+            ]
+            .concat(),
+            "--smtp-credentials-file /nonexistent/c: cannot be read",
+        ),
+        (
+            [
+                &["--smtp-url", "smtp://hcnf:pw@relay.example.jp"][..],
+                &from[..],
+                &office[..],
+            ]
+            .concat(),
+            "put them in the file named by --smtp-credentials-file",
+        ),
+        ([&from[..], &office[..]].concat(), "without --smtp-url"),
+    ];
+    for (args, says) in cases {
+        let out = Command::new(BIN)
+            .args(["--listen", "127.0.0.1:0", "--db", db])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(!stderr.contains("pw@"), "{stderr}");
+    }
+    // Nothing was started or written for a refused start.
+    assert!(!std::path::Path::new(db).exists());
+}
+
+#[test]
+fn without_mail_settings_the_endpoint_says_mail_is_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(BIN)
+        .args(["--listen", "127.0.0.1:0", "--db"])
+        .arg(dir.path().join("i.sqlite3"))
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(line.trim_end().ends_with("; mail off)"), "{line}");
+}
+
 mod office {
     //! `export` and `purge` on a database the endpoint wrote.
 
@@ -125,6 +208,7 @@ mod office {
                 locale: &d.locale,
                 suspected_spam: false,
                 elapsed_ms: d.elapsed_ms,
+                outbound: None,
             };
             store.insert(&validate(d).unwrap(), &meta).unwrap();
         }

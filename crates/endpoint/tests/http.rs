@@ -438,8 +438,13 @@ async fn a_database_from_before_the_digest_is_migrated_and_its_keys_still_replay
         )
         .unwrap();
     assert_eq!(fingerprint, hcnf_endpoint::digest(&old_fingerprint));
-    assert_eq!(version, 1);
+    assert_eq!(version, 2);
     assert_eq!(rows(&db), 1);
+    // Version 2's outbox is there, empty while mail is off.
+    let outbox: u32 = conn
+        .query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(outbox, 0);
 }
 
 #[tokio::test]

@@ -4,12 +4,14 @@
 //!
 //! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --features test-faults --test browser -- --ignored`
 
+mod mailserver;
 mod support;
 
 use std::time::{Duration, Instant};
 
 use fantoccini::Client;
-use hcnf_content::Check;
+use hcnf_content::{ruby, Check};
+use mailserver::MailServer;
 use serde_json::{json, Value};
 use support::{edition, Proc};
 
@@ -38,6 +40,8 @@ const FOCUS_IS_VISIBLE: &str = r#"
 /// Everything the journey needs, running on loopback.
 struct Rig {
     _procs: Vec<Proc>,
+    /// Where the endpoint's mail is delivered.
+    mail: MailServer,
     _dir: tempfile::TempDir,
     site: String,
     endpoint: String,
@@ -51,7 +55,11 @@ async fn rig() -> Rig {
     let dir = tempfile::tempdir().unwrap();
     let site_port = support::free_port();
     let site = format!("http://127.0.0.1:{site_port}");
-    let (api, endpoint) = support::start_endpoint(dir.path(), &[&site]).await;
+    let mail = MailServer::start("browser");
+    let url = mail.url();
+    let flags = ["--smtp-url", &url, "--mail-from", "hcnf@pref.example.jp"];
+    let flags = [&flags[..], &["--mail-office", "office@pref.example.jp"][..]].concat();
+    let (api, endpoint) = support::start_endpoint_with(dir.path(), &[&site], &flags).await;
     let config = dir.path().join("config.json");
     // A short timeout keeps the delay fault quick; the endpoint's delay outlasts it.
     std::fs::write(
@@ -64,6 +72,7 @@ async fn rig() -> Rig {
     let (driver, browser) = support::start_browser().await;
     Rig {
         _procs: vec![api, server, driver],
+        mail,
         _dir: dir,
         site,
         endpoint,
@@ -134,6 +143,44 @@ impl Rig {
     async fn reference(&self) -> String {
         support::reference(&self.browser).await
     }
+
+    /// The receipt of inquiry `reference` as it arrived in the mailbox of the address the
+    /// form was filled with: its subject and decoded body.
+    fn receipt(&self, reference: &str) -> (String, String) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            for bytes in self.mail.messages() {
+                let m = mail_parser::MessageParser::default().parse(&bytes).unwrap();
+                let to_sender = m.to().and_then(|a| a.first()).and_then(|a| a.address())
+                    == Some("taro@example.jp");
+                let subject = m.subject().unwrap_or_default().to_owned();
+                if to_sender && subject.contains(reference) {
+                    return (subject, m.body_text(0).unwrap_or_default().into_owned());
+                }
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no receipt for {reference}:\n{}",
+                self.mail.log()
+            );
+            std::thread::sleep(Duration::from_millis(200));
+        }
+    }
+}
+
+/// The receipt in `lang`'s words, with `reference`, and nothing the form was filled with.
+fn assert_receipt_in(lang: &str, reference: &str, (subject, body): (String, String)) {
+    let ed = edition(lang);
+    let words = &ed.mail.receipt;
+    assert_eq!(
+        subject,
+        ruby::bracketed(&words.subject).replace("{reference}", reference)
+    );
+    assert!(body.contains(&ruby::bracketed(&words.intro)), "{body}");
+    assert!(body.contains(&ruby::bracketed(&words.next)), "{body}");
+    for typed in ["山田", "講座について", "日程を教えてください"] {
+        assert!(!body.contains(typed), "the receipt repeats {typed}: {body}");
+    }
 }
 
 #[tokio::test]
@@ -187,6 +234,19 @@ async fn a_japanese_inquiry_from_empty_submit_to_reference_then_the_draft_is_gon
         .await
         .unwrap();
     assert_eq!(left, Value::Null, "no personal detail stays in the browser");
+    // The journey ends in the sender's mailbox, in Japanese.
+    assert_receipt_in("ja", &reference, rig.receipt(&reference));
+    rig.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn an_english_inquiry_ends_with_an_english_receipt_in_the_sender_s_mailbox() {
+    let rig = rig().await;
+    rig.fill("en").await;
+    rig.send().await;
+    let reference = rig.reference().await;
+    assert_receipt_in("en", &reference, rig.receipt(&reference));
     rig.browser.close().await.unwrap();
 }
 

@@ -138,6 +138,11 @@ pub async fn wait_for_port(port: u16) {
 /// The endpoint, storing in `dir`, accepting `origins`, with the test-only fault routes.
 /// Returns its process and its base URL.
 pub async fn start_endpoint(dir: &Path, origins: &[&str]) -> (Proc, String) {
+    start_endpoint_with(dir, origins, &[]).await
+}
+
+/// As [`start_endpoint`], with `extra` flags (mail settings, say).
+pub async fn start_endpoint_with(dir: &Path, origins: &[&str], extra: &[&str]) -> (Proc, String) {
     // Without the feature the binary refuses --test-faults and nothing would ever listen.
     if !cfg!(feature = "test-faults") {
         panic!(
@@ -149,6 +154,7 @@ pub async fn start_endpoint(dir: &Path, origins: &[&str]) -> (Proc, String) {
     for origin in origins {
         flags.extend(["--allow-origin", origin]);
     }
+    flags.extend(extra);
     let (child, addr) = launch::endpoint(&dir.join("inquiries.sqlite3"), &flags);
     (Proc(child), format!("http://{addr}"))
 }

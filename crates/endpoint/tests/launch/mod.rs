@@ -10,7 +10,7 @@ use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_hcnf-endpoint");
@@ -19,13 +19,19 @@ pub const BIN: &str = env!("CARGO_BIN_EXE_hcnf-endpoint");
 pub struct Running {
     pub child: Child,
     pub addr: SocketAddr,
+    /// What it wrote on stderr so far (its first 64 KiB).
+    pub stderr: Arc<Mutex<String>>,
 }
 
 impl Running {
     /// As [`endpoint`], owned.
     pub fn start(db: &Path, flags: &[&str]) -> Running {
-        let (child, addr) = endpoint(db, flags);
-        Running { child, addr }
+        let (child, addr, stderr) = endpoint_logged(db, flags);
+        Running {
+            child,
+            addr,
+            stderr,
+        }
     }
 
     /// `http://127.0.0.1:PORT`.
@@ -45,6 +51,12 @@ impl Drop for Running {
 /// waits for the line that names the address it listens on. The caller ends the process.
 /// If it never says, the process is ended here and the panic quotes what it wrote on stderr.
 pub fn endpoint(db: &Path, flags: &[&str]) -> (Child, SocketAddr) {
+    let (child, addr, _) = endpoint_logged(db, flags);
+    (child, addr)
+}
+
+/// As [`endpoint`], with what the process writes on stderr.
+pub fn endpoint_logged(db: &Path, flags: &[&str]) -> (Child, SocketAddr, Arc<Mutex<String>>) {
     let mut child = Command::new(BIN)
         .args(["--listen", "127.0.0.1:0", "--db"])
         .arg(db)
@@ -63,15 +75,16 @@ pub fn endpoint(db: &Path, flags: &[&str]) -> (Child, SocketAddr) {
         lines.for_each(drop);
     });
     let stderr = child.stderr.take().unwrap();
+    let kept = Arc::new(Mutex::new(String::new()));
+    let writer = kept.clone();
     let errors = std::thread::spawn(move || {
-        let mut kept = String::new();
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if kept.len() < 4096 {
+            let mut kept = writer.lock().unwrap();
+            if kept.len() < 65536 {
                 kept.push_str(&line);
                 kept.push('\n');
             }
         }
-        kept
     });
     let line = rx.recv_timeout(Duration::from_secs(10));
     let addr = match &line {
@@ -79,11 +92,12 @@ pub fn endpoint(db: &Path, flags: &[&str]) -> (Child, SocketAddr) {
         _ => None,
     };
     match addr {
-        Some(addr) => (child, addr),
+        Some(addr) => (child, addr, kept),
         None => {
             let _ = child.kill();
             let status = child.wait();
-            let stderr = errors.join().unwrap_or_default();
+            let _ = errors.join();
+            let stderr = kept.lock().unwrap().clone();
             panic!(
                 "the endpoint never said where it listens: first line {line:?}, {status:?}, \
                  stderr:\n{stderr}"

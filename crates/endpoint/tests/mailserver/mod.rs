@@ -215,7 +215,7 @@ impl MailServer {
                 got.len(),
                 self.log()
             );
-            std::thread::sleep(Duration::from_millis(100));
+            std::thread::sleep(Duration::from_millis(20));
         }
     }
 

@@ -12,7 +12,7 @@ mod browser;
 mod config;
 pub mod host;
 pub mod i18n;
-mod inquiry;
+pub mod inquiry;
 pub mod json;
 mod layout;
 mod pages;

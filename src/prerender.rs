@@ -23,9 +23,11 @@ use crate::inquiry::island::FORM_ATTRIBUTE;
 use crate::routes::SiteOrigin;
 use crate::App;
 
+mod answer;
 mod comments;
 mod css;
 mod scripts;
+pub use answer::{answer_page, AnswerTemplate, ANSWER_TEMPLATE_FILE};
 pub use comments::without_comments;
 pub use css::{compact, compact_inline_style};
 use scripts::edit_elements;
@@ -148,6 +150,16 @@ fn expand(segments: &[PathSegment]) -> Result<Vec<String>, PrerenderError> {
 /// alternates are absolute under `origin` (`https://www.example.jp`), or relative to the
 /// site's root where it is empty.
 pub fn render(template: &str, path: &str, origin: &str) -> Result<String, PrerenderError> {
+    render_with(template, path, origin, || {})
+}
+
+/// As [`render`], with what `provide` puts in context for the page's components.
+fn render_with(
+    template: &str,
+    path: &str,
+    origin: &str,
+    provide: impl FnOnce(),
+) -> Result<String, PrerenderError> {
     let open = format!("<div {MOUNT_ATTRIBUTE}");
     let start = template.find(&open).ok_or(PrerenderError::NoMountElement)?;
     let tag_end = start
@@ -167,6 +179,7 @@ pub fn render(template: &str, path: &str, origin: &str) -> Result<String, Preren
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
         provide_context(SiteOrigin(origin.trim_end_matches('/').to_owned()));
+        provide();
         let body = view! { <App /> }.to_html();
         let data = hydration_data();
         // Nothing may come between the element's tag and the markup: hydration walks the
@@ -220,9 +233,13 @@ pub fn host_script(nav: &ScriptFile) -> ScriptFile {
 /// browser then starts fetching it with the page's first bytes, not once it has read
 /// through the inline stylesheet (about 4 KB of the compressed page).
 pub fn site_page(html: &str, nav: &ScriptFile) -> String {
+    page_scripts(html, nav, html.contains(FORM_ATTRIBUTE))
+}
+
+/// A page with the navigation script, and the wasm where `form` says so.
+fn page_scripts(html: &str, nav: &ScriptFile, form: bool) -> String {
     let head_end = html.find("</head>").unwrap_or(html.len());
     let (head, rest) = html.split_at(head_end);
-    let form = html.contains(FORM_ATTRIBUTE);
     let mut early = String::new();
     let head = edit_elements(head, "<link", ">", |tag| {
         if !tag.contains("hcnf-site-") {

@@ -37,6 +37,30 @@ pub(crate) fn href_under(base: &str, locale: Locale, page: PageId) -> String {
     format!("{base}/{}/{}", locale.code(), page.slug())
 }
 
+/// The inquiry page in `locale`: `/en/inquiry`.
+pub fn inquiry_page_href(locale: Locale) -> String {
+    page_href(locale, PageId::Inquiry)
+}
+
+/// Where the inquiry form posts when the app does not run: `/en/inquiry/answers`. The
+/// site's server passes these posts to the endpoint, which answers with the form's pages.
+pub fn inquiry_answers_href(locale: Locale) -> String {
+    format!("{}/{INQUIRY_ANSWERS}", page_href(locale, PageId::Inquiry))
+}
+
+/// The confirmation page the endpoint redirects a sent form to, with the reference:
+/// `/en/inquiry/sent?reference=HCNF-000001`.
+pub fn inquiry_sent_href(locale: Locale, reference: &str) -> String {
+    format!(
+        "{}/{INQUIRY_SENT}?reference={reference}",
+        page_href(locale, PageId::Inquiry)
+    )
+}
+
+/// The last segments of the endpoint's answer pages under a language's inquiry page.
+pub const INQUIRY_ANSWERS: &str = "answers";
+pub const INQUIRY_SENT: &str = "sent";
+
 /// The path that chooses a language for the reader: `/` or `/hcnf/`.
 pub(crate) fn root_href() -> String {
     format!("{}/", base())

@@ -9,7 +9,8 @@
 //! pages would run inline (trunk's loader, the hydration data) are written to files of
 //! their own, `hcnf-start-<hash>.js` and `hcnf-data-<hash>.js`, so a strict
 //! Content-Security-Policy needs no exception for them. The stylesheet, inline and in
-//! `hcnf.css`, loses its comments and indentation.
+//! `hcnf.css`, loses its comments and indentation. The template itself, so compacted, is
+//! kept as `DIST/hcnf-answer-template.html` for the endpoint's answer pages.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,7 +20,7 @@ use hcnf_site::host::normalize_base;
 use hcnf_site::prerender::{
     compact, compact_inline_style, externalize_scripts, fragment_document, fragment_file,
     host_loader, host_script, nav_script, pages, render, render_fragment, site_page,
-    without_comments,
+    without_comments, ANSWER_TEMPLATE_FILE,
 };
 
 /// The base path the embedding fragments are rendered for when none is given.
@@ -52,6 +53,8 @@ fn run(dist: &Path) -> Result<usize, String> {
     // The stylesheet without its comments, inline in every page and as host pages' hcnf.css;
     // the page without index.html's own comments.
     let template = without_comments(&compact_inline_style(&template));
+    // The endpoint renders its answer pages into the same template (`--site`).
+    write(&dist.join(ANSWER_TEMPLATE_FILE), &template)?;
     let host_css = dist.join("hcnf.css");
     if let Ok(css) = fs::read_to_string(&host_css) {
         write(&host_css, &compact(&css))?;

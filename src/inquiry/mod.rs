@@ -1,9 +1,10 @@
 //! The inquiry form: its rules come from `hcnf-inquiry`; here are the messages, the sending,
 //! the saved draft and the view, each apart.
 
+pub mod answered;
 pub mod client;
 mod delivery;
-mod flow;
+pub mod flow;
 pub mod http;
 pub mod island;
 mod json;

@@ -28,10 +28,15 @@ pub fn PageHead(
     // head was made for, until the next page sets its own.
     let first = page.get_untracked();
     let errors = use_context::<ShowsErrors>();
+    // As with `page`: once the signal has gone, what it held when the head was made.
+    let errors_at_first = errors.is_some_and(|e| e.0.get_untracked());
     let title = move || {
         let p = page.try_get().unwrap_or(first);
         let title = ed.ui.document_title(&ed.pages.head(p).title);
-        if errors.and_then(|e| e.0.try_get()).unwrap_or(false) {
+        if errors
+            .and_then(|e| e.0.try_get())
+            .unwrap_or(errors_at_first)
+        {
             let prefix = ed.pages.inquiry.form.error_prefix.as_ref();
             plain(&format!("{prefix}{}{title}", seam(prefix, &title))).into_owned()
         } else {

@@ -12,6 +12,7 @@ use super::nav::PrimaryNav;
 use super::words;
 use crate::host::HostOptions;
 use crate::i18n::{CurrentLocale, Locale};
+use crate::inquiry::answered::Answered;
 
 /// The id of `<main>`, the skip link's target; prefixed so it cannot clash with a host page.
 pub const MAIN_ID: &str = "hcnf-main";
@@ -25,7 +26,10 @@ pub fn Shell(
     page: Memo<PageId>,
 ) -> impl IntoView {
     provide_context(CurrentLocale(locale));
-    provide_context(ShowsErrors(RwSignal::new(false)));
+    // An answer page of the plain form is written with its problems: its title says so
+    // from the start.
+    let errors = use_context::<Answered>().is_some_and(|a| a.shows_errors());
+    provide_context(ShowsErrors(RwSignal::new(errors)));
     let ui = &locale.edition().ui;
     let owns_document = HostOptions::current().manage_document;
     view! {

@@ -412,6 +412,8 @@ pub struct Sending {
     pub too_large: Text,
     pub key_reused: Text,
     pub invalid: Text,
+    /// A plain post of the form from a page of another site, refused.
+    pub refused_origin: Text,
     pub retry_button: Text,
     pub phone_alternative: Text,
 }

@@ -85,7 +85,7 @@ pub(crate) struct Guard {
     /// When idle clients were last dropped from `buckets`, and how often they are.
     last_cleanup: Mutex<Instant>,
     cleanup_every: Duration,
-    in_flight: Arc<Semaphore>,
+    pub(crate) in_flight: Arc<Semaphore>,
 }
 
 impl Guard {
@@ -108,7 +108,7 @@ impl Guard {
     }
 
     /// Takes a token from `client`'s bucket, or says how many seconds until one is there.
-    fn take(&self, client: IpAddr) -> Result<(), u64> {
+    pub(crate) fn take(&self, client: IpAddr) -> Result<(), u64> {
         self.forget_idle_clients();
         self.buckets.check_key(&client).map_err(|not_until| {
             let wait = not_until.wait_time_from(self.clock.now());

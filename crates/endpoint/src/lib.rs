@@ -17,6 +17,7 @@
 mod export;
 #[cfg(feature = "test-faults")]
 mod faults;
+mod form;
 mod guard;
 pub mod mail;
 mod serve;
@@ -42,6 +43,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 pub use export::{export, Format};
 #[cfg(feature = "test-faults")]
 pub use faults::{router_with_faults, Fault, Faults};
+pub use form::Site;
 pub use guard::Limits;
 pub use serve::serve;
 pub use store::{digest, Meta, Record, Store, StoreError, Stored};
@@ -61,12 +63,16 @@ pub struct Config {
     pub limits: Limits,
     /// With mail on: what the outbox needs, and the delivery worker's bell.
     pub mail: Option<mail::MailHook>,
+    /// The built site's page template: with it, the endpoint answers the plain HTML form
+    /// with the site's pages ([`form`]); without it, only the JSON route.
+    pub site: Option<form::Site>,
 }
 
 #[derive(Clone)]
 struct AppState {
     store: Store,
     config: Config,
+    guard: Arc<guard::Guard>,
 }
 
 /// Disk space is counted in MiB on the command line.
@@ -86,32 +92,43 @@ pub fn router(store: Store, config: Config) -> Router {
 fn finish(app: Router<AppState>, store: Store, config: Config) -> Router {
     let cors = cors(&config.allowed_origins);
     let guard = Arc::new(guard::Guard::new(&config.limits));
-    let state = AppState { store, config };
+    let state = AppState {
+        store,
+        config,
+        guard: guard.clone(),
+    };
     // Every route but the health check counts against the client's rate, so a monitor
     // polling it is never refused.
-    app.layer(middleware::from_fn_with_state(
-        guard.clone(),
-        guard::limit_rate,
-    ))
-    .route("/health", get(|| async { "ok" }))
-    .with_state(state.clone())
-    .layer(middleware::from_fn_with_state(guard, guard::shed_load))
-    // CORS inside the origin check: a refused origin gets no CORS headers at all;
-    // an allowed one gets them on every reply, errors included (so the app can read a
-    // 429's or a 503's Retry-After).
-    .layer(cors)
-    .layer(middleware::from_fn_with_state(state, refuse_other_origins))
-    // Outermost, so every answer carries them, refusals included: an answer holds a
-    // reader's reference or their answers' problems, which no cache may keep, and is JSON,
-    // which no browser may take for anything else.
-    .layer(SetResponseHeaderLayer::overriding(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-store"),
-    ))
-    .layer(SetResponseHeaderLayer::overriding(
-        header::X_CONTENT_TYPE_OPTIONS,
-        HeaderValue::from_static("nosniff"),
-    ))
+    let json = app
+        .layer(middleware::from_fn_with_state(
+            guard.clone(),
+            guard::limit_rate,
+        ))
+        .route("/health", get(|| async { "ok" }))
+        .with_state(state.clone())
+        .layer(middleware::from_fn_with_state(guard, guard::shed_load))
+        // CORS inside the origin check: a refused origin gets no CORS headers at all;
+        // an allowed one gets them on every reply, errors included (so the app can read a
+        // 429's or a 503's Retry-After).
+        .layer(cors)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            refuse_other_origins,
+        ));
+    // The plain form's pages apply the same limits themselves, so that each refusal is a
+    // page that keeps what the reader typed.
+    json.merge(form::routes(state))
+        // Outermost, so every answer carries them, refusals included: an answer holds a
+        // reader's reference or their answers' problems, which no cache may keep, and is JSON,
+        // which no browser may take for anything else.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
 }
 
 fn cors(allowed_origins: &[String]) -> CorsLayer {
@@ -132,7 +149,7 @@ fn cors(allowed_origins: &[String]) -> CorsLayer {
 
 /// Why a request was refused; each becomes its status and the contract's error body.
 #[derive(Debug)]
-enum Rejection {
+pub(crate) enum Rejection {
     /// 403: the `Origin` is not one allowed to send.
     Origin,
     /// 400: no UUID idempotency key, or a body that is not a draft.
@@ -261,7 +278,7 @@ fn idempotency_key(headers: &HeaderMap) -> Result<String, Rejection> {
 }
 
 /// A UUID in its canonical hyphenated form.
-fn is_uuid(s: &str) -> bool {
+pub(crate) fn is_uuid(s: &str) -> bool {
     s.len() == 36
         && s.char_indices().all(|(i, c)| match i {
             8 | 13 | 18 | 23 => c == '-',
@@ -271,7 +288,7 @@ fn is_uuid(s: &str) -> bool {
 
 /// The whole body, refused once it passes [`BODY_LIMIT`] or takes longer than `within`
 /// to arrive (a body sent a byte at a time would otherwise hold its connection).
-async fn read_body(body: Body, within: Duration) -> Result<Bytes, Rejection> {
+pub(crate) async fn read_body(body: Body, within: Duration) -> Result<Bytes, Rejection> {
     match tokio::time::timeout(within, to_bytes(body, BODY_LIMIT)).await {
         Ok(Ok(bytes)) => Ok(bytes),
         Ok(Err(_)) => Err(Rejection::TooLarge),
@@ -290,7 +307,7 @@ fn parse(bytes: &[u8]) -> Result<Draft, Rejection> {
 /// Refuses to write below `min_mb` of free disk: SQLite would fail part-way at zero, and
 /// the rest of the system needs room too. A failed look-up is logged and let through, as
 /// SQLite then says for itself whether the write fits.
-fn ensure_disk_space(store: &Store, min_mb: u64) -> Result<(), Rejection> {
+pub(crate) fn ensure_disk_space(store: &Store, min_mb: u64) -> Result<(), Rejection> {
     match store.available_space() {
         Ok(free) if free < min_mb.saturating_mul(MIB) => {
             eprintln!("refusing an inquiry: {} MiB free", free / MIB);
@@ -306,7 +323,7 @@ fn ensure_disk_space(store: &Store, min_mb: u64) -> Result<(), Rejection> {
 
 /// Stores the inquiry under `key`, or finds what the key stored before. SQLite blocks, so
 /// this runs off the async workers.
-async fn replay_or_store(
+pub(crate) async fn replay_or_store(
     store: Store,
     key: String,
     draft: Draft,
@@ -343,7 +360,7 @@ async fn replay_or_store(
 /// without a change here. The SHA-256 of its JSON, a stable format, since it is stored
 /// (`Debug` text and std's hashes may both change between Rust releases); a digest, so the
 /// database holds the inquiry once, not twice.
-fn fingerprint(inquiry: &ValidInquiry) -> String {
+pub(crate) fn fingerprint(inquiry: &ValidInquiry) -> String {
     digest(&serde_json::to_string(inquiry).unwrap_or_else(|_| format!("{inquiry:?}")))
 }
 

@@ -26,7 +26,7 @@ fn usage() -> String {
     let faults = "";
     format!(
         "usage: hcnf-endpoint [--listen 127.0.0.1:8787] [--db inquiries.sqlite3] \
-[--allow-origin http://127.0.0.1:8080]... [--trust-proxy ADDR]... \
+[--allow-origin http://127.0.0.1:8080]... [--site DIST] [--trust-proxy ADDR]... \
 [--rate-per-minute {}] [--rate-burst {}] [--max-in-flight {}] [--min-free-disk-mb {}] \
 [--header-timeout-secs {}] [--body-timeout-secs {}] [--request-timeout-secs {}] \
 [--max-connections {}] [--max-connections-per-client {}] [--shutdown-timeout-secs {}] \
@@ -77,6 +77,8 @@ struct Args {
     origins: Vec<String>,
     limits: Limits,
     mail: MailArgs,
+    /// The built site (`dist/`), for the plain form's answer pages.
+    site: Option<PathBuf>,
     #[cfg(feature = "test-faults")]
     test_faults: bool,
     #[cfg(feature = "test-faults")]
@@ -112,6 +114,7 @@ fn parse_serve(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
         origins: Vec::new(),
         limits: Limits::default(),
         mail: MailArgs::default(),
+        site: std::env::var_os("HCNF_SITE_DIR").map(PathBuf::from),
         #[cfg(feature = "test-faults")]
         test_faults: false,
         #[cfg(feature = "test-faults")]
@@ -124,6 +127,7 @@ fn parse_serve(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
             "--listen" => args.listen = number(&flag, value()?)?,
             "--db" => args.db = value()?.into(),
             "--allow-origin" => args.origins.push(value()?),
+            "--site" => args.site = Some(value()?.into()),
             "--trust-proxy" => l.trusted_proxies.push(number(&flag, value()?)?),
             "--rate-per-minute" => l.rate_per_minute = positive(&flag, value()?)?,
             "--rate-burst" => l.rate_burst = positive(&flag, value()?)?,
@@ -401,6 +405,20 @@ async fn run_server(mut args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let site = match &args.site {
+        None => None,
+        Some(dir) => match load_site(dir) {
+            Ok(site) => Some(site),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::from(2);
+            }
+        },
+    };
+    let form_line = match &args.site {
+        None => "plain form off".to_owned(),
+        Some(dir) => format!("plain form pages from {}", dir.display()),
+    };
     let store = match Store::open(&args.db) {
         Ok(s) => s,
         Err(e) => {
@@ -437,6 +455,7 @@ async fn run_server(mut args: Args) -> ExitCode {
         allowed_origins: args.origins.clone(),
         limits: args.limits.clone(),
         mail: hook,
+        site,
     };
     let app = build_router(store, config, &args);
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
@@ -450,7 +469,7 @@ async fn run_server(mut args: Args) -> ExitCode {
     // and this line is how whoever started the process learns it.
     let bound = listener.local_addr().unwrap_or(args.listen);
     println!(
-        "inquiry endpoint on http://{bound}/inquiries (database {}, origins {}; {mail_line})",
+        "inquiry endpoint on http://{bound}/inquiries (database {}, origins {}; {mail_line}; {form_line})",
         args.db.display(),
         args.origins.join(" ")
     );
@@ -472,6 +491,21 @@ async fn run_server(mut args: Args) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
+}
+
+/// The page template the site's build left for the answer pages, checked.
+fn load_site(dir: &std::path::Path) -> Result<hcnf_endpoint::Site, String> {
+    use hcnf_site::prerender::{AnswerTemplate, ANSWER_TEMPLATE_FILE};
+    let file = dir.join(ANSWER_TEMPLATE_FILE);
+    let template = std::fs::read_to_string(&file).map_err(|e| {
+        format!(
+            "--site: cannot read {} ({e}); give the built site (scripts/build.sh writes it)",
+            file.display()
+        )
+    })?;
+    AnswerTemplate::new(template)
+        .map(std::sync::Arc::new)
+        .map_err(|e| format!("--site: {}: {e}", file.display()))
 }
 
 #[cfg(not(feature = "test-faults"))]

@@ -31,7 +31,7 @@ fn app(dir: &tempfile::TempDir) -> Router {
             min_free_disk_mb: 0,
             ..Limits::default()
         },
-        mail: None,
+        ..Config::default()
     };
     router(Store::open(&dir.path().join("i.sqlite3")).unwrap(), config)
 }

@@ -21,7 +21,7 @@ async fn start(db: &Path, limits: Limits) -> Server {
     let config = Config {
         allowed_origins: vec![ORIGIN.into()],
         limits,
-        mail: None,
+        ..Config::default()
     };
     let app = router(Store::open(db).unwrap(), config.clone());
     Server::start(app, config.limits).await

@@ -2,6 +2,7 @@
 //! sides apply, so a draft the app accepts is one the endpoint accepts too.
 
 mod chars;
+pub mod form_post;
 mod normalize;
 mod validate;
 mod wire;

@@ -2,13 +2,16 @@
 //! it fails.
 
 use hcnf_content::CheckText;
+use hcnf_inquiry::form_post::{
+    FormAction, ACTION_NAME, CONSENT_VALUE, HONEYPOT_NAME, KEY_NAME, STARTED_NAME,
+};
 use hcnf_inquiry::{Field, ValidInquiry};
 use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::notices::{FailureAlert, PrivacyNotice};
 use super::state::FormState;
-use crate::inquiry::flow::Failure;
+use crate::inquiry::flow::{Failure, Focus};
 use crate::inquiry::messages::{category_label, field_text};
 use crate::layout::words;
 
@@ -57,12 +60,22 @@ pub(super) fn CheckAnswers(
         check.send_button.as_ref()
     };
     view! {
-        <section class="hcnf-check" aria-labelledby="hcnf-inquiry-check-heading">
+        // A form, so that without the app its buttons post the answers back to the endpoint:
+        // Change returns to the form at that field, Send stores it under the page's key.
+        <form
+            class="hcnf-check"
+            method="post"
+            action=state.action.get_value()
+            novalidate
+            aria-labelledby="hcnf-inquiry-check-heading"
+        >
+            <AnswersCarried state />
             <h2
                 class="hcnf-check__heading"
                 id="hcnf-inquiry-check-heading"
                 tabindex="-1"
                 node_ref=state.targets.check_heading
+                autofocus=state.autofocus(Focus::CheckHeading)
             >
                 {words(&check.heading)}
             </h2>
@@ -80,10 +93,15 @@ pub(super) fn CheckAnswers(
                                 </dd>
                                 <dd class="hcnf-summary__action">
                                     <button
-                                        type="button"
+                                        type="submit"
                                         class="hcnf-link-button"
+                                        name=ACTION_NAME
+                                        value=FormAction::Change(field).value()
                                         disabled=sending
-                                        on:click=move |_| on_change(field)
+                                        on:click=move |ev| {
+                                            ev.prevent_default();
+                                            on_change(field);
+                                        }
                                     >
                                         {words(&check.change)}
                                         <span class="hcnf-visually-hidden">" " {words(label)}</span>
@@ -97,17 +115,54 @@ pub(super) fn CheckAnswers(
             {failed.map(|failure| view! { <FailureAlert state failure /> })}
             <PrivacyNotice page />
             <button
-                type="button"
+                type="submit"
                 class="hcnf-button"
+                name=ACTION_NAME
+                value=FormAction::Send.value()
                 disabled=sending
                 aria-disabled=sending.then_some("true")
-                on:click=move |_| on_send()
+                on:click=move |ev| {
+                    ev.prevent_default();
+                    on_send();
+                }
             >
                 {words(button_text)}
             </button>
             <p class="hcnf-visually-hidden" role="status">
                 {sending.then(|| words(&page.sending.in_progress))}
             </p>
-        </section>
+        </form>
+    }
+}
+
+/// The answers as typed, the key and the start time, as the form's hidden fields: what a
+/// post from the check page carries back to the endpoint.
+#[component]
+fn AnswersCarried(
+    /// The form's shared state: its words, the draft and the flow.
+    state: FormState,
+) -> impl IntoView {
+    let draft = state.draft.get_untracked();
+    let texts: Vec<_> = Field::ALL
+        .into_iter()
+        .filter_map(|f| f.text(&draft).map(|t| (f.as_str(), t.to_owned())))
+        .collect();
+    view! {
+        {texts
+            .into_iter()
+            .map(|(name, value)| view! { <input type="hidden" name=name value=value /> })
+            .collect_view()}
+        {draft
+            .consent
+            .then(|| {
+                view! { <input type="hidden" name=Field::Consent.as_str() value=CONSENT_VALUE /> }
+            })}
+        <input type="hidden" name=HONEYPOT_NAME value=draft.website />
+        <input type="hidden" name=KEY_NAME value=state.key.get_value() />
+        <input
+            type="hidden"
+            name=STARTED_NAME
+            value=(state.started.get_value() as u64).to_string()
+        />
     }
 }

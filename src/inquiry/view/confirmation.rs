@@ -1,9 +1,14 @@
 //! The confirmation, with the reference the endpoint returned.
 
+use hcnf_content::PageId;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::state::FormState;
+use crate::i18n::CurrentLocale;
+use crate::inquiry::flow::Focus;
 use crate::layout::words;
+use crate::routes::page_href;
 
 /// The reference to quote, what happens next, and a way to send another inquiry.
 #[component]
@@ -17,6 +22,19 @@ pub(super) fn Confirmation(
 ) -> impl IntoView {
     let c = &state.page.confirmation;
     let shown = reference.clone();
+    // Without the app, another inquiry is the form page itself.
+    let again = if state.answered.is_some() {
+        let locale = expect_context::<CurrentLocale>().0;
+        Either::Left(
+            view! { <a href=page_href(locale, PageId::Inquiry)>{words(&c.new_inquiry)}</a> },
+        )
+    } else {
+        Either::Right(view! {
+            <button type="button" class="hcnf-link-button" on:click=move |_| on_again()>
+                {words(&c.new_inquiry)}
+            </button>
+        })
+    };
     view! {
         <div
             class="hcnf-panel"
@@ -24,6 +42,7 @@ pub(super) fn Confirmation(
             tabindex="-1"
             role="status"
             node_ref=state.targets.confirmation
+            autofocus=state.autofocus(Focus::Confirmation)
         >
             <h2 class="hcnf-panel__title">{words(&c.title)}</h2>
             <p class="hcnf-panel__body">
@@ -34,10 +53,6 @@ pub(super) fn Confirmation(
             </p>
         </div>
         <p>{words(&c.body)}</p>
-        <p>
-            <button type="button" class="hcnf-link-button" on:click=move |_| on_again()>
-                {words(&c.new_inquiry)}
-            </button>
-        </p>
+        <p>{again}</p>
     }
 }

@@ -1,6 +1,7 @@
 //! The form as the reader fills it in: the summary of problems, the fields, the privacy
 //! notice and "Continue".
 
+use hcnf_inquiry::form_post::{FormAction, ACTION_NAME, STARTED_NAME};
 use hcnf_inquiry::{Draft, Field};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -9,16 +10,18 @@ use super::fields::{CategorySelect, ConsentCheckbox, Honeypot, MessageInput, Tex
 use super::notices::{PrivacyNotice, UnavailableNotice};
 use super::state::{input_id, FormState};
 use crate::browser;
+use crate::inquiry::flow::Focus;
 use crate::inquiry::messages::problem_message;
 use crate::layout::words;
 
-/// The form. `live` is false until the app runs; `unconfigured` once the configuration is
-/// known to be unusable, which disables the form and says how else to inquire.
+/// The form: on an answer page it posts to the endpoint, elsewhere the app takes it over
+/// (`live`); `unconfigured` once the app knows its configuration is unusable, which
+/// disables the form and says how else to inquire.
 #[component]
 pub(super) fn EditForm(
     /// The form's shared state: its words, the draft and the flow.
     state: FormState,
-    /// False until the app runs, keeping the prerendered button from submitting.
+    /// True once the form can send: on an answer page, or once the app runs.
     live: RwSignal<bool>,
     /// True once the configuration is known to be unusable.
     unconfigured: Signal<bool>,
@@ -35,8 +38,15 @@ pub(super) fn EditForm(
     view! {
         {move || unconfigured.get().then(|| view! { <UnavailableNotice page alert=true /> })}
         <UnavailableNotice page alert=false />
-        <form class="hcnf-form" novalidate on:submit=submit>
+        <form
+            class="hcnf-form"
+            method="post"
+            action=state.action.get_value()
+            novalidate
+            on:submit=submit
+        >
             <ErrorSummary state />
+            {state.answered.is_some_and(|a| a.refused).then(|| view! { <RefusedNotice state /> })}
             <fieldset class="hcnf-form__fieldset" disabled=unconfigured>
                 // The group's name for assistive technology; the page's h1 says it on screen.
                 <legend class="hcnf-visually-hidden">{words(&page.head.title)}</legend>
@@ -49,7 +59,19 @@ pub(super) fn EditForm(
                 <Honeypot state />
                 <PrivacyNotice page />
                 <ConsentCheckbox state />
-                <button type="submit" class="hcnf-button" disabled=move || !live.get()>
+                // When the reader started, for the endpoint to judge (empty until it says).
+                <input
+                    type="hidden"
+                    name=STARTED_NAME
+                    value=state.answered.map(|_| (state.started.get_value() as u64).to_string())
+                />
+                <button
+                    type="submit"
+                    class="hcnf-button"
+                    name=ACTION_NAME
+                    value=FormAction::Continue.value()
+                    disabled=move || !live.get()
+                >
                     {words(&page.form.continue_button)}
                 </button>
                 // Offered once there is something to discard.
@@ -77,6 +99,21 @@ pub(super) fn EditForm(
     }
 }
 
+/// Why an answer page shows the form empty: its post came from another site.
+#[component]
+fn RefusedNotice(
+    /// The form's shared state: its words, the draft and the flow.
+    state: FormState,
+) -> impl IntoView {
+    let sending = &state.page.sending;
+    view! {
+        <div class="hcnf-alert" role="alert" tabindex="-1" autofocus>
+            <h2 class="hcnf-alert__heading">{words(&sending.failed_heading)}</h2>
+            <p>{words(&sending.refused_origin)}</p>
+        </div>
+    }
+}
+
 /// Every problem, linked to its field; takes focus on a failed submit.
 #[component]
 fn ErrorSummary(
@@ -95,6 +132,7 @@ fn ErrorSummary(
                     role="alert"
                     aria-labelledby="hcnf-inquiry-error-summary-title"
                     node_ref=state.targets.error_summary
+                    autofocus=state.autofocus(Focus::ErrorSummary)
                 >
                     <h2 class="hcnf-error-summary__title" id="hcnf-inquiry-error-summary-title">
                         {words(&form.error_summary_title)}

@@ -3,11 +3,13 @@
 
 use hcnf_content::ruby::plain;
 use hcnf_content::FormText;
+use hcnf_inquiry::form_post::CONSENT_VALUE;
 use hcnf_inquiry::{char_count, Category, Field};
 use leptos::prelude::*;
 
 use super::state::{input_id, FormState};
 use crate::browser::timers::{self, Timer};
+use crate::inquiry::flow::Focus;
 use crate::inquiry::messages::{category_label, characters_left, field_text};
 use crate::layout::words;
 
@@ -83,6 +85,13 @@ fn ProblemMessage(
     }
 }
 
+/// `text` as HTML text: the markup characters as references.
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// A one-line text field.
 #[component]
 pub(super) fn TextInput(
@@ -105,6 +114,8 @@ pub(super) fn TextInput(
                 type=input_type
                 autocomplete=autocomplete
                 spellcheck="false"
+                value=state.initial_text(field)
+                autofocus=state.autofocus(Focus::Field(field))
                 prop:value=move || state.text(field)
                 aria-invalid=move || state.invalid(field)
                 aria-describedby=move || state.described_by(field, has_hint, None)
@@ -131,6 +142,7 @@ pub(super) fn CategorySelect(
                 class="hcnf-select"
                 id=input_id(field)
                 name=field.as_str()
+                autofocus=state.autofocus(Focus::Field(field))
                 aria-invalid=move || state.invalid(field)
                 aria-describedby=move || state.described_by(field, has_hint, None)
                 on:change=move |ev| state.typed(field, event_target_value(&ev))
@@ -189,6 +201,10 @@ pub(super) fn MessageInput(
                 id=id.clone()
                 name=field.as_str()
                 rows="8"
+                autofocus=state.autofocus(Focus::Field(field))
+                // The text as the page first shows it: a child node would be hydrated, and
+                // the prerendered form has none.
+                inner_html=state.initial_text(field).map(|t| escape_text(&t)).unwrap_or_default()
                 aria-invalid=move || state.invalid(field)
                 aria-describedby={
                     let count_id = count_id.clone();
@@ -230,6 +246,9 @@ pub(super) fn Honeypot(
                 name="website"
                 tabindex="-1"
                 autocomplete="off"
+                value=state
+                    .draft
+                    .with_untracked(|d| Some(d.website.clone()).filter(|w| !w.is_empty()))
                 prop:value=move || state.draft.with(|d| d.website.clone())
                 on:input=move |ev| state.draft.update(|d| d.website = event_target_value(&ev))
             />
@@ -258,6 +277,9 @@ pub(super) fn ConsentCheckbox(
                     type="checkbox"
                     id=id.clone()
                     name=field.as_str()
+                    value=CONSENT_VALUE
+                    checked=state.draft.with_untracked(|d| d.consent)
+                    autofocus=state.autofocus(Focus::Field(field))
                     prop:checked=move || state.draft.with(|d| d.consent)
                     aria-invalid=move || state.invalid(field)
                     aria-describedby=move || state.described_by(field, false, None)

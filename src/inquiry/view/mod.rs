@@ -13,6 +13,7 @@ use hcnf_inquiry::{Accepted, Draft, Field};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::answered::Answered;
 use super::delivery::{deliver, ConfigSource};
 use super::flow::{Command, Failure, Flow, Step};
 use super::saved::{new_key, SavedDraft};
@@ -21,10 +22,11 @@ use crate::config::{AppConfig, ConfigError};
 use crate::host::HostOptions;
 use crate::i18n::{CurrentLocale, Locale};
 use crate::layout::ShowsErrors;
+use crate::routes::inquiry_answers_href;
 use check::CheckAnswers;
 use confirmation::Confirmation;
 use edit::EditForm;
-use state::{focus_after_render, FocusTargets, FormState};
+use state::{focus_after_render, AnsweredFocus, FocusTargets, FormState};
 
 /// What carries out the flow's commands: the state, the draft's key and start time, and
 /// the configuration. Tasks set the configuration once loaded and a send's outcome, rather
@@ -113,24 +115,39 @@ impl Form {
     }
 }
 
-/// The inquiry form and everything after it, up to the confirmation.
+/// The inquiry form and everything after it, up to the confirmation. On a page the
+/// endpoint answered ([`Answered`] in context), it starts from that step and those answers.
 #[component]
 pub fn InquiryForm() -> impl IntoView {
     let locale = expect_context::<CurrentLocale>().0;
+    let answered = use_context::<Answered>();
     // Empty at first, as the prerendered form is, so hydration finds the markup it expects.
     let fresh = SavedDraft::fresh();
+    let (draft, flow, key, started_ms) = match answered.clone() {
+        Some(a) => (a.draft, a.flow, a.key, a.started_ms as f64),
+        None => (fresh.draft, Flow::default(), fresh.key, fresh.started_ms),
+    };
     let host = HostOptions::current();
+    let key = StoredValue::new(key);
+    let started = StoredValue::new(started_ms);
     let form = Form {
         state: FormState {
             page: locale.inquiry(),
-            draft: RwSignal::new(fresh.draft),
-            flow: RwSignal::new(Flow::default()),
+            draft: RwSignal::new(draft),
+            flow: RwSignal::new(flow),
             targets: FocusTargets::default(),
             discarded: RwSignal::new(false),
+            key,
+            started,
+            action: StoredValue::new(inquiry_answers_href(locale)),
+            answered: answered.as_ref().map(|a| AnsweredFocus {
+                focus: a.focus,
+                refused: a.refused,
+            }),
         },
         locale,
-        key: StoredValue::new(fresh.key),
-        started: StoredValue::new(fresh.started_ms),
+        key,
+        started,
         saved: StoredValue::new(Draft::default()),
         source: StoredValue::new(ConfigSource {
             endpoint: host.endpoint.clone(),
@@ -140,9 +157,10 @@ pub fn InquiryForm() -> impl IntoView {
         outcome: RwSignal::new(None),
     };
     let state = form.state;
-    // Until the app runs, the prerendered form's button would submit it to the page's own
-    // address, putting the answers in the URL and losing them: it is disabled until then.
-    let live = RwSignal::new(false);
+    // Until the app runs, the prerendered form's button stays disabled: the site's server
+    // does not yet pass the plain form's posts to the endpoint. On an answer page, which
+    // the endpoint rendered, the plain form is what runs.
+    let live = RwSignal::new(answered.is_some());
     let unconfigured = Signal::derive(move || matches!(form.config.get(), Some(Err(_))));
 
     // Effects run only in the browser, once the form is on the page: load the configuration
@@ -175,7 +193,8 @@ pub fn InquiryForm() -> impl IntoView {
             form.saved.set_value(draft);
         }
     });
-    // While the form shows problems, the page's title says so first.
+    // While the form shows problems, the page's title says so first (on an answer page,
+    // the shell knows from the start).
     if let Some(ShowsErrors(shown)) = use_context::<ShowsErrors>() {
         Effect::new(move |_| {
             let showing = state
@@ -205,8 +224,9 @@ pub fn InquiryForm() -> impl IntoView {
     let on_send = move || form.dispatch(Flow::send);
     // Only the step's kind and answers redraw the form; problems are shown in place.
     let step = Memo::new(move |_| state.flow.with(|flow| flow.step.clone()));
+    let plain = answered.is_some();
     view! {
-        <div class="hcnf-inquiry">
+        <div class="hcnf-inquiry" class=("hcnf-inquiry--answered", plain)>
             {move || match step.get() {
                 Step::Editing => {
                     view! { <EditForm state live unconfigured on_continue on_discard /> }.into_any()

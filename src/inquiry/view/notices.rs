@@ -5,7 +5,7 @@ use hcnf_content::InquiryPage;
 use leptos::prelude::*;
 
 use super::state::FormState;
-use crate::inquiry::flow::Failure;
+use crate::inquiry::flow::{Failure, Focus};
 use crate::inquiry::messages::send_failure;
 use crate::layout::words;
 use crate::layout::ContactDetails;
@@ -62,6 +62,7 @@ pub(super) fn FailureAlert(
             role="alert"
             tabindex="-1"
             node_ref=state.targets.failure
+            autofocus=state.autofocus(Focus::Failure)
         >
             <h3 class="hcnf-alert__heading">{words(heading)}</h3>
             <p>{words(&reason)}</p>

@@ -20,6 +20,22 @@ pub(super) struct FormState {
     pub(super) targets: FocusTargets,
     /// True from discarding the draft until the reader types again: the form says so.
     pub(super) discarded: RwSignal<bool>,
+    /// The draft's idempotency key, which the check step carries.
+    pub(super) key: StoredValue<String>,
+    /// When the draft was started (milliseconds since the Unix epoch).
+    pub(super) started: StoredValue<f64>,
+    /// Where the plain form posts: the endpoint's answer pages on the site's own origin.
+    pub(super) action: StoredValue<String>,
+    /// On a page the endpoint answered (no app runs there): what takes focus as it loads.
+    pub(super) answered: Option<AnsweredFocus>,
+}
+
+/// What an answer page focuses as it loads (`autofocus`), having no script to move focus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct AnsweredFocus {
+    pub(super) focus: Option<Focus>,
+    /// A post from another site was refused; the form says so.
+    pub(super) refused: bool,
 }
 
 /// The elements a step change moves focus to; each is on the page only in its step.
@@ -86,6 +102,19 @@ impl FormState {
         }
         parts.extend(extra.map(str::to_owned));
         (!parts.is_empty()).then(|| parts.join(" "))
+    }
+
+    /// Whether `target` takes focus as the page loads: only on an answer page.
+    pub(super) fn autofocus(self, target: Focus) -> bool {
+        self.answered.is_some_and(|a| a.focus == Some(target))
+    }
+
+    /// The field's text as the page first shows it, as an attribute (`None` when empty, so
+    /// the prerendered form carries no empty values).
+    pub(super) fn initial_text(self, field: Field) -> Option<String> {
+        self.draft
+            .with_untracked(|d| field.text(d).map(str::to_owned))
+            .filter(|t| !t.is_empty())
     }
 
     pub(super) fn invalid(self, field: Field) -> Option<&'static str> {

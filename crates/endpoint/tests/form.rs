@@ -1,0 +1,292 @@
+//! The plain HTML form over real HTTP, in every edition: what a reader without the app
+//! sees after each post (the page, its language and title, the problems, the answers
+//! kept), that a Send stores one inquiry however often it is repeated, and that posts from
+//! other sites are refused with a page. The journeys in real browsers are in `site.rs`.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use hcnf_endpoint::{router, Config, Store};
+use hcnf_site::prerender::AnswerTemplate;
+use reqwest::StatusCode;
+
+mod fixture;
+
+use fixture::{Server, ORIGIN};
+
+/// trunk's page template, which the build compacts into the one the endpoint reads.
+fn site() -> hcnf_endpoint::Site {
+    let template =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../index.html")).unwrap();
+    Arc::new(AnswerTemplate::new(template).unwrap())
+}
+
+async fn start(db: &Path) -> Server {
+    let config = Config {
+        allowed_origins: vec![ORIGIN.into()],
+        site: Some(site()),
+        ..Config::default()
+    };
+    Server::start(
+        router(Store::open(db).unwrap(), config.clone()),
+        config.limits,
+    )
+    .await
+}
+
+/// The fields of a valid inquiry as the form posts them, with the button pressed.
+fn fields(action: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("name", "山田 太郎".into()),
+        ("email", "taro@example.jp".into()),
+        ("phone", String::new()),
+        ("category", "hcnf_course".into()),
+        ("subject", "講座 & <日程>".into()),
+        ("message", "次回の講座の日程を\r\n教えてください。".into()),
+        ("consent", "yes".into()),
+        ("website", String::new()),
+        ("action", action.into()),
+    ]
+}
+
+fn encode(fields: &[(&str, String)]) -> String {
+    fields
+        .iter()
+        .map(|(k, v)| {
+            let v: String = url::form_urlencoded::byte_serialize(v.as_bytes()).collect();
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+struct Answer {
+    status: StatusCode,
+    location: Option<String>,
+    body: String,
+}
+
+async fn post(base: &str, lang: &str, origin: Option<&str>, body: String) -> Answer {
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut req = client
+        .post(format!("{base}/{lang}/inquiry/answers"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(body);
+    if let Some(origin) = origin {
+        req = req.header("Origin", origin);
+    }
+    let res = req.send().await.unwrap();
+    Answer {
+        status: res.status(),
+        location: res
+            .headers()
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned()),
+        body: res.text().await.unwrap(),
+    }
+}
+
+/// The value of the hidden field `name` on a page.
+fn hidden(page: &str, name: &str) -> String {
+    let at = page
+        .find(&format!("name=\"{name}\" value=\""))
+        .unwrap_or_else(|| panic!("no hidden {name} in {page}"));
+    let rest = &page[at + name.len() + 15..];
+    rest[..rest.find('"').unwrap()].to_owned()
+}
+
+fn rows(db: &Path) -> Vec<(String, String, String, String, String)> {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut q = conn
+        .prepare("SELECT reference, locale, name, subject, message FROM inquiries ORDER BY id")
+        .unwrap();
+    q.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
+}
+
+#[tokio::test]
+async fn an_empty_form_comes_back_with_every_problem_and_what_was_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3")).await;
+    let body = encode(&[("name", "山田 <b>".into()), ("action", "continue".into())]);
+    let a = post(&s.base, "en", Some(ORIGIN), body).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.body.contains("<html lang=\"en\""), "{}", a.body);
+    assert!(a.body.contains("<title>Error: "), "{}", a.body);
+    assert!(a.body.contains("id=\"hcnf-inquiry-error-summary\""));
+    assert!(a.body.contains("autofocus"));
+    // What was typed, kept and escaped; the summary names the missing email.
+    assert!(a.body.contains("value=\"山田 &lt;b&gt;\""), "{}", a.body);
+    assert!(a.body.contains("href=\"#hcnf-inquiry-email\""));
+    // No app runs on an answer page: nothing but the navigation script.
+    assert!(!a.body.contains("_bg.wasm"));
+    assert!(a.body.contains("action=\"/en/inquiry/answers\""));
+}
+
+#[tokio::test]
+async fn the_same_journey_in_every_edition_stores_one_inquiry() {
+    for (lang, error_title) in [
+        ("en", "<title>Error: "),
+        ("ja", "<title>エラー："),
+        ("ja-x-easy", "<title>エラー："),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("i.sqlite3");
+        let s = start(&db).await;
+        // Problems first, in the edition's words.
+        let a = post(
+            &s.base,
+            lang,
+            Some(ORIGIN),
+            encode(&[("action", "continue".into())]),
+        )
+        .await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{lang}");
+        assert!(a.body.contains(&format!("<html lang=\"{lang}\"")), "{lang}");
+        assert!(a.body.contains(error_title), "{lang}: {}", a.body);
+        // The check page: the answers, Change for each, Send, and the key.
+        let check = post(&s.base, lang, Some(ORIGIN), encode(&fields("continue"))).await;
+        assert_eq!(check.status, StatusCode::OK, "{lang}");
+        assert!(check.body.contains("value=\"change-subject\""));
+        assert!(check.body.contains("value=\"send\""));
+        assert!(
+            check.body.contains("講座 &amp; &lt;日程&gt;"),
+            "{}",
+            check.body
+        );
+        let key = hidden(&check.body, "key");
+        assert_eq!(key.len(), 36);
+        // A reload of the same post shows the same key.
+        let again = post(&s.base, lang, Some(ORIGIN), encode(&fields("continue"))).await;
+        assert_eq!(hidden(&again.body, "key"), key);
+        // Send: stored, and sent on to the confirmation with the reference.
+        let mut send = fields("send");
+        send.push(("key", key.clone()));
+        send.push(("started", hidden(&check.body, "started")));
+        let sent = post(&s.base, lang, Some(ORIGIN), encode(&send)).await;
+        assert_eq!(sent.status, StatusCode::SEE_OTHER, "{lang}: {}", sent.body);
+        let location = sent.location.unwrap();
+        assert_eq!(
+            location,
+            format!("/{lang}/inquiry/sent?reference=HCNF-000001")
+        );
+        // Send again, or Back and Send: the same reference, still one row.
+        let twice = post(&s.base, lang, Some(ORIGIN), encode(&send)).await;
+        assert_eq!(twice.location.as_deref(), Some(location.as_str()));
+        let stored = rows(&db);
+        assert_eq!(stored.len(), 1, "{lang}");
+        let (reference, locale, name, subject, message) = &stored[0];
+        assert_eq!(reference, "HCNF-000001");
+        assert_eq!(locale, lang);
+        assert_eq!(name, "山田 太郎");
+        assert_eq!(subject, "講座 & <日程>");
+        assert_eq!(message, "次回の講座の日程を\n教えてください。");
+        // The confirmation.
+        let page = reqwest::get(format!("{}{location}", s.base)).await.unwrap();
+        assert_eq!(page.status(), StatusCode::OK);
+        let page = page.text().await.unwrap();
+        assert!(page.contains("data-reference=\"HCNF-000001\""), "{page}");
+        assert!(page.contains(&format!("<html lang=\"{lang}\"")));
+        assert!(page.contains(&format!("href=\"/{lang}/inquiry\"")));
+    }
+}
+
+#[tokio::test]
+async fn change_returns_to_the_form_at_that_field_with_every_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3")).await;
+    let a = post(&s.base, "ja", Some(ORIGIN), encode(&fields("change-email"))).await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert!(a.body.contains("value=\"taro@example.jp\""));
+    assert!(a.body.contains("教えてください。</textarea>"), "{}", a.body);
+    let input = a.body.find("id=\"hcnf-inquiry-email\"").unwrap();
+    let tag_end = input + a.body[input..].find('>').unwrap();
+    assert!(
+        a.body[input..tag_end].contains("autofocus"),
+        "{}",
+        &a.body[input..tag_end]
+    );
+    assert!(!a.body.contains("<title>エラー"));
+}
+
+#[tokio::test]
+async fn a_post_from_another_site_is_refused_with_a_page_that_repeats_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let s = start(&db).await;
+    for origin in [Some("https://elsewhere.example"), None] {
+        let a = post(&s.base, "en", origin, encode(&fields("send"))).await;
+        assert_eq!(a.status, StatusCode::FORBIDDEN);
+        assert!(a.body.contains("not part of this site"), "{}", a.body);
+        assert!(!a.body.contains("taro@example.jp"));
+    }
+    assert!(rows(&db).is_empty());
+}
+
+#[tokio::test]
+async fn a_same_origin_post_without_origin_is_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3")).await;
+    let res = reqwest::Client::new()
+        .post(format!("{}/en/inquiry/answers", s.base))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Sec-Fetch-Site", "same-origin")
+        .body(encode(&fields("continue")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_post_the_form_could_not_make_gets_the_empty_form() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3")).await;
+    let a = post(&s.base, "en", Some(ORIGIN), "admin=1&action=send".into()).await;
+    assert_eq!(a.status, StatusCode::BAD_REQUEST);
+    assert!(a.body.contains("action=\"/en/inquiry/answers\""));
+    let big = format!("message={}&action=continue", "a".repeat(40 * 1024));
+    let a = post(&s.base, "en", Some(ORIGIN), big).await;
+    assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    // An unknown language or a made-up reference leads nowhere harmful.
+    let res = reqwest::get(format!("{}/fr/inquiry/sent?reference=HCNF-000001", s.base))
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+        .get(format!("{}/en/inquiry/sent?reference=CALL+US", s.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/en/inquiry");
+}
+
+#[tokio::test]
+async fn without_a_site_there_are_no_form_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = Config {
+        allowed_origins: vec![ORIGIN.into()],
+        ..Config::default()
+    };
+    let s = Server::start(
+        router(
+            Store::open(&dir.path().join("i.sqlite3")).unwrap(),
+            config.clone(),
+        ),
+        config.limits,
+    )
+    .await;
+    let a = post(&s.base, "en", Some(ORIGIN), encode(&fields("continue"))).await;
+    assert_eq!(a.status, StatusCode::NOT_FOUND);
+}

@@ -167,7 +167,7 @@ fn without_mail_settings_the_endpoint_says_mail_is_off() {
     .unwrap();
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(line.trim_end().ends_with("; mail off)"), "{line}");
+    assert!(line.trim_end().ends_with("; mail off; plain form off)"), "{line}");
 }
 
 mod office {

@@ -167,7 +167,10 @@ fn without_mail_settings_the_endpoint_says_mail_is_off() {
     .unwrap();
     child.kill().unwrap();
     child.wait().unwrap();
-    assert!(line.trim_end().ends_with("; mail off; plain form off)"), "{line}");
+    assert!(
+        line.trim_end().ends_with("; mail off; plain form off)"),
+        "{line}"
+    );
 }
 
 mod office {

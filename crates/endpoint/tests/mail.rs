@@ -586,7 +586,7 @@ fn with_mail_on_the_start_up_line_names_the_relay() {
     child.kill().unwrap();
     child.wait().unwrap();
     let expected = format!(
-        "mail to 1 office address(es) through 127.0.0.1:{} (no TLS))",
+        "mail to 1 office address(es) through 127.0.0.1:{} (no TLS); plain form off)",
         mail.port
     );
     assert!(line.trim_end().ends_with(&expected), "{line}");

@@ -5,7 +5,7 @@
 use hcnf_content::PageId;
 use leptos::prelude::provide_context;
 
-use super::{nav_script, page_scripts, render_with, PrerenderError, MOUNT_ATTRIBUTE};
+use super::{nav_script, page_scripts, render_with, PrerenderError};
 use crate::i18n::Locale;
 use crate::inquiry::answered::Answered;
 use crate::routes::href_under;
@@ -22,9 +22,6 @@ impl AnswerTemplate {
     /// `template` if a page can be rendered into it (an empty mount element and a head).
     pub fn new(template: String) -> Result<AnswerTemplate, PrerenderError> {
         render_with(&template, "/", "", || {})?;
-        if !template.contains(MOUNT_ATTRIBUTE) {
-            return Err(PrerenderError::NoMountElement);
-        }
         Ok(AnswerTemplate(template))
     }
 }

@@ -81,11 +81,13 @@ async fn answers(
     let body: Body = req.into_body();
     let bytes = match read_body(body, state.config.limits.body_timeout).await {
         Ok(bytes) => bytes,
-        Err(Rejection::TooLarge) => return page(StatusCode::PAYLOAD_TOO_LARGE, fresh(now)),
-        Err(_) => return page(StatusCode::REQUEST_TIMEOUT, fresh(now)),
+        Err(Rejection::TooLarge) => {
+            return page(StatusCode::PAYLOAD_TOO_LARGE, Answered::fresh(now))
+        }
+        Err(_) => return page(StatusCode::REQUEST_TIMEOUT, Answered::fresh(now)),
     };
     let Ok(post) = parse_form(&bytes) else {
-        return page(StatusCode::BAD_REQUEST, fresh(now));
+        return page(StatusCode::BAD_REQUEST, Answered::fresh(now));
     };
     let action = post.action;
     let answered = Answered::after(post, now, |valid| key_for(locale, valid, now));
@@ -219,11 +221,6 @@ async fn sent(
 fn is_reference(s: &str) -> bool {
     s.strip_prefix("HCNF-")
         .is_some_and(|n| n.len() >= 6 && n.len() <= 12 && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// The empty form, for a post that could not be read.
-fn fresh(now: u64) -> Answered {
-    Answered::fresh(now)
 }
 
 fn see_other(location: &str) -> Response {

@@ -119,8 +119,8 @@ fn finish(app: Router<AppState>, store: Store, config: Config) -> Router {
     // page that keeps what the reader typed.
     json.merge(form::routes(state))
         // Outermost, so every answer carries them, refusals included: an answer holds a
-        // reader's reference or their answers' problems, which no cache may keep, and is JSON,
-        // which no browser may take for anything else.
+        // reader's reference or their answers' problems, which no cache may keep, and says
+        // its type, which no browser may take for another.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

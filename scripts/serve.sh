@@ -6,7 +6,8 @@
 #   http://127.0.0.1:8090/hcnf/   the same build embedded in demo/host.html, an imitation
 #                                 prefecture page (and /iframe/, the iframe embedding);
 #   http://127.0.0.1:8787/inquiries  the reference inquiry endpoint, storing inquiries in
-#                                 inquiries.sqlite3 and mailing each one through
+#                                 inquiries.sqlite3 (nginx passes it the plain form's
+#                                 posts too) and mailing each one through
 #   127.0.0.1:2525                a local mail server (scripts/mailserver.sh), which
 #                                 delivers the office's copy and the sender's receipt into
 #                                 target/mail/Maildir/new.
@@ -25,7 +26,7 @@ for _ in $(seq 50); do
   if (exec 3<>/dev/tcp/127.0.0.1/2525) 2>/dev/null; then break; fi
   sleep 0.2
 done
-target/release/hcnf-endpoint --db inquiries.sqlite3 \
+target/release/hcnf-endpoint --db inquiries.sqlite3 --site dist --trust-proxy 127.0.0.1 \
   --allow-origin http://127.0.0.1:8080 --allow-origin http://localhost:8080 \
   --allow-origin http://127.0.0.1:8090 \
   --smtp-url 'smtp://127.0.0.1:2525?tls=none' --mail-from inquiries@hcnf.localhost \
@@ -48,6 +49,6 @@ echo "App on http://127.0.0.1:8080/ ; embedded in a host page on http://127.0.0.
 echo "Inquiries go to http://127.0.0.1:8787/inquiries; their mail to target/mail/Maildir/new (Ctrl-C stops all four)"
 # In the background, so that Ctrl-C (or a TERM) reaches the trap above at once and stops
 # all four.
-bash scripts/nginx.sh --port 8080 &
+bash scripts/nginx.sh --port 8080 --endpoint 127.0.0.1:8787 &
 pids+=("$!")
 wait "$!"

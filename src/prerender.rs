@@ -226,15 +226,24 @@ pub fn host_script(nav: &ScriptFile) -> ScriptFile {
 }
 
 /// A page of the site as a reader loads it: the navigation script on every page, and the
-/// wasm (trunk's preloads and loader, and the hydration data) only on a page with the
-/// inquiry form, the one part of the site it runs. Call before the scripts are moved out.
+/// wasm (trunk's loader and the hydration data) only on a page with the inquiry form, the
+/// one part of the site it runs. Call before the scripts are moved out.
 ///
-/// What the page runs is named first in the head, right after `<meta charset>`: the
+/// The navigation script is named first in the head, right after `<meta charset>`: the
 /// browser then starts fetching it with the page's first bytes, not once it has read
-/// through the inline stylesheet (about 4 KB of the compressed page).
+/// through the inline stylesheet (about 4 KB of the compressed page). The wasm is not
+/// preloaded, and its loader waits for the page's `load` event: the form sends as a plain
+/// form from the first paint, so the 105 KB of the app need not share the network or the
+/// main thread with the page's own bytes.
 pub fn site_page(html: &str, nav: &ScriptFile) -> String {
     page_scripts(html, nav, html.contains(FORM_ATTRIBUTE))
 }
+
+/// Put before trunk's loader: it goes on once the page has loaded (import declarations are
+/// hoisted, so the glue's module is still fetched with the page; the wasm is fetched by
+/// `init`, after this).
+const AFTER_LOAD: &str = "await new Promise((go) => document.readyState === \"complete\" \
+    ? go() : addEventListener(\"load\", () => go(), { once: true }));\n";
 
 /// A page with the navigation script, and the wasm where `form` says so.
 fn page_scripts(html: &str, nav: &ScriptFile, form: bool) -> String {
@@ -242,21 +251,19 @@ fn page_scripts(html: &str, nav: &ScriptFile, form: bool) -> String {
     let (head, rest) = html.split_at(head_end);
     let mut early = String::new();
     let head = edit_elements(head, "<link", ">", |tag| {
-        if !tag.contains("hcnf-site-") {
-            return Cow::Borrowed(tag);
-        }
-        if form {
-            early.push_str(tag);
-        }
-        Cow::Borrowed("")
+        Cow::Borrowed(if tag.contains("hcnf-site-") { "" } else { tag })
     });
-    let head = if form {
-        head
-    } else {
-        edit_elements(&head, "<script", "</script>", |script| {
-            Cow::Borrowed(if script.contains(" src=") { script } else { "" })
-        })
-    };
+    let head = edit_elements(&head, "<script", "</script>", |script| {
+        if script.contains(" src=") {
+            Cow::Borrowed(script)
+        } else if !form {
+            Cow::Borrowed("")
+        } else if script.contains("type=\"module\"") {
+            Cow::Owned(script.replacen('>', &format!(">{AFTER_LOAD}"), 1))
+        } else {
+            Cow::Borrowed(script)
+        }
+    });
     early.push_str(&format!(
         "<script type=\"module\" src=\"/{}\"></script>",
         nav.name

@@ -20,9 +20,19 @@ pub struct Answered {
     pub started_ms: u64,
     /// What takes focus when the page loads.
     pub focus: Option<Focus>,
-    /// The post came from a page of another site and was refused: the form is shown
-    /// empty, with a notice saying why.
-    pub refused: bool,
+    /// Why the form is shown empty, when the post's answers could not be used.
+    pub notice: Option<Unanswered>,
+}
+
+/// Why an answer page shows the form empty, with a notice.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unanswered {
+    /// The post came from a page of another site: nothing it carried is shown, so another
+    /// site cannot put words on this one's page.
+    OtherSite,
+    /// The post could not be read (too busy to take it, too long, too slow, or not this
+    /// form's): the reader is told to go back, where the browser keeps what they typed.
+    NotRead,
 }
 
 impl Answered {
@@ -60,28 +70,19 @@ impl Answered {
             key,
             started_ms,
             focus,
-            refused: false,
+            notice: None,
         }
     }
 
-    /// The empty form, for a post that could not be read.
-    pub fn fresh(now_ms: u64) -> Answered {
-        Answered {
-            refused: false,
-            ..Answered::refused(now_ms)
-        }
-    }
-
-    /// The empty form with the notice that a post from another site was refused; nothing
-    /// it carried is shown, so another site cannot put words on this one's page.
-    pub fn refused(now_ms: u64) -> Answered {
+    /// The empty form, with the notice saying why the post's answers are not on it.
+    pub fn unanswered(why: Unanswered, now_ms: u64) -> Answered {
         Answered {
             draft: Draft::default(),
             flow: Flow::default(),
             key: String::new(),
             started_ms: now_ms,
             focus: None,
-            refused: true,
+            notice: Some(why),
         }
     }
 
@@ -102,7 +103,7 @@ impl Answered {
             key: String::new(),
             started_ms: 0,
             focus: Some(Focus::Confirmation),
-            refused: false,
+            notice: None,
         };
         answered.flow.step = Step::Confirmed(reference);
         answered

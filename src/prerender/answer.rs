@@ -24,6 +24,15 @@ impl AnswerTemplate {
         render_with(&template, "/", "", || {})?;
         Ok(AnswerTemplate(template))
     }
+
+    /// The text of each `<style>` the pages carry inline, as a policy hashes it.
+    pub fn inline_styles(&self) -> Vec<&str> {
+        self.0
+            .split("<style")
+            .skip(1)
+            .filter_map(|rest| Some(rest.split_once('>')?.1.split_once("</style>")?.0))
+            .collect()
+    }
 }
 
 /// The inquiry page in `locale` with the form as `answered` holds it. Its alternate links

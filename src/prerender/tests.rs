@@ -192,24 +192,27 @@ fn the_not_found_page_speaks_every_language() {
 }
 
 #[test]
-fn the_inquiry_page_also_offers_telephone_and_fax_for_readers_without_script() {
+fn the_inquiry_page_is_a_form_that_sends_without_script() {
     for locale in Locale::all() {
-        let ed = locale.edition();
         let html = rendered(&href_under("", locale, PageId::Inquiry), "");
-        let notice = element(&html, "main");
-        let notice = &notice[notice.find("hcnf-notice--without-script").unwrap()..];
-        assert!(notice.contains(&escaped(&ed.pages.inquiry.unavailable.heading)));
-        assert!(notice.contains(&escaped(&ed.contact.tel.display)));
-        assert!(notice.contains(&escaped(&ed.contact.fax.display)));
         let form = element(&html, "form");
+        let tag = &form[..form.find('>').unwrap()];
+        assert!(tag.contains("method=\"post\""), "{tag}");
         assert!(
-            form.contains("class=\"hcnf-form\""),
-            "and the form for the app"
+            tag.contains(&format!("action=\"/{}/inquiry/answers\"", locale.code())),
+            "{tag}"
         );
-        // Until the app runs, a submit would put the answers in the page's address.
+        for name in [
+            "name", "email", "phone", "category", "subject", "message", "consent",
+        ] {
+            assert!(form.contains(&format!("name=\"{name}\"")), "{name}");
+        }
+        // Sendable from the first paint, before any script has run.
         let button = element(form, "button");
         let tag = &button[..button.find('>').unwrap()];
-        assert!(tag.contains(" disabled"), "{tag}");
+        assert!(tag.contains("type=\"submit\""), "{tag}");
+        assert!(!tag.contains("disabled"), "{tag}");
+        assert!(tag.contains("value=\"continue\""), "{tag}");
     }
 }
 
@@ -563,7 +566,7 @@ fn only_a_page_with_the_form_loads_the_wasm_and_every_page_the_navigation() {
             let head = &html[..html.find("</head>").unwrap()];
             let form = page == PageId::Inquiry;
             assert_eq!(html.contains(FORM_ATTRIBUTE), form, "{path}");
-            assert_eq!(head.contains("hcnf-site-1_bg.wasm"), form, "{path}");
+            assert!(!head.contains("modulepreload"), "{path}");
             assert_eq!(head.contains("hcnf-site-1.js"), form, "{path}");
             assert_eq!(head.contains("<script>"), form, "{path}: hydration data");
             assert!(head.contains("/favicon-1.svg"), "{path}");
@@ -571,17 +574,15 @@ fn only_a_page_with_the_form_loads_the_wasm_and_every_page_the_navigation() {
             // holds (the stylesheet, in the real template).
             let first = &head[head.find("<meta charset=\"utf-8\">").unwrap() + 22..];
             let script = format!("<script type=\"module\" src=\"/{}\"></script>", nav.name);
-            let expected = if form {
-                format!(
-                    "<link rel=\"modulepreload\" href=\"/hcnf-site-1.js\" \
-                     crossorigin=\"anonymous\"><link rel=\"preload\" \
-                     href=\"/hcnf-site-1_bg.wasm\" as=\"fetch\" \
-                     type=\"application/wasm\">{script}<link rel=\"icon\""
-                )
-            } else {
-                format!("{script}<link rel=\"icon\"")
-            };
+            let expected = format!("{script}<link rel=\"icon\"");
             assert!(first.starts_with(&expected), "{path}: {first}");
+            // Nothing preloads the wasm; the loader starts it once the page has loaded.
+            assert!(!head.contains("preload"), "{path}: {head}");
+            if form {
+                let loader = &head[head.find("<script type=\"module\">").unwrap()..];
+                let wait = loader.find("addEventListener(\"load\"").unwrap();
+                assert!(wait < loader.find("init(").unwrap(), "{loader}");
+            }
         }
     }
 }

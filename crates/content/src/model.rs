@@ -414,6 +414,8 @@ pub struct Sending {
     pub invalid: Text,
     /// A plain post of the form from a page of another site, refused.
     pub refused_origin: Text,
+    /// An answer page's form is empty because the post could not be read: go back.
+    pub not_read: Text,
     pub retry_button: Text,
     pub phone_alternative: Text,
 }

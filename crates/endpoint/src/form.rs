@@ -8,9 +8,9 @@
 //! route (origin, rate, load, body size and time, disk space), each refusal a page in the
 //! reader's language that keeps what they typed where the post could be read.
 
-use std::sync::Arc;
+use std::time::Duration;
 
-use axum::body::Body;
+use axum::body::{to_bytes, Body};
 use axum::extract::connect_info::ConnectInfo;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, Request, State};
@@ -21,17 +21,19 @@ use axum::Router;
 use hcnf_inquiry::form_post::{parse_form, FormAction};
 use hcnf_inquiry::ValidInquiry;
 use hcnf_site::i18n::Locale;
-use hcnf_site::inquiry::answered::Answered;
+use hcnf_site::inquiry::answered::{Answered, Unanswered};
 use hcnf_site::inquiry::client::SendError;
 use hcnf_site::inquiry::flow::{Failure, Step};
-use hcnf_site::prerender::{answer_page, AnswerTemplate};
 use hcnf_site::routes::{inquiry_page_href, inquiry_sent_href, INQUIRY_ANSWERS, INQUIRY_SENT};
 
 use crate::mail::outbox::now_ms;
-use crate::{
-    digest, ensure_disk_space, fingerprint, guard, is_uuid, read_body, replay_or_store, AppState,
-    Rejection, Stored,
-};
+
+mod key;
+mod page;
+use crate::{ensure_disk_space, guard, replay_or_store, AppState, Rejection, Stored};
+use key::{accepted_key, jst_day, key_for};
+use page::page;
+pub use page::Site;
 
 /// The answer pages' routes; none without a site to render them with.
 pub(crate) fn routes(state: AppState) -> Router {
@@ -60,6 +62,16 @@ fn from_the_site(headers: &HeaderMap, allowed: &[String]) -> bool {
     }
 }
 
+/// How long a post waits for one of the request slots every route shares before it is
+/// answered "busy": the slot is taken before the body is read, so a flood of posts cannot
+/// make the endpoint read and render more at once than the slots allow.
+const SLOT_WAIT: Duration = Duration::from_secs(2);
+
+/// A browser's post of the form. Larger than the JSON route's [`crate::BODY_LIMIT`]: the
+/// form percent-encodes each byte of UTF-8 as three, so a message at its length limit in
+/// Japanese comes to about 18 KiB, and one too long must still arrive to be told so.
+const FORM_BODY_LIMIT: usize = 64 * 1024;
+
 async fn answers(
     State(state): State<AppState>,
     Path(lang): Path<String>,
@@ -69,70 +81,87 @@ async fn answers(
         return StatusCode::NOT_FOUND.into_response();
     };
     let now = u64::try_from(now_ms()).unwrap_or(0);
-    let page = |status, answered| page(&state, locale, status, answered);
+    let Ok(Ok(_slot)) =
+        tokio::time::timeout(SLOT_WAIT, state.guard.in_flight.clone().acquire_owned()).await
+    else {
+        return not_read(&state, locale, StatusCode::SERVICE_UNAVAILABLE, now).await;
+    };
     if !from_the_site(req.headers(), &state.config.allowed_origins) {
-        return page(StatusCode::FORBIDDEN, Answered::refused(now));
+        let answered = Answered::unanswered(Unanswered::OtherSite, now);
+        return page(&state, locale, StatusCode::FORBIDDEN, answered).await;
     }
+    let deadline = state.config.limits.request_timeout;
+    match tokio::time::timeout(deadline, answer_post(&state, locale, req, now)).await {
+        Ok(response) => response,
+        Err(_) => not_read(&state, locale, StatusCode::SERVICE_UNAVAILABLE, now).await,
+    }
+}
+
+/// A post from the site, in its slot and within its deadline: read, checked, and answered.
+async fn answer_post(state: &AppState, locale: Locale, req: Request, now: u64) -> Response {
     let peer = req
         .extensions()
         .get::<ConnectInfo<std::net::SocketAddr>>()
         .map(|ConnectInfo(a)| a.ip());
     let client = guard::client_of(peer, req.headers(), &state.config.limits);
     let body: Body = req.into_body();
-    let bytes = match read_body(body, state.config.limits.body_timeout).await {
-        Ok(bytes) => bytes,
-        Err(Rejection::TooLarge) => {
-            return page(StatusCode::PAYLOAD_TOO_LARGE, Answered::fresh(now))
-        }
-        Err(_) => return page(StatusCode::REQUEST_TIMEOUT, Answered::fresh(now)),
+    let within = state.config.limits.body_timeout;
+    let bytes = match tokio::time::timeout(within, to_bytes(body, FORM_BODY_LIMIT)).await {
+        Ok(Ok(bytes)) => bytes,
+        Ok(Err(_)) => return not_read(state, locale, StatusCode::PAYLOAD_TOO_LARGE, now).await,
+        Err(_) => return not_read(state, locale, StatusCode::REQUEST_TIMEOUT, now).await,
     };
     let Ok(post) = parse_form(&bytes) else {
-        return page(StatusCode::BAD_REQUEST, Answered::fresh(now));
+        return not_read(state, locale, StatusCode::BAD_REQUEST, now).await;
     };
     let action = post.action;
-    let answered = Answered::after(post, now, |valid| key_for(locale, valid, now));
-    // Every post counts against the client's rate, as a request to the JSON route does.
-    if let Err(seconds) = state.guard.take(client) {
-        let wait = u32::try_from(seconds).unwrap_or(u32::MAX);
-        let answered = answered.sent(Err(Failure::Send(SendError::RateLimited(wait))));
-        let mut response = page(StatusCode::TOO_MANY_REQUESTS, answered);
-        if let Ok(v) = HeaderValue::from_str(&seconds.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, v);
-        }
-        return response;
-    }
+    let secret = state.store.form_secret();
+    let mut answered = Answered::after(post, now, |valid| {
+        key_for(secret, locale, valid, jst_day(now))
+    });
     let Step::Checking(valid) = answered.flow.step.clone() else {
         let status = if answered.shows_errors() {
             StatusCode::UNPROCESSABLE_ENTITY
         } else {
             StatusCode::OK
         };
-        return page(status, answered);
+        return page(state, locale, status, answered).await;
     };
     if action != FormAction::Send {
-        return page(StatusCode::OK, answered);
+        return page(state, locale, StatusCode::OK, answered).await;
     }
-    let Ok(_slot) = state.guard.in_flight.clone().try_acquire_owned() else {
-        return busy(&state, locale, answered);
-    };
-    let stored = tokio::time::timeout(
-        state.config.limits.request_timeout,
-        store(&state, locale, &answered, valid, client, now),
-    )
-    .await;
-    match stored {
-        Ok(Ok(Stored::New(reference) | Stored::Replayed(reference))) => {
+    // Only a Send counts against the client's rate: it is what the JSON route's one
+    // request does. Continue and Change store nothing; the slots bound what they cost.
+    if let Err(seconds) = state.guard.take(client) {
+        let wait = u32::try_from(seconds).unwrap_or(u32::MAX);
+        let answered = answered.sent(Err(Failure::Send(SendError::RateLimited(wait))));
+        return with_retry_after(
+            page(state, locale, StatusCode::TOO_MANY_REQUESTS, answered).await,
+            seconds,
+        );
+    }
+    answered.key = accepted_key(secret, locale, &valid, &answered.key, now);
+    match store(state, locale, &answered, valid, client, now).await {
+        Ok(Stored::New(reference) | Stored::Replayed(reference)) => {
             see_other(&inquiry_sent_href(locale, &reference))
         }
-        Ok(Ok(Stored::KeyReused)) => page(
-            StatusCode::CONFLICT,
-            answered.sent(Err(Failure::Send(SendError::KeyReused))),
-        ),
-        Ok(Err(Rejection::Unavailable(_))) | Err(_) => busy(&state, locale, answered),
-        Ok(Err(_)) => page(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            answered.sent(Err(Failure::Send(SendError::Server(500)))),
-        ),
+        // Only a key signed for other answers could do this, which the check above rules
+        // out; the page says so, as the app's does.
+        Ok(Stored::KeyReused) => {
+            let answered = answered.sent(Err(Failure::Send(SendError::KeyReused)));
+            page(state, locale, StatusCode::CONFLICT, answered).await
+        }
+        Err(Rejection::Unavailable(seconds)) => {
+            let answered = answered.sent(Err(Failure::Send(SendError::Server(503))));
+            with_retry_after(
+                page(state, locale, StatusCode::SERVICE_UNAVAILABLE, answered).await,
+                seconds,
+            )
+        }
+        Err(_) => {
+            let answered = answered.sent(Err(Failure::Send(SendError::Server(500))));
+            page(state, locale, StatusCode::INTERNAL_SERVER_ERROR, answered).await
+        }
     }
 }
 
@@ -146,50 +175,50 @@ async fn store(
     now: u64,
 ) -> Result<Stored, Rejection> {
     ensure_disk_space(&state.store, state.config.limits.min_free_disk_mb)?;
-    let key = Some(answered.key.to_ascii_lowercase())
-        .filter(|k| is_uuid(k))
-        .unwrap_or_else(|| key_for(locale, &valid, now));
     let mut draft = answered.draft.clone();
     draft.locale = locale.code().to_owned();
+    // The time since the endpoint's first answer: the time spent typing before it is not
+    // known without script, so it is stored but does not mark the inquiry as automated.
     draft.elapsed_ms = now.saturating_sub(answered.started_ms);
+    let suspected_spam = !draft.website.is_empty();
     let hook = state.config.mail.as_ref();
     let outbound = hook.map(|h| crate::mail::Outbound {
         domain: h.domain.clone(),
         client: client.to_string(),
         limits: h.receipts,
     });
-    let stored = replay_or_store(state.store.clone(), key, draft, valid, outbound).await?;
+    let key = answered.key.clone();
+    let stored = replay_or_store(
+        state.store.clone(),
+        key,
+        draft,
+        valid,
+        suspected_spam,
+        outbound,
+    )
+    .await?;
     if let (Some(h), Stored::New(_)) = (hook, &stored) {
         h.wake.notify_one();
     }
     Ok(stored)
 }
 
-/// 503 with the check page saying the service is busy, and when to try again.
-fn busy(state: &AppState, locale: Locale, answered: Answered) -> Response {
-    let answered = answered.sent(Err(Failure::Send(SendError::Server(503))));
-    let mut response = page(state, locale, StatusCode::SERVICE_UNAVAILABLE, answered);
-    response
-        .headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
-    response
+/// The empty form, with the notice that the post could not be read.
+async fn not_read(state: &AppState, locale: Locale, status: StatusCode, now: u64) -> Response {
+    let answered = Answered::unanswered(Unanswered::NotRead, now);
+    let response = page(state, locale, status, answered).await;
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        with_retry_after(response, 5)
+    } else {
+        response
+    }
 }
 
-/// The idempotency key of `valid` on a check page: a UUID-shaped digest of the language,
-/// the answers and the day (JST), so the same answers posted again the same day — a
-/// reload, Back and Continue, Send twice — carry the same key and are stored once.
-fn key_for(locale: Locale, valid: &ValidInquiry, now_ms: u64) -> String {
-    const JST_MS: u64 = 9 * 3600 * 1000;
-    let day = (now_ms + JST_MS) / 86_400_000;
-    let hex = digest(&format!("{}\n{day}\n{}", locale.code(), fingerprint(valid)));
-    format!(
-        "{}-{}-4{}-a{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[13..16],
-        &hex[17..20],
-        &hex[20..32]
-    )
+fn with_retry_after(mut response: Response, seconds: u64) -> Response {
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    response
 }
 
 #[derive(serde::Deserialize)]
@@ -206,15 +235,23 @@ async fn sent(
     let Some(locale) = Locale::from_code(&lang) else {
         return StatusCode::NOT_FOUND.into_response();
     };
-    match query {
-        Ok(Query(q)) if is_reference(&q.reference) => page(
-            &state,
-            locale,
-            StatusCode::OK,
-            Answered::confirmed(q.reference),
-        ),
-        _ => see_other(&inquiry_page_href(locale)),
+    let Ok(Query(q)) = query else {
+        return see_other(&inquiry_page_href(locale));
+    };
+    if !is_reference(&q.reference) {
+        return see_other(&inquiry_page_href(locale));
     }
+    // A page rendered for anyone who asks: in a slot, as a post is.
+    let Ok(_slot) = state.guard.in_flight.clone().try_acquire_owned() else {
+        return with_retry_after(StatusCode::SERVICE_UNAVAILABLE.into_response(), 5);
+    };
+    page(
+        &state,
+        locale,
+        StatusCode::OK,
+        Answered::confirmed(q.reference),
+    )
+    .await
 }
 
 /// `HCNF-` and six or more digits, as the store writes references.
@@ -229,22 +266,3 @@ fn see_other(location: &str) -> Response {
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
-
-fn page(state: &AppState, locale: Locale, status: StatusCode, answered: Answered) -> Response {
-    let Some(site) = &state.config.site else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let html = answer_page(site, locale, answered);
-    (
-        status,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/html; charset=utf-8"),
-        )],
-        html,
-    )
-        .into_response()
-}
-
-/// The site's template, for [`crate::Config::site`].
-pub type Site = Arc<AnswerTemplate>;

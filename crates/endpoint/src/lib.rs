@@ -119,9 +119,10 @@ fn finish(app: Router<AppState>, store: Store, config: Config) -> Router {
     // page that keeps what the reader typed.
     json.merge(form::routes(state))
         // Outermost, so every answer carries them, refusals included: an answer holds a
-        // reader's reference or their answers' problems, which no cache may keep, and says
-        // its type, which no browser may take for another.
-        .layer(SetResponseHeaderLayer::overriding(
+        // reader's reference or their answers' problems, which no cache may keep (the
+        // answer pages say otherwise for themselves), and says its type, which no browser
+        // may take for another.
+        .layer(SetResponseHeaderLayer::if_not_present(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ))
@@ -259,7 +260,9 @@ async fn submit(
         client: client.map(|c| c.0 .0.to_string()).unwrap_or_default(),
         limits: h.receipts,
     });
-    let stored = replay_or_store(state.store, key, draft, inquiry, outbound).await?;
+    let suspected_spam = looks_automated(&draft);
+    let stored =
+        replay_or_store(state.store, key, draft, inquiry, suspected_spam, outbound).await?;
     // The worker sends once the rows are committed; the answer does not wait for it.
     if let (Some(h), Stored::New(_)) = (hook, &stored) {
         h.wake.notify_one();
@@ -328,6 +331,7 @@ pub(crate) async fn replay_or_store(
     key: String,
     draft: Draft,
     inquiry: ValidInquiry,
+    suspected_spam: bool,
     outbound: Option<mail::Outbound>,
 ) -> Result<Stored, Rejection> {
     let fingerprint = fingerprint(&inquiry);
@@ -336,7 +340,7 @@ pub(crate) async fn replay_or_store(
             key: &key,
             fingerprint: &fingerprint,
             locale: &draft.locale,
-            suspected_spam: looks_automated(&draft),
+            suspected_spam,
             elapsed_ms: draft.elapsed_ms,
             outbound: outbound.as_ref(),
         };

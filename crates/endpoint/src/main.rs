@@ -504,7 +504,7 @@ fn load_site(dir: &std::path::Path) -> Result<hcnf_endpoint::Site, String> {
         )
     })?;
     AnswerTemplate::new(template)
-        .map(std::sync::Arc::new)
+        .map(hcnf_endpoint::Site::new)
         .map_err(|e| format!("--site: {}: {e}", file.display()))
 }
 

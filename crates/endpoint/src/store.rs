@@ -20,8 +20,8 @@ use sha2::{Digest, Sha256};
 use crate::mail::outbox::{self, Outbound};
 
 /// The schema this build writes: 1 keeps fingerprints as SHA-256 digests (0 kept them as
-/// the inquiry's JSON); 2 adds the mail outbox.
-const SCHEMA_VERSION: u32 = 2;
+/// the inquiry's JSON); 2 adds the mail outbox; 3 the plain form's secret.
+const SCHEMA_VERSION: u32 = 3;
 
 /// Owner read and write, nobody else: the inquiries hold names, addresses and numbers.
 const PRIVATE: u32 = 0o600;
@@ -53,6 +53,7 @@ pub enum StoreError {
 pub struct Store {
     conn: Arc<Mutex<Connection>>,
     path: PathBuf,
+    form_secret: Arc<[u8]>,
 }
 
 /// Extra facts stored with an inquiry.
@@ -117,10 +118,22 @@ impl Store {
         // A purged inquiry takes its outbox rows with it.
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrate(&mut conn)?;
+        let form_secret: Vec<u8> = conn.query_row(
+            "SELECT value FROM secrets WHERE name = 'form_key'",
+            [],
+            |r| r.get(0),
+        )?;
         Ok(Store {
             conn: Arc::new(Mutex::new(conn)),
             path: path.to_owned(),
+            form_secret: form_secret.into(),
         })
+    }
+
+    /// The key under which the plain form's idempotency keys are signed: random, made with
+    /// the database and kept in it, so keys issued before a restart still hold after it.
+    pub(crate) fn form_secret(&self) -> &[u8] {
+        &self.form_secret
     }
 
     /// The connection. A thread that panicked while holding it left no transaction open
@@ -290,6 +303,13 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     }
     if version < 2 {
         tx.execute_batch(outbox::SCHEMA)?;
+    }
+    if version < 3 {
+        // SQLite's randomblob draws from its own CSPRNG, seeded by the operating system.
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+             INSERT OR IGNORE INTO secrets VALUES ('form_key', randomblob(32));",
+        )?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;

@@ -41,12 +41,16 @@ async fn rig_configured(script: Script, config_json: &str) -> Rig {
     let config = dir.path().join("config.json");
     std::fs::write(&config, config_json).unwrap();
     let port = support::free_port();
-    let server = support::start_site(port, Some(&config)).await;
+    // The plain form's posts reach a real endpoint, so its answer pages can be checked;
+    // the app's own requests go where config.json says.
+    let site = format!("http://127.0.0.1:{port}");
+    let (api, endpoint) = support::start_endpoint(dir.path(), &[&site]).await;
+    let server = support::start_site_for(port, Some(&config), &endpoint).await;
     // nginx has read the file's path; it is served from the directory kept below.
     std::mem::forget(dir);
     let (driver, browser) = support::start_browser_with(script).await;
     Rig {
-        _procs: vec![server, driver],
+        _procs: vec![api, server, driver],
         site: format!("http://127.0.0.1:{port}"),
         browser,
     }
@@ -109,7 +113,7 @@ async fn rig_with_endpoint() -> (Rig, Proc, String, tempfile::TempDir) {
     let file = dir.path().join("config.json");
     std::fs::write(&file, config.to_string()).unwrap();
     support::dist();
-    let server = support::start_site(port, Some(&file)).await;
+    let server = support::start_site_for(port, Some(&file), &endpoint).await;
     let (driver, browser) = support::start_browser_with(Script::On).await;
     let rig = Rig {
         _procs: vec![server, driver],
@@ -405,8 +409,55 @@ where
             .await
             .unwrap();
     }
+    for code in locales() {
+        let path = format!("/{code}/{}", PageId::Inquiry.slug());
+        rig.open(&path).await;
+        post_plain_form(rig, &code, &[("action", "continue")]).await;
+        support::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
+        each(format!("{path}/answers with errors")).await;
+        post_plain_form(rig, &code, &VALID_POST).await;
+        support::find(&rig.browser, "#hcnf-inquiry-check-heading").await;
+        each(format!("{path}/answers checking")).await;
+        support::click(&rig.browser, "button[value='send']").await;
+        support::find(&rig.browser, "#hcnf-inquiry-confirmation").await;
+        each(format!("{path}/sent")).await;
+        post_plain_form(rig, &code, &[("bogus", "1")]).await;
+        support::find(&rig.browser, "form.hcnf-form .hcnf-alert").await;
+        each(format!("{path}/answers not read")).await;
+    }
     rig.open("/nowhere").await;
     each("/nowhere".to_owned()).await;
+}
+
+/// A valid inquiry as the plain form posts it, with Continue.
+const VALID_POST: [(&str, &str); 8] = [
+    ("name", "山田 太郎"),
+    ("email", "taro@example.jp"),
+    ("category", "hcnf_course"),
+    ("subject", "講座について"),
+    ("message", "日程を教えてください。"),
+    ("consent", "yes"),
+    ("website", ""),
+    ("action", "continue"),
+];
+
+/// Posts `fields` as the plain form would, from the page the browser is on (of the site,
+/// so the endpoint takes it), and leaves the browser on the answer page.
+async fn post_plain_form(rig: &Rig, code: &str, fields: &[(&str, &str)]) {
+    let action = format!("/{code}/{}/answers", PageId::Inquiry.slug());
+    let fields: Vec<[&str; 2]> = fields.iter().map(|&(k, v)| [k, v]).collect();
+    rig.browser
+        .execute(
+            "const f = document.createElement('form'); f.method = 'post'; \
+             f.action = arguments[0]; \
+             for (const [name, value] of arguments[1]) { \
+               const i = document.createElement('input'); i.type = 'hidden'; \
+               i.name = name; i.value = value; f.append(i); } \
+             document.body.append(f); f.submit(); return true;",
+            vec![json!(action), json!(fields)],
+        )
+        .await
+        .unwrap();
 }
 
 #[tokio::test]

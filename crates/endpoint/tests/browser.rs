@@ -68,7 +68,7 @@ async fn rig() -> Rig {
             .to_string(),
     )
     .unwrap();
-    let server = support::start_site(site_port, Some(&config)).await;
+    let server = support::start_site_for(site_port, Some(&config), &endpoint).await;
     let (driver, browser) = support::start_browser().await;
     Rig {
         _procs: vec![api, server, driver],

@@ -4,9 +4,8 @@
 //! other sites are refused with a page. The journeys in real browsers are in `site.rs`.
 
 use std::path::Path;
-use std::sync::Arc;
 
-use hcnf_endpoint::{router, Config, Store};
+use hcnf_endpoint::{router, Config, Limits, Store};
 use hcnf_site::prerender::AnswerTemplate;
 use reqwest::StatusCode;
 
@@ -18,13 +17,18 @@ use fixture::{Server, ORIGIN};
 fn site() -> hcnf_endpoint::Site {
     let template =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../index.html")).unwrap();
-    Arc::new(AnswerTemplate::new(template).unwrap())
+    hcnf_endpoint::Site::new(AnswerTemplate::new(template).unwrap())
 }
 
 async fn start(db: &Path) -> Server {
+    start_with(db, Limits::default()).await
+}
+
+async fn start_with(db: &Path, limits: Limits) -> Server {
     let config = Config {
         allowed_origins: vec![ORIGIN.into()],
         site: Some(site()),
+        limits,
         ..Config::default()
     };
     Server::start(
@@ -63,6 +67,7 @@ fn encode(fields: &[(&str, String)]) -> String {
 struct Answer {
     status: StatusCode,
     location: Option<String>,
+    headers: reqwest::header::HeaderMap,
     body: String,
 }
 
@@ -85,6 +90,7 @@ async fn post(base: &str, lang: &str, origin: Option<&str>, body: String) -> Ans
             .headers()
             .get("location")
             .map(|v| v.to_str().unwrap().to_owned()),
+        headers: res.headers().clone(),
         body: res.text().await.unwrap(),
     }
 }
@@ -98,13 +104,26 @@ fn hidden(page: &str, name: &str) -> String {
     rest[..rest.find('"').unwrap()].to_owned()
 }
 
-fn rows(db: &Path) -> Vec<(String, String, String, String, String)> {
+/// Each stored inquiry: reference, locale, name, subject, message, suspected spam.
+type Row = (String, String, String, String, String, bool);
+
+fn rows(db: &Path) -> Vec<Row> {
     let conn = rusqlite::Connection::open(db).unwrap();
     let mut q = conn
-        .prepare("SELECT reference, locale, name, subject, message FROM inquiries ORDER BY id")
+        .prepare(
+            "SELECT reference, locale, name, subject, message, suspected_spam \
+             FROM inquiries ORDER BY id",
+        )
         .unwrap();
     q.query_map([], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        Ok((
+            r.get(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get(4)?,
+            r.get(5)?,
+        ))
     })
     .unwrap()
     .map(Result::unwrap)
@@ -182,8 +201,11 @@ async fn the_same_journey_in_every_edition_stores_one_inquiry() {
         assert_eq!(twice.location.as_deref(), Some(location.as_str()));
         let stored = rows(&db);
         assert_eq!(stored.len(), 1, "{lang}");
-        let (reference, locale, name, subject, message) = &stored[0];
+        let (reference, locale, name, subject, message, spam) = &stored[0];
         assert_eq!(reference, "HCNF-000001");
+        // Sent a moment after the check page, as a test does: that alone is no sign of a
+        // machine, since the time spent typing before the first post is not known.
+        assert!(!spam);
         assert_eq!(locale, lang);
         assert_eq!(name, "山田 太郎");
         assert_eq!(subject, "講座 & <日程>");
@@ -252,9 +274,11 @@ async fn a_post_the_form_could_not_make_gets_the_empty_form() {
     let a = post(&s.base, "en", Some(ORIGIN), "admin=1&action=send".into()).await;
     assert_eq!(a.status, StatusCode::BAD_REQUEST);
     assert!(a.body.contains("action=\"/en/inquiry/answers\""));
-    let big = format!("message={}&action=continue", "a".repeat(40 * 1024));
+    let big = format!("message={}&action=continue", "a".repeat(70 * 1024));
     let a = post(&s.base, "en", Some(ORIGIN), big).await;
     assert_eq!(a.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(a.body.contains("did not reach us"), "{}", a.body);
+    assert!(!a.body.contains("role=\"alert\""));
     // An unknown language or a made-up reference leads nowhere harmful.
     let res = reqwest::get(format!("{}/fr/inquiry/sent?reference=HCNF-000001", s.base))
         .await
@@ -289,4 +313,124 @@ async fn without_a_site_there_are_no_form_pages() {
     .await;
     let a = post(&s.base, "en", Some(ORIGIN), encode(&fields("continue"))).await;
     assert_eq!(a.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn a_message_at_its_limit_in_japanese_reaches_the_check_page_and_a_longer_one_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3")).await;
+    let mut at_limit = fields("continue");
+    at_limit[5].1 = "あ".repeat(2000);
+    let a = post(&s.base, "ja", Some(ORIGIN), encode(&at_limit)).await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert!(a.body.contains("value=\"send\""));
+    // Over the limit: the form again, saying so, with every character kept.
+    let mut over = fields("continue");
+    over[5].1 = "あ".repeat(2500);
+    let a = post(&s.base, "ja", Some(ORIGIN), encode(&over)).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(a.body.contains(&"あ".repeat(2500)));
+    assert!(a.body.contains("href=\"#hcnf-inquiry-message\""));
+}
+
+#[tokio::test]
+async fn a_message_that_starts_with_a_line_break_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3")).await;
+    let mut post_fields = fields("change-message");
+    post_fields[5].1 = "\nfirst line".into();
+    let a = post(&s.base, "en", Some(ORIGIN), encode(&post_fields)).await;
+    // The parser drops the first line break after the tag: the second is the message's.
+    let at = a.body.find("<textarea").unwrap();
+    let text_at = at + a.body[at..].find('>').unwrap() + 1;
+    assert!(
+        a.body[text_at..].starts_with("\n\nfirst line</textarea>"),
+        "{}",
+        &a.body[text_at..text_at + 40]
+    );
+}
+
+#[tokio::test]
+async fn only_send_counts_against_the_rate_and_its_refusal_keeps_the_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let limits = Limits {
+        rate_burst: 1,
+        rate_per_minute: 1,
+        ..Limits::default()
+    };
+    let s = start_with(&db, limits).await;
+    // Checking and changing as often as one likes.
+    let mut check = None;
+    for _ in 0..5 {
+        let a = post(&s.base, "en", Some(ORIGIN), encode(&fields("continue"))).await;
+        assert_eq!(a.status, StatusCode::OK);
+        check = Some(a);
+    }
+    let check = check.unwrap();
+    let mut send = fields("send");
+    send.push(("key", hidden(&check.body, "key")));
+    let first = post(&s.base, "en", Some(ORIGIN), encode(&send)).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    // A second inquiry at once is over the rate: the check page, saying when to try again.
+    let mut other = send.clone();
+    other[4].1 = "Another question".into();
+    let a = post(&s.base, "en", Some(ORIGIN), encode(&other)).await;
+    assert_eq!(a.status, StatusCode::TOO_MANY_REQUESTS);
+    let wait: u64 = a.headers["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=60).contains(&wait), "{wait}");
+    assert!(
+        a.body.contains(&format!("Wait {wait} seconds")),
+        "{}",
+        a.body
+    );
+    assert!(a.body.contains("Another question"));
+    assert!(a.body.contains("value=\"send\""));
+    assert_eq!(rows(&db).len(), 1);
+}
+
+#[tokio::test]
+async fn a_made_up_key_cannot_reach_another_inquiry() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let s = start(&db).await;
+    let check = post(&s.base, "en", Some(ORIGIN), encode(&fields("continue"))).await;
+    let key = hidden(&check.body, "key");
+    let mut send = fields("send");
+    send.push(("key", key.clone()));
+    let first = post(&s.base, "en", Some(ORIGIN), encode(&send)).await;
+    // The same key with other answers is a key this endpoint never issued for them: they
+    // are stored as the new inquiry they are, not refused nor taken for the first.
+    let mut forged = send.clone();
+    forged[4].1 = "A different subject".into();
+    let second = post(&s.base, "en", Some(ORIGIN), encode(&forged)).await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER);
+    assert_ne!(second.location, first.location);
+    // And a key made up for the first answers changes nothing either.
+    let mut made_up = fields("send");
+    made_up.push(("key", "00000000-0000-4000-8000-000000000001".into()));
+    let third = post(&s.base, "en", Some(ORIGIN), encode(&made_up)).await;
+    assert_eq!(third.location, first.location);
+    assert_eq!(rows(&db).len(), 2);
+    // The key is the endpoint's own: the same after a restart, as it is kept with the data.
+    drop(s);
+    let s = start(&db).await;
+    let again = post(&s.base, "en", Some(ORIGIN), encode(&fields("continue"))).await;
+    assert_eq!(hidden(&again.body, "key"), key);
+}
+
+#[tokio::test]
+async fn answer_pages_carry_a_policy_that_allows_their_own_styles_and_no_referrer_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = start(&dir.path().join("i.sqlite3")).await;
+    let a = post(&s.base, "en", Some(ORIGIN), encode(&fields("continue"))).await;
+    let policy = a.headers["content-security-policy"].to_str().unwrap();
+    assert!(policy.contains("form-action 'self'"), "{policy}");
+    assert!(policy.contains("script-src 'self';"), "{policy}");
+    assert!(!policy.contains("unsafe"), "{policy}");
+    assert_eq!(
+        a.headers["referrer-policy"],
+        "strict-origin-when-cross-origin"
+    );
+    assert_eq!(a.headers["cache-control"], "private, no-cache");
 }

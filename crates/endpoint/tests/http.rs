@@ -438,13 +438,23 @@ async fn a_database_from_before_the_digest_is_migrated_and_its_keys_still_replay
         )
         .unwrap();
     assert_eq!(fingerprint, hcnf_endpoint::digest(&old_fingerprint));
-    assert_eq!(version, 2);
+    assert_eq!(version, 3);
     assert_eq!(rows(&db), 1);
     // Version 2's outbox is there, empty while mail is off.
     let outbox: u32 = conn
         .query_row("SELECT COUNT(*) FROM outbox", [], |r| r.get(0))
         .unwrap();
     assert_eq!(outbox, 0);
+    // Version 3's secret is 32 random bytes.
+    let secret: Vec<u8> = conn
+        .query_row(
+            "SELECT value FROM secrets WHERE name = 'form_key'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(secret.len(), 32);
+    assert_ne!(secret, vec![0; 32]);
 }
 
 #[tokio::test]

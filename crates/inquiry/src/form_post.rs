@@ -74,8 +74,9 @@ pub enum FormPostError {
     Repeated(String),
     #[error("no button, or one the form does not have, was pressed")]
     NoAction,
+    /// Named by the field, not its value: the value is what someone typed or forged.
     #[error("the field {0:?} holds a value the form cannot have")]
-    BadValue(String),
+    BadValue(&'static str),
 }
 
 /// Reads a form post: every name must be one the form has, once; an absent text field is
@@ -106,13 +107,15 @@ pub fn parse_form(body: &[u8]) -> Result<FormPost, FormPostError> {
                 started_ms = Some(
                     value
                         .parse()
-                        .map_err(|_| FormPostError::BadValue(STARTED_NAME.to_owned()))?,
+                        .map_err(|_| FormPostError::BadValue(STARTED_NAME))?,
                 );
             }
             HONEYPOT_NAME => draft.website = value,
             other => match Field::from_wire(other) {
                 Some(Field::Consent) if value == CONSENT_VALUE => draft.consent = true,
-                Some(Field::Consent) => return Err(FormPostError::BadValue(value)),
+                Some(Field::Consent) => {
+                    return Err(FormPostError::BadValue(Field::Consent.as_str()))
+                }
                 Some(field) => field.set_text(&mut draft, value),
                 None => return Err(FormPostError::UnknownName(other.to_owned())),
             },

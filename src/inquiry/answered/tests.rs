@@ -99,9 +99,10 @@ fn a_start_time_in_the_future_is_not_believed() {
 }
 
 #[test]
-fn a_refused_post_shows_nothing_it_carried() {
-    let a = Answered::refused(5_000);
-    assert!(a.refused);
+fn an_unanswered_post_shows_nothing_it_carried() {
+    let a = Answered::unanswered(Unanswered::OtherSite, 5_000);
+    assert_eq!(a.notice, Some(Unanswered::OtherSite));
+    assert!(!a.shows_errors());
     assert_eq!(a.draft, Draft::default());
     assert_eq!(a.flow.step, Step::Editing);
 }

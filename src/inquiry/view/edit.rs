@@ -10,19 +10,18 @@ use super::fields::{CategorySelect, ConsentCheckbox, Honeypot, MessageInput, Tex
 use super::notices::{PrivacyNotice, UnavailableNotice};
 use super::state::{input_id, FormState};
 use crate::browser;
+use crate::inquiry::answered::Unanswered;
 use crate::inquiry::flow::Focus;
 use crate::inquiry::messages::problem_message;
 use crate::layout::words;
 
-/// The form: on an answer page it posts to the endpoint, elsewhere the app takes it over
-/// (`live`); `unconfigured` once the app knows its configuration is unusable, which
-/// disables the form and says how else to inquire.
+/// The form: a plain HTML form that posts to the endpoint's answer pages, until the app runs
+/// and takes it over; `unconfigured` once the app knows its configuration is unusable,
+/// which disables the form and says how else to inquire.
 #[component]
 pub(super) fn EditForm(
     /// The form's shared state: its words, the draft and the flow.
     state: FormState,
-    /// True once the form can send: on an answer page, or once the app runs.
-    live: RwSignal<bool>,
     /// True once the configuration is known to be unusable.
     unconfigured: Signal<bool>,
     /// Called when the reader asks to continue to checking.
@@ -36,8 +35,7 @@ pub(super) fn EditForm(
         on_continue();
     };
     view! {
-        {move || unconfigured.get().then(|| view! { <UnavailableNotice page alert=true /> })}
-        <UnavailableNotice page alert=false />
+        {move || unconfigured.get().then(|| view! { <UnavailableNotice page /> })}
         <form
             class="hcnf-form"
             method="post"
@@ -46,7 +44,10 @@ pub(super) fn EditForm(
             on:submit=submit
         >
             <ErrorSummary state />
-            {state.answered.is_some_and(|a| a.refused).then(|| view! { <RefusedNotice state /> })}
+            {state
+                .answered
+                .and_then(|a| a.notice)
+                .map(|why| view! { <UnansweredNotice state why /> })}
             <fieldset class="hcnf-form__fieldset" disabled=unconfigured>
                 // The group's name for assistive technology; the page's h1 says it on screen.
                 <legend class="hcnf-visually-hidden">{words(&page.head.title)}</legend>
@@ -70,15 +71,12 @@ pub(super) fn EditForm(
                     class="hcnf-button"
                     name=ACTION_NAME
                     value=FormAction::Continue.value()
-                    disabled=move || !live.get()
                 >
                     {words(&page.form.continue_button)}
                 </button>
-                // Offered once there is something to discard.
+                // Offered once there is something to discard, where the app runs to do it.
                 {move || {
-                    state
-                        .draft
-                        .with(|d| *d != Draft::default())
+                    (state.answered.is_none() && state.draft.with(|d| *d != Draft::default()))
                         .then(|| {
                             view! {
                                 <button
@@ -99,17 +97,23 @@ pub(super) fn EditForm(
     }
 }
 
-/// Why an answer page shows the form empty: its post came from another site.
+/// Why an answer page shows the form empty. It takes focus as the page loads, which is
+/// what a screen reader announces; a live-region role as well would announce it twice.
 #[component]
-fn RefusedNotice(
+fn UnansweredNotice(
     /// The form's shared state: its words, the draft and the flow.
     state: FormState,
+    why: Unanswered,
 ) -> impl IntoView {
     let sending = &state.page.sending;
+    let text = match why {
+        Unanswered::OtherSite => &sending.refused_origin,
+        Unanswered::NotRead => &sending.not_read,
+    };
     view! {
-        <div class="hcnf-alert" role="alert" tabindex="-1" autofocus>
+        <div class="hcnf-alert" tabindex="-1" autofocus>
             <h2 class="hcnf-alert__heading">{words(&sending.failed_heading)}</h2>
-            <p>{words(&sending.refused_origin)}</p>
+            <p>{words(text)}</p>
         </div>
     }
 }

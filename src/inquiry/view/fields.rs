@@ -85,11 +85,20 @@ fn ProblemMessage(
     }
 }
 
-/// `text` as HTML text: the markup characters as references.
-fn escape_text(text: &str) -> String {
-    text.replace('&', "&amp;")
+/// A textarea's text as markup: the markup characters as references, and, since an HTML
+/// parser drops one line break straight after the start tag, another in front of a text
+/// that begins with one.
+fn textarea_text(text: &str) -> String {
+    let lead = if text.starts_with(['\n', '\r']) {
+        "\n"
+    } else {
+        ""
+    };
+    let escaped = text
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
-        .replace('>', "&gt;")
+        .replace('>', "&gt;");
+    format!("{lead}{escaped}")
 }
 
 /// A one-line text field.
@@ -204,7 +213,7 @@ pub(super) fn MessageInput(
                 autofocus=state.autofocus(Focus::Field(field))
                 // The text as the page first shows it: a child node would be hydrated, and
                 // the prerendered form has none.
-                inner_html=state.initial_text(field).map(|t| escape_text(&t)).unwrap_or_default()
+                inner_html=state.initial_text(field).map(|t| textarea_text(&t)).unwrap_or_default()
                 aria-invalid=move || state.invalid(field)
                 aria-describedby={
                     let count_id = count_id.clone();

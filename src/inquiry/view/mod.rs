@@ -142,7 +142,7 @@ pub fn InquiryForm() -> impl IntoView {
             action: StoredValue::new(inquiry_answers_href(locale)),
             answered: answered.as_ref().map(|a| AnsweredFocus {
                 focus: a.focus,
-                refused: a.refused,
+                notice: a.notice,
             }),
         },
         locale,
@@ -157,10 +157,6 @@ pub fn InquiryForm() -> impl IntoView {
         outcome: RwSignal::new(None),
     };
     let state = form.state;
-    // Until the app runs, the prerendered form's button stays disabled: the site's server
-    // does not yet pass the plain form's posts to the endpoint. On an answer page, which
-    // the endpoint rendered, the plain form is what runs.
-    let live = RwSignal::new(answered.is_some());
     let unconfigured = Signal::derive(move || matches!(form.config.get(), Some(Err(_))));
 
     // Effects run only in the browser, once the form is on the page: load the configuration
@@ -175,7 +171,6 @@ pub fn InquiryForm() -> impl IntoView {
         form.started.set_value(saved.started_ms);
         form.saved.set_value(saved.draft.clone());
         state.draft.set(saved.draft);
-        live.set(true);
     });
     // Keep every keystroke in this tab's storage until a confirmed success; nothing is
     // stored before the first one.
@@ -224,12 +219,11 @@ pub fn InquiryForm() -> impl IntoView {
     let on_send = move || form.dispatch(Flow::send);
     // Only the step's kind and answers redraw the form; problems are shown in place.
     let step = Memo::new(move |_| state.flow.with(|flow| flow.step.clone()));
-    let plain = answered.is_some();
     view! {
-        <div class="hcnf-inquiry" class=("hcnf-inquiry--answered", plain)>
+        <div class="hcnf-inquiry">
             {move || match step.get() {
                 Step::Editing => {
-                    view! { <EditForm state live unconfigured on_continue on_discard /> }.into_any()
+                    view! { <EditForm state unconfigured on_continue on_discard /> }.into_any()
                 }
                 Step::Confirmed(reference) => {
                     view! {

@@ -10,22 +10,15 @@ use crate::inquiry::messages::send_failure;
 use crate::layout::words;
 use crate::layout::ContactDetails;
 
-/// The notice that the form cannot send, with the telephone and fax. As an `alert` it is
-/// announced, for a form whose configuration failed; otherwise it is the notice the
-/// stylesheet shows in the form's place to a reader whose browser runs no script.
+/// The notice that the form cannot send, with the telephone and fax, announced at once:
+/// for a form whose configuration the app found unusable.
 #[component]
 pub(super) fn UnavailableNotice(
     /// The inquiry page's words in the reader's language.
     page: &'static InquiryPage,
-    /// Announced at once (`role="alert"`) rather than shown only without script.
-    alert: bool,
 ) -> impl IntoView {
     view! {
-        <div
-            class="hcnf-notice"
-            class=("hcnf-notice--without-script", !alert)
-            role=alert.then_some("alert")
-        >
+        <div class="hcnf-notice" role="alert">
             <h2 class="hcnf-notice__heading">{words(&page.unavailable.heading)}</h2>
             <p>{words(&page.unavailable.body)}</p>
             <ContactDetails with_map=false />

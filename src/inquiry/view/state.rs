@@ -6,6 +6,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::inquiry::answered::Unanswered;
 use crate::inquiry::flow::{Flow, Focus};
 use crate::inquiry::messages::problem_message;
 
@@ -34,8 +35,8 @@ pub(super) struct FormState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct AnsweredFocus {
     pub(super) focus: Option<Focus>,
-    /// A post from another site was refused; the form says so.
-    pub(super) refused: bool,
+    /// Why the form is shown empty, if its post's answers could not be used.
+    pub(super) notice: Option<Unanswered>,
 }
 
 /// The elements a step change moves focus to; each is on the page only in its step.

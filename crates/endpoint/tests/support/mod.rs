@@ -150,7 +150,17 @@ pub async fn start_endpoint_with(dir: &Path, origins: &[&str], extra: &[&str]) -
              cargo test -p hcnf-endpoint --features test-faults"
         );
     }
-    let mut flags = vec!["--test-faults", "--fault-delay-ms", "2500"];
+    // The built site, for the plain form's answer pages, behind nginx on this machine.
+    let site = dist();
+    let mut flags = vec![
+        "--test-faults",
+        "--fault-delay-ms",
+        "2500",
+        "--trust-proxy",
+        "127.0.0.1",
+        "--site",
+        site.to_str().unwrap(),
+    ];
     for origin in origins {
         flags.extend(["--allow-origin", origin]);
     }
@@ -160,13 +170,25 @@ pub async fn start_endpoint_with(dir: &Path, origins: &[&str], extra: &[&str]) -
 }
 
 /// The prerendered build behind nginx with the site's production rules
-/// (`scripts/nginx.sh`), on `port`; `config` replaces the build's `config.json`.
+/// (`scripts/nginx.sh`), on `port`; `config` replaces the build's `config.json`. The plain
+/// form's posts go to no endpoint (nginx answers them 502).
 pub async fn start_site(port: u16, config: Option<&Path>) -> Proc {
-    start_site_from(port, &dist(), config).await
+    start_site_from(port, &dist(), config, None).await
+}
+
+/// As [`start_site`], passing the plain form's posts to the endpoint at `endpoint` (its
+/// base URL, as [`start_endpoint`] gives it).
+pub async fn start_site_for(port: u16, config: Option<&Path>, endpoint: &str) -> Proc {
+    start_site_from(port, &dist(), config, Some(endpoint)).await
 }
 
 /// As [`start_site`], serving the build in `dist`.
-pub async fn start_site_from(port: u16, dist: &Path, config: Option<&Path>) -> Proc {
+pub async fn start_site_from(
+    port: u16,
+    dist: &Path,
+    config: Option<&Path>,
+    endpoint: Option<&str>,
+) -> Proc {
     let mut cmd = Command::new("bash");
     cmd.arg(root().join("scripts/nginx.sh"))
         .args(["--port", &port.to_string()])
@@ -175,6 +197,9 @@ pub async fn start_site_from(port: u16, dist: &Path, config: Option<&Path>) -> P
     if let Some(config) = config {
         cmd.arg("--config").arg(config);
     }
+    // Nothing listens on port 9 of this machine: a post there fails at once.
+    let upstream = endpoint.map_or("127.0.0.1:9", |e| e.trim_start_matches("http://"));
+    cmd.args(["--endpoint", upstream]);
     let proc = spawn(&mut cmd);
     wait_for_port(port).await;
     proc

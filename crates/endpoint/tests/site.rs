@@ -589,13 +589,26 @@ async fn nginx_serves_compressed_files_caches_hashed_ones_and_answers_404() {
     }
     // The hashed files the pages load may be kept for a year.
     // reqwest here decodes neither brotli nor gzip: bodies to read are asked for as they are.
-    // The inquiry page names every kind: the navigation script, the wasm and its glue.
-    let page = get("/en/inquiry".into(), "identity")
+    // The inquiry page and its loader name every kind: the navigation script, the wasm and
+    // its glue.
+    let mut text = get("/en/inquiry".into(), "identity")
         .await
         .text()
         .await
         .unwrap_or_default();
-    let hashed: Vec<&str> = page
+    let loader = text
+        .split('"')
+        .find(|s| s.starts_with("/hcnf-start-"))
+        .expect("the page loads the app's loader")
+        .to_owned();
+    text.push_str(
+        &get(loader, "identity")
+            .await
+            .text()
+            .await
+            .unwrap_or_default(),
+    );
+    let hashed: Vec<&str> = text
         .split(['"', '\''])
         .filter(|s| s.starts_with('/') && (s.ends_with(".wasm") || s.ends_with(".js")))
         .collect();

@@ -130,8 +130,7 @@ async fn while_errors_show_the_title_says_so_first() {
         let _form = open(locale, options.clone()).await;
         let prefix = &ed.pages.inquiry.form.error_prefix;
         wait_until("the form is live", || {
-            query("#hcnf-app form button[type='submit']")
-                .is_some_and(|b| !b.has_attribute("disabled"))
+            query("#hcnf-app form[data-hcnf-live] button[type='submit']").is_some()
         })
         .await;
         click(&query("#hcnf-app form button[type='submit']").unwrap());
@@ -210,7 +209,7 @@ fn with_an_endpoint() -> HostOptions {
 
 async fn wait_for_a_live_form() {
     wait_until("the form is live", || {
-        query("#hcnf-app form button[type='submit']").is_some_and(|b| !b.has_attribute("disabled"))
+        query("#hcnf-app form[data-hcnf-live] button[type='submit']").is_some()
     })
     .await;
 }

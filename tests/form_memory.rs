@@ -61,7 +61,7 @@ async fn visit(locale: Locale) {
     };
     let form = open(locale, options).await;
     wait_until("the form is live", || {
-        query("#hcnf-app form button[type='submit']").is_some_and(|b| !b.has_attribute("disabled"))
+        query("#hcnf-app form[data-hcnf-live] button[type='submit']").is_some()
     })
     .await;
     type_into(&query("#hcnf-inquiry-name").unwrap(), "山田");

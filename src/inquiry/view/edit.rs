@@ -22,6 +22,8 @@ use crate::layout::words;
 pub(super) fn EditForm(
     /// The form's shared state: its words, the draft and the flow.
     state: FormState,
+    /// True once the app has taken the form over.
+    live: RwSignal<bool>,
     /// True once the configuration is known to be unusable.
     unconfigured: Signal<bool>,
     /// Called when the reader asks to continue to checking.
@@ -40,6 +42,7 @@ pub(super) fn EditForm(
             class="hcnf-form"
             method="post"
             action=state.action.get_value()
+            data-hcnf-live=move || live.get().then_some("")
             novalidate
             on:submit=submit
         >

@@ -158,6 +158,9 @@ pub fn InquiryForm() -> impl IntoView {
     };
     let state = form.state;
     let unconfigured = Signal::derive(move || matches!(form.config.get(), Some(Err(_))));
+    // Marks the form once the app has taken it over (`data-hcnf-live`), for host scripts and
+    // tests: before then it is the plain form, sendable all the same.
+    let live = RwSignal::new(false);
 
     // Effects run only in the browser, once the form is on the page: load the configuration
     // once per visit, and take up this tab's saved draft. Created before the effect that
@@ -171,6 +174,7 @@ pub fn InquiryForm() -> impl IntoView {
         form.started.set_value(saved.started_ms);
         form.saved.set_value(saved.draft.clone());
         state.draft.set(saved.draft);
+        live.set(true);
     });
     // Keep every keystroke in this tab's storage until a confirmed success; nothing is
     // stored before the first one.
@@ -223,7 +227,7 @@ pub fn InquiryForm() -> impl IntoView {
         <div class="hcnf-inquiry">
             {move || match step.get() {
                 Step::Editing => {
-                    view! { <EditForm state unconfigured on_continue on_discard /> }.into_any()
+                    view! { <EditForm state live unconfigured on_continue on_discard /> }.into_any()
                 }
                 Step::Confirmed(reference) => {
                     view! {

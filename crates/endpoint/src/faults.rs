@@ -87,7 +87,7 @@ async fn inject(
 ) -> Result<Response, Rejection> {
     let (parts, body) = req.into_parts();
     idempotency_key(&parts.headers)?;
-    let bytes = read_body(body, within).await?;
+    let bytes = read_body(body, crate::BODY_LIMIT, within).await?;
     match faults.next() {
         Some(Fault::ServerError) => return Err(Rejection::Server),
         Some(Fault::RateLimited) => return Err(Rejection::RateLimited(1)),

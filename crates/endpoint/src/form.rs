@@ -10,7 +10,7 @@
 
 use std::time::Duration;
 
-use axum::body::{to_bytes, Body};
+use axum::body::Body;
 use axum::extract::connect_info::ConnectInfo;
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, Request, State};
@@ -30,7 +30,7 @@ use crate::mail::outbox::now_ms;
 
 mod key;
 mod page;
-use crate::{ensure_disk_space, guard, replay_or_store, AppState, Rejection, Stored};
+use crate::{guard, read_body, store_inquiry, AppState, Rejection, Stored};
 use key::{accepted_key, jst_day, key_for};
 use page::page;
 pub use page::Site;
@@ -72,6 +72,9 @@ const SLOT_WAIT: Duration = Duration::from_secs(2);
 /// Japanese comes to about 18 KiB, and one too long must still arrive to be told so.
 const FORM_BODY_LIMIT: usize = 64 * 1024;
 
+/// The seconds a reader is told to wait when every request slot is taken.
+const BUSY_RETRY_SECS: u64 = 5;
+
 async fn answers(
     State(state): State<AppState>,
     Path(lang): Path<String>,
@@ -106,9 +109,11 @@ async fn answer_post(state: &AppState, locale: Locale, req: Request, now: u64) -
     let client = guard::client_of(peer, req.headers(), &state.config.limits);
     let body: Body = req.into_body();
     let within = state.config.limits.body_timeout;
-    let bytes = match tokio::time::timeout(within, to_bytes(body, FORM_BODY_LIMIT)).await {
-        Ok(Ok(bytes)) => bytes,
-        Ok(Err(_)) => return not_read(state, locale, StatusCode::PAYLOAD_TOO_LARGE, now).await,
+    let bytes = match read_body(body, FORM_BODY_LIMIT, within).await {
+        Ok(bytes) => bytes,
+        Err(Rejection::TooLarge) => {
+            return not_read(state, locale, StatusCode::PAYLOAD_TOO_LARGE, now).await
+        }
         Err(_) => return not_read(state, locale, StatusCode::REQUEST_TIMEOUT, now).await,
     };
     let Ok(post) = parse_form(&bytes) else {
@@ -174,33 +179,14 @@ async fn store(
     client: std::net::IpAddr,
     now: u64,
 ) -> Result<Stored, Rejection> {
-    ensure_disk_space(&state.store, state.config.limits.min_free_disk_mb)?;
     let mut draft = answered.draft.clone();
     draft.locale = locale.code().to_owned();
     // The time since the endpoint's first answer: the time spent typing before it is not
     // known without script, so it is stored but does not mark the inquiry as automated.
     draft.elapsed_ms = now.saturating_sub(answered.started_ms);
     let suspected_spam = !draft.website.is_empty();
-    let hook = state.config.mail.as_ref();
-    let outbound = hook.map(|h| crate::mail::Outbound {
-        domain: h.domain.clone(),
-        client: client.to_string(),
-        limits: h.receipts,
-    });
     let key = answered.key.clone();
-    let stored = replay_or_store(
-        state.store.clone(),
-        key,
-        draft,
-        valid,
-        suspected_spam,
-        outbound,
-    )
-    .await?;
-    if let (Some(h), Stored::New(_)) = (hook, &stored) {
-        h.wake.notify_one();
-    }
-    Ok(stored)
+    store_inquiry(state, key, draft, valid, suspected_spam, client.to_string()).await
 }
 
 /// The empty form, with the notice that the post could not be read.
@@ -208,7 +194,7 @@ async fn not_read(state: &AppState, locale: Locale, status: StatusCode, now: u64
     let answered = Answered::unanswered(Unanswered::NotRead, now);
     let response = page(state, locale, status, answered).await;
     if status == StatusCode::SERVICE_UNAVAILABLE {
-        with_retry_after(response, 5)
+        with_retry_after(response, BUSY_RETRY_SECS)
     } else {
         response
     }
@@ -243,7 +229,10 @@ async fn sent(
     }
     // A page rendered for anyone who asks: in a slot, as a post is.
     let Ok(_slot) = state.guard.in_flight.clone().try_acquire_owned() else {
-        return with_retry_after(StatusCode::SERVICE_UNAVAILABLE.into_response(), 5);
+        return with_retry_after(
+            StatusCode::SERVICE_UNAVAILABLE.into_response(),
+            BUSY_RETRY_SECS,
+        );
     };
     page(
         &state,

@@ -250,24 +250,47 @@ async fn submit(
     body: Body,
 ) -> Result<(StatusCode, Json<Accepted>), Rejection> {
     let key = idempotency_key(&headers)?;
-    let bytes = read_body(body, state.config.limits.body_timeout).await?;
+    let bytes = read_body(body, BODY_LIMIT, state.config.limits.body_timeout).await?;
     let draft = parse(&bytes)?;
     let inquiry = validate(&draft).map_err(Rejection::Invalid)?;
+    let suspected_spam = looks_automated(&draft);
+    let client = client.map(|c| c.0 .0.to_string()).unwrap_or_default();
+    let stored = store_inquiry(&state, key, draft, inquiry, suspected_spam, client).await?;
+    answer(stored)
+}
+
+/// Stores `inquiry` under `key`, or finds what the key stored before, for either route:
+/// refused first below the free disk space the limits ask for; with mail on, with the
+/// messages it owes in the same transaction, the delivery worker woken for a new one
+/// (the answer does not wait for it). `client` limits the receipts a client can have sent.
+pub(crate) async fn store_inquiry(
+    state: &AppState,
+    key: String,
+    draft: Draft,
+    inquiry: ValidInquiry,
+    suspected_spam: bool,
+    client: String,
+) -> Result<Stored, Rejection> {
     ensure_disk_space(&state.store, state.config.limits.min_free_disk_mb)?;
     let hook = state.config.mail.as_ref();
     let outbound = hook.map(|h| mail::Outbound {
         domain: h.domain.clone(),
-        client: client.map(|c| c.0 .0.to_string()).unwrap_or_default(),
+        client,
         limits: h.receipts,
     });
-    let suspected_spam = looks_automated(&draft);
-    let stored =
-        replay_or_store(state.store, key, draft, inquiry, suspected_spam, outbound).await?;
-    // The worker sends once the rows are committed; the answer does not wait for it.
+    let stored = replay_or_store(
+        state.store.clone(),
+        key,
+        draft,
+        inquiry,
+        suspected_spam,
+        outbound,
+    )
+    .await?;
     if let (Some(h), Stored::New(_)) = (hook, &stored) {
         h.wake.notify_one();
     }
-    answer(stored)
+    Ok(stored)
 }
 
 /// The request's idempotency key, lower-cased; it must be a UUID, as the app's keys are.
@@ -289,10 +312,15 @@ pub(crate) fn is_uuid(s: &str) -> bool {
         })
 }
 
-/// The whole body, refused once it passes [`BODY_LIMIT`] or takes longer than `within`
-/// to arrive (a body sent a byte at a time would otherwise hold its connection).
-pub(crate) async fn read_body(body: Body, within: Duration) -> Result<Bytes, Rejection> {
-    match tokio::time::timeout(within, to_bytes(body, BODY_LIMIT)).await {
+/// The whole body, refused once it passes `limit` bytes ([`BODY_LIMIT`] for JSON) or takes
+/// longer than `within` to arrive (a body sent a byte at a time would otherwise hold its
+/// connection).
+pub(crate) async fn read_body(
+    body: Body,
+    limit: usize,
+    within: Duration,
+) -> Result<Bytes, Rejection> {
+    match tokio::time::timeout(within, to_bytes(body, limit)).await {
         Ok(Ok(bytes)) => Ok(bytes),
         Ok(Err(_)) => Err(Rejection::TooLarge),
         Err(_) => Err(Rejection::TooSlow),
@@ -310,7 +338,7 @@ fn parse(bytes: &[u8]) -> Result<Draft, Rejection> {
 /// Refuses to write below `min_mb` of free disk: SQLite would fail part-way at zero, and
 /// the rest of the system needs room too. A failed look-up is logged and let through, as
 /// SQLite then says for itself whether the write fits.
-pub(crate) fn ensure_disk_space(store: &Store, min_mb: u64) -> Result<(), Rejection> {
+fn ensure_disk_space(store: &Store, min_mb: u64) -> Result<(), Rejection> {
     match store.available_space() {
         Ok(free) if free < min_mb.saturating_mul(MIB) => {
             eprintln!("refusing an inquiry: {} MiB free", free / MIB);
@@ -326,7 +354,7 @@ pub(crate) fn ensure_disk_space(store: &Store, min_mb: u64) -> Result<(), Reject
 
 /// Stores the inquiry under `key`, or finds what the key stored before. SQLite blocks, so
 /// this runs off the async workers.
-pub(crate) async fn replay_or_store(
+async fn replay_or_store(
     store: Store,
     key: String,
     draft: Draft,

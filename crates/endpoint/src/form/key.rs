@@ -6,6 +6,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use crate::fingerprint;
+use crate::store::hex;
 
 /// The day in Japan's time, which a check page's key is issued for.
 pub(super) fn jst_day(now_ms: u64) -> u64 {
@@ -21,12 +22,7 @@ pub(super) fn jst_day(now_ms: u64) -> u64 {
 pub(super) fn key_for(secret: &[u8], locale: Locale, valid: &ValidInquiry, day: u64) -> String {
     let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes a key of any size");
     mac.update(format!("{}\n{day}\n{}", locale.code(), fingerprint(valid)).as_bytes());
-    let hex: String = mac
-        .finalize()
-        .into_bytes()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    let hex = hex(&mac.finalize().into_bytes());
     format!(
         "{}-{}-4{}-a{}-{}",
         &hex[0..8],

@@ -54,10 +54,10 @@ pub(super) async fn page(
         html,
     )
         .into_response();
-    if let Ok(v) = HeaderValue::from_str(&policy) {
+    if let Some(policy) = policy {
         response
             .headers_mut()
-            .insert(header::CONTENT_SECURITY_POLICY, v);
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     response
 }
@@ -67,7 +67,8 @@ pub(super) async fn page(
 #[derive(Clone, Debug)]
 pub struct Site {
     template: Arc<AnswerTemplate>,
-    policy: Arc<str>,
+    /// Made once, as the header it is sent as (ASCII by construction).
+    policy: Option<HeaderValue>,
 }
 
 impl Site {
@@ -87,7 +88,7 @@ impl Site {
         );
         Site {
             template: Arc::new(template),
-            policy: policy.into(),
+            policy: HeaderValue::from_str(&policy).ok(),
         }
     }
 }

@@ -104,30 +104,12 @@ fn hidden(page: &str, name: &str) -> String {
     rest[..rest.find('"').unwrap()].to_owned()
 }
 
-/// Each stored inquiry: reference, locale, name, subject, message, suspected spam.
-type Row = (String, String, String, String, String, bool);
-
-fn rows(db: &Path) -> Vec<Row> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut q = conn
-        .prepare(
-            "SELECT reference, locale, name, subject, message, suspected_spam \
-             FROM inquiries ORDER BY id",
-        )
-        .unwrap();
-    q.query_map([], |r| {
-        Ok((
-            r.get(0)?,
-            r.get(1)?,
-            r.get(2)?,
-            r.get(3)?,
-            r.get(4)?,
-            r.get(5)?,
-        ))
-    })
-    .unwrap()
-    .map(Result::unwrap)
-    .collect()
+/// The stored inquiries, as the office's export reads them.
+fn rows(db: &Path) -> Vec<hcnf_endpoint::Record> {
+    Store::open_existing(db)
+        .unwrap()
+        .received_since("")
+        .unwrap()
 }
 
 #[tokio::test]
@@ -201,15 +183,15 @@ async fn the_same_journey_in_every_edition_stores_one_inquiry() {
         assert_eq!(twice.location.as_deref(), Some(location.as_str()));
         let stored = rows(&db);
         assert_eq!(stored.len(), 1, "{lang}");
-        let (reference, locale, name, subject, message, spam) = &stored[0];
-        assert_eq!(reference, "HCNF-000001");
+        let row = &stored[0];
+        assert_eq!(row.reference, "HCNF-000001");
         // Sent a moment after the check page, as a test does: that alone is no sign of a
         // machine, since the time spent typing before the first post is not known.
-        assert!(!spam);
-        assert_eq!(locale, lang);
-        assert_eq!(name, "山田 太郎");
-        assert_eq!(subject, "講座 & <日程>");
-        assert_eq!(message, "次回の講座の日程を\n教えてください。");
+        assert!(!row.suspected_spam);
+        assert_eq!(row.locale, lang);
+        assert_eq!(row.name, "山田 太郎");
+        assert_eq!(row.subject, "講座 & <日程>");
+        assert_eq!(row.message, "次回の講座の日程を\n教えてください。");
         // The confirmation.
         let page = reqwest::get(format!("{}{location}", s.base)).await.unwrap();
         assert_eq!(page.status(), StatusCode::OK);

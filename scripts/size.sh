@@ -23,15 +23,24 @@ served() {
   if [ -f "$1.br" ]; then wc -c <"$1.br"; else wc -c <"$1"; fi
 }
 
-# The files a page loads: every root-relative address in it that names a file of the build
-# (addresses of other pages name folders or nothing, and are skipped).
-loads() {
-  grep -o "\(href\|src\)=\"/[^\"]*\"\|'/[^']*'" "$1" | sed "s/^[a-z]*=//; s/[\"']//g" | sort -u |
+# The root-relative addresses in a file that name a file of the build (addresses of other
+# pages name folders or nothing, and are skipped).
+named_in() {
+  { grep -o "\(href\|src\)=\"/[^\"]*\"\|'/[^']*'" "$1" || true; } | sed "s/^[a-z]*=//; s/[\"']//g" | sort -u |
     while read -r path; do
       if [ -f "$dist$path" ]; then echo "$path"; fi
     done
-  # The inquiry form reads config.json when it starts.
-  if grep -q 'class="hcnf-form"' "$1"; then echo /config.json; fi
+}
+
+# The files a page loads: those it names, and those its scripts name (the inquiry page's
+# loader names the app's glue and wasm, which it fetches once the page has loaded).
+loads() {
+  {
+    named_in "$1"
+    for script in $(named_in "$1" | grep '\.js$'); do named_in "$dist$script"; done
+    # The inquiry form reads config.json when it starts.
+    if grep -q 'class="hcnf-form"' "$1"; then echo /config.json; fi
+  } | sort -u
 }
 
 declare -A files=()

@@ -3,7 +3,7 @@
 # the README tells a host to set it up ("Embedding in a host page"), without root, on
 # 127.0.0.1.
 #   scripts/demo_host.sh [--port 8090] [--dist dist] [--demo demo] [--config FILE]
-#                        [--page PREFIX=FILE]...
+#                        [--endpoint HOST:PORT] [--page PREFIX=FILE]...
 # Serves
 #   /hcnf-app/    the build, precompressed and cached as deploy/nginx/hcnf-site.conf has it;
 #   /hcnf/        DEMO/host.html for every path under it (the app's routes), and likewise
@@ -13,6 +13,9 @@
 # --page PREFIX=FILE adds such a page (or replaces one): the longest prefix wins, and a
 # file in DEMO at the address asked for beats the page. --config FILE is served as
 # /hcnf-app/config.json, to point the form at another endpoint without touching the build.
+# Under each page's prefix, the plain form's posts and confirmation
+# (PREFIX{en,ja,ja-x-easy}/inquiry/{answers,sent}) go to the inquiry endpoint at --endpoint
+# (127.0.0.1:8787, as scripts/serve.sh starts it), as the README's host configuration has it.
 # Runs in the foreground; Ctrl-C stops it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,7 +24,7 @@ absolute() {
   dir="$(cd "$(dirname "$1")" && pwd)" || return 1
   echo "${dir%/}/$(basename "$1")"
 }
-port=8090 dist="$root/dist" demo="$root/demo" config=""
+port=8090 dist="$root/dist" demo="$root/demo" config="" endpoint="127.0.0.1:8787"
 declare -A pages=()
 extra_pages=()
 while [ $# -gt 0 ]; do
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
     --dist) dist="$(cd "$2" && pwd)"; shift 2 ;;
     --demo) demo="$(cd "$2" && pwd)"; shift 2 ;;
     --config) config="$(absolute "$2")"; shift 2 ;;
+    --endpoint) endpoint="$2"; shift 2 ;;
     --page) extra_pages+=("$2"); shift 2 ;;
     *) echo "demo_host.sh: unknown argument $1" >&2; exit 2 ;;
   esac
@@ -51,18 +55,28 @@ done
 source "$root/scripts/local_nginx.sh"
 
 # Each page: its prefix, answered from DEMO when the file is there, else with the page
-# through an internal address named like it, so that it gets the page's type.
+# through an internal address named like it, so that it gets the page's type; and, under
+# the prefix, the plain form's addresses passed to the endpoint with the prefix it had.
 locations=""
 n=0
 for prefix in "${!pages[@]}"; do
   file="${pages[$prefix]}"
   n=$((n + 1))
   fallback="/.demo-page/$n.${file##*.}"
+  bare="${prefix%/}"
   locations+="
-    location ^~ $prefix { try_files \$uri $fallback; }
+    location ^~ $prefix {
+      location ~ \"^$bare/((en|ja|ja-x-easy)/inquiry/(answers|sent))\$\" {
+        proxy_pass http://hcnf_inquiry/\$1\$is_args\$args;
+        proxy_set_header X-Forwarded-Prefix \"$bare\";
+        proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+        proxy_set_header Host \$host;
+        client_max_body_size 64k;
+      }
+      try_files \$uri $fallback;
+    }
     location = $fallback { internal; alias \"$file\"; }"
   # `/hcnf` to `/hcnf/`, as the README's host configuration does.
-  bare="${prefix%/}"
   if [ "$bare" != "$prefix" ] && [ -z "${pages[$bare]+set}" ]; then
     locations+="
     location = $bare { return 301 $prefix; }"
@@ -74,6 +88,7 @@ if [ -n "$config" ]; then
 fi
 
 local_nginx demo_host.sh "$port" "$(cat <<CONF
+  upstream hcnf_inquiry { server $endpoint; }
   # The production rules' caching: hashed names for a year, all else revalidated, so an
   # edited demo page or a new build shows on reload.
   map \$uri \$hcnf_cache {

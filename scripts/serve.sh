@@ -43,7 +43,7 @@ for _ in $(seq 50); do
   sleep 0.2
 done
 # The demo host serves the same build inside its pages (scripts/demo_host.sh).
-bash scripts/demo_host.sh --port 8090 &
+bash scripts/demo_host.sh --port 8090 --endpoint 127.0.0.1:8787 &
 pids+=("$!")
 echo "App on http://127.0.0.1:8080/ ; embedded in a host page on http://127.0.0.1:8090/hcnf/"
 echo "Inquiries go to http://127.0.0.1:8787/inquiries; their mail to target/mail/Maildir/new (Ctrl-C stops all four)"

@@ -27,7 +27,7 @@ mod answer;
 mod comments;
 mod css;
 mod scripts;
-pub use answer::{answer_page, AnswerTemplate, ANSWER_TEMPLATE_FILE};
+pub use answer::{answer_page, unreachable_file, AnswerTemplate, ANSWER_TEMPLATE_FILE};
 pub use comments::without_comments;
 pub use css::{compact, compact_inline_style};
 use scripts::edit_elements;
@@ -150,12 +150,14 @@ fn expand(segments: &[PathSegment]) -> Result<Vec<String>, PrerenderError> {
 /// alternates are absolute under `origin` (`https://www.example.jp`), or relative to the
 /// site's root where it is empty.
 pub fn render(template: &str, path: &str, origin: &str) -> Result<String, PrerenderError> {
-    render_with(template, path, origin, || {})
+    render_with(template, HostOptions::default(), path, origin, || {})
 }
 
-/// As [`render`], with what `provide` puts in context for the page's components.
+/// As [`render`], for the app as `options` configure it (`path` under their base), with
+/// what `provide` puts in context for the page's components.
 fn render_with(
     template: &str,
+    options: HostOptions,
     path: &str,
     origin: &str,
     provide: impl FnOnce(),
@@ -180,7 +182,7 @@ fn render_with(
         provide_context(meta);
         provide_context(SiteOrigin(origin.trim_end_matches('/').to_owned()));
         provide();
-        let body = view! { <App /> }.to_html();
+        let body = view! { <App options /> }.to_html();
         let data = hydration_data();
         // Nothing may come between the element's tag and the markup: hydration walks the
         // element's children from the first, and a text node there would be taken for it.

@@ -74,9 +74,20 @@ test('the documented snippet reads as written', () => {
     base: '/hcnf',
     locale: 'ja',
     manage: false,
+    plainForm: false,
     parentOrigin: null,
     assets: 'https://cdn.example.jp/hcnf-app/',
   });
+});
+
+test('the plain form is posted on the host only when its server says it passes the posts on', () => {
+  assert.equal(read({}).options.plainForm, false);
+  for (const on of ['true', 'True', '']) {
+    assert.equal(read({ 'plain-form': on }).options.plainForm, true, JSON.stringify(on));
+  }
+  const { options, warnings } = read({ 'plain-form': 'proxied' });
+  assert.equal(options.plainForm, false);
+  assert.deepEqual(warnings, ['data-hcnf-plain-form="proxied" must be "true" or "false"; "false" is used']);
 });
 
 test('an element with no options leaves the document to the host, at the site root', () => {

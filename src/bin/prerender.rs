@@ -10,17 +10,21 @@
 //! their own, `hcnf-start-<hash>.js` and `hcnf-data-<hash>.js`, so a strict
 //! Content-Security-Policy needs no exception for them. The stylesheet, inline and in
 //! `hcnf.css`, loses its comments and indentation. The template itself, so compacted, is
-//! kept as `DIST/hcnf-answer-template.html` for the endpoint's answer pages.
+//! kept as `DIST/hcnf-answer-template.html` for the endpoint's answer pages; and
+//! `DIST/{lang}/inquiry/unreachable.html` is the answer the site's server gives when the
+//! endpoint does not.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::{env, fs};
 
 use hcnf_site::host::normalize_base;
+use hcnf_site::i18n::Locale;
+use hcnf_site::inquiry::answered::{Answered, Unanswered};
 use hcnf_site::prerender::{
-    compact, compact_inline_style, externalize_scripts, fragment_document, fragment_file,
-    host_loader, host_script, nav_script, pages, render, render_fragment, site_page,
-    without_comments, ANSWER_TEMPLATE_FILE,
+    answer_page, compact, compact_inline_style, externalize_scripts, fragment_document,
+    fragment_file, host_loader, host_script, nav_script, pages, render, render_fragment, site_page,
+    unreachable_file, without_comments, AnswerTemplate, ANSWER_TEMPLATE_FILE,
 };
 
 /// The base path the embedding fragments are rendered for when none is given.
@@ -92,6 +96,15 @@ fn run(dist: &Path) -> Result<usize, String> {
                 &fragment_document(&html, &markup, base),
             )?;
         }
+    }
+    // What the site's server answers, in the reader's language, when the endpoint behind the
+    // plain form does not (deploy/nginx/hcnf-site.conf): the form, saying that the answers
+    // did not arrive and that Back has them.
+    let answers = AnswerTemplate::new(template.clone()).map_err(|e| e.to_string())?;
+    for locale in Locale::all() {
+        let unanswered = Answered::unanswered(Unanswered::NotRead, 0);
+        let html = answer_page(&answers, "", locale, unanswered);
+        write(&dist.join(unreachable_file(locale)), &html)?;
     }
     // The loader a host page links, beside the files it names.
     let host = host_script(&nav);

@@ -12,4 +12,4 @@ pub mod messages;
 pub mod saved;
 mod view;
 
-pub use view::InquiryForm;
+pub use view::{InquiryForm, NeedsAppNotice};

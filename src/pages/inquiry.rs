@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::prose::PageIntro;
 use crate::i18n::use_edition;
-use crate::inquiry::InquiryForm;
+use crate::inquiry::{InquiryForm, NeedsAppNotice};
 
 /// The inquiry page.
 #[component]
@@ -17,6 +17,7 @@ pub fn Inquiry() -> impl IntoView {
             <div data-hcnf-form>
                 <InquiryForm />
             </div>
+            <NeedsAppNotice />
         </article>
     }
 }

@@ -5,7 +5,11 @@
 use hcnf_content::PageId;
 use leptos::prelude::provide_context;
 
+use std::borrow::Cow;
+
+use super::scripts::edit_elements;
 use super::{nav_script, page_scripts, render_with, PrerenderError};
+use crate::host::HostOptions;
 use crate::i18n::Locale;
 use crate::inquiry::answered::Answered;
 use crate::routes::href_under;
@@ -14,6 +18,12 @@ use crate::routes::href_under;
 /// answer pages into: trunk's page as the build compacted it for every other page.
 pub const ANSWER_TEMPLATE_FILE: &str = "hcnf-answer-template.html";
 
+/// Where, under `dist/`, the build writes the page the site's server shows in `locale` when
+/// the endpoint behind the plain form does not answer: `ja/inquiry/unreachable.html`.
+pub fn unreachable_file(locale: Locale) -> std::path::PathBuf {
+    std::path::PathBuf::from(format!("{}/inquiry/unreachable.html", locale.code()))
+}
+
 /// A checked page template for [`answer_page`].
 #[derive(Clone, Debug)]
 pub struct AnswerTemplate(String);
@@ -21,7 +31,7 @@ pub struct AnswerTemplate(String);
 impl AnswerTemplate {
     /// `template` if a page can be rendered into it (an empty mount element and a head).
     pub fn new(template: String) -> Result<AnswerTemplate, PrerenderError> {
-        render_with(&template, "/", "", || {})?;
+        render_with(&template, HostOptions::default(), "/", "", || {})?;
         Ok(AnswerTemplate(template))
     }
 
@@ -35,12 +45,44 @@ impl AnswerTemplate {
     }
 }
 
-/// The inquiry page in `locale` with the form as `answered` holds it. Its alternate links
-/// are relative, as the endpoint does not know where the site is published.
-pub fn answer_page(template: &AnswerTemplate, locale: Locale, answered: Answered) -> String {
-    let path = href_under("", locale, PageId::Inquiry);
+/// The inquiry page in `locale` with the form as `answered` holds it, for the site under
+/// `base`: `""` at the site's root, or a host's base path (`/hcnf`, checked as
+/// [`crate::host::normalize_base`] checks one) when the host's server passes the posts of an
+/// embedded form on. Its links and its form are under that base; its alternate links are
+/// relative, as the endpoint does not know where the site is published.
+pub fn answer_page(
+    template: &AnswerTemplate,
+    base: &str,
+    locale: Locale,
+    answered: Answered,
+) -> String {
+    let options = HostOptions {
+        base: base.to_owned(),
+        ..HostOptions::default()
+    };
+    let path = href_under(base, locale, PageId::Inquiry);
     // The template was checked when it was made: the same checks cannot fail here.
-    let html =
-        render_with(&template.0, &path, "", move || provide_context(answered)).unwrap_or_default();
-    page_scripts(&html, &nav_script(), false)
+    let html = render_with(&template.0, options, &path, "", move || {
+        provide_context(answered)
+    })
+    .unwrap_or_default();
+    if base.is_empty() {
+        page_scripts(&html, &nav_script(), false)
+    } else {
+        on_host(&html)
+    }
+}
+
+/// An answer page at a host's address, where the site's files are not at the root: it names
+/// none. Its links load the host's pages as any link does, and the browser shows the host's
+/// own icon.
+fn on_host(html: &str) -> String {
+    let html = edit_elements(html, "<script", "</script>", |_| Cow::Borrowed(""));
+    edit_elements(&html, "<link", ">", |tag| {
+        Cow::Borrowed(if tag.contains("rel=\"icon\"") {
+            ""
+        } else {
+            tag
+        })
+    })
 }

@@ -41,7 +41,7 @@ function hostOptions() {
 function readHostOptions(attr, { assets, locales }, pathname) {
   const warnings = [];
   const read = (name) => attr(name)?.trim() ?? null;
-  const options = { base: '', locale: null, manage: false, parentOrigin: null, assets };
+  const options = { base: '', locale: null, manage: false, plainForm: false, parentOrigin: null, assets };
   const locale = read('locale');
   if (locale) {
     if (locales.includes(locale.toLowerCase())) options.locale = locale.toLowerCase();
@@ -59,11 +59,17 @@ function readHostOptions(attr, { assets, locales }, pathname) {
     if (valid) options.base = segments.map((seg) => `/${seg}`).join('');
     else warnings.push(`data-hcnf-base="${base}" is not a path such as "/hcnf/" (ASCII letters, digits and -._~!$&()*+,;=@ only); the app uses "/"`);
   }
-  const manage = read('manage-document');
-  if (manage !== null) {
-    if (manage === '' || manage.toLowerCase() === 'true') options.manage = true;
-    else if (manage.toLowerCase() !== 'false') warnings.push(`data-hcnf-manage-document="${manage}" must be "true" or "false"; "false" is used`);
-  }
+  // `true` (or present and empty) or `false`; anything else is `false`, with a warning.
+  const flag = (name) => {
+    const value = read(name);
+    if (value === '' || value?.toLowerCase() === 'true') return true;
+    if (value !== null && value.toLowerCase() !== 'false') {
+      warnings.push(`data-hcnf-${name}="${value}" must be "true" or "false"; "false" is used`);
+    }
+    return false;
+  };
+  options.manage = flag('manage-document');
+  options.plainForm = flag('plain-form');
   const parentOrigin = read('parent-origin');
   if (parentOrigin) {
     let origin = null;
@@ -84,18 +90,26 @@ function readHostOptions(attr, { assets, locales }, pathname) {
   return { options, warnings };
 }
 
-// Fits a fragment into the host page: its links, written for the base the build was
-// given, under the host's own; its main region the page's main if the host has none;
-// and the host's title and language, if it lets the app set them.
+// Fits a fragment into the host page: its links and its form's address, written for the
+// base the build was given, under the host's own; its main region the page's main if the
+// host has none; the host's title and language, if it lets the app set them; and, on a host
+// whose server does not pass the form's posts to the endpoint, a form that is not posted
+// until the app runs it (it shows the telephone and fax instead of "Continue").
 function fit(page, host) {
   if (host.main) page.querySelector('#hcnf-main')?.setAttribute('role', 'main');
   const from = page.dataset.hcnfFragmentBase ?? '';
+  const under = (path) => (path === from || path.startsWith(`${from}/`) ? `${host.base}${path.slice(from.length)}` || '/' : path);
   if (from !== host.base) {
-    for (const link of page.querySelectorAll('a[href]')) {
-      const href = link.getAttribute('href');
-      if (href === from || href.startsWith(`${from}/`)) {
-        link.setAttribute('href', `${host.base}${href.slice(from.length)}` || '/');
-      }
+    for (const link of page.querySelectorAll('a[href]')) link.setAttribute('href', under(link.getAttribute('href')));
+    for (const form of page.querySelectorAll('form[action]')) form.setAttribute('action', under(form.getAttribute('action')));
+  }
+  if (!host.plainForm) {
+    for (const island of page.querySelectorAll('[data-hcnf-form]')) {
+      island.setAttribute('data-hcnf-awaits-app', '');
+      // Once the app runs the form, it sends it itself.
+      island.addEventListener('submit', (event) => {
+        if (!event.target.hasAttribute('data-hcnf-live')) event.preventDefault();
+      });
     }
   }
   if (host.manage) {

@@ -383,6 +383,9 @@ async function startForm(doc, at, initial) {
     await loadForm(doc);
   } catch (error) {
     console.error(`HCNF: the inquiry form could not start: ${error}`);
+    // Where only the app could send it (a host page that does not pass the plain form's
+    // posts on), the form then shows how else to inquire (styles/site.css).
+    document.querySelector(FORM)?.setAttribute('data-hcnf-app-failed', '');
     if (!initial) location.assign(at.href);
   }
 }

@@ -7,6 +7,11 @@
 //! `GET /{lang}/inquiry/sent?reference=…`, the confirmation. The same limits as the JSON
 //! route (origin, rate, load, body size and time, disk space), each refusal a page in the
 //! reader's language that keeps what they typed where the post could be read.
+//!
+//! A host page that embeds the app under a base path (`/hcnf`) has its server pass
+//! `/hcnf/{lang}/inquiry/…` on as `/{lang}/inquiry/…` with `X-Forwarded-Prefix: /hcnf`: the
+//! answer pages and the redirect are then written under that base, so their links lead
+//! back to the host's pages.
 
 use std::time::Duration;
 
@@ -20,6 +25,7 @@ use axum::routing::{get, post};
 use axum::Router;
 use hcnf_inquiry::form_post::{parse_form, FormAction};
 use hcnf_inquiry::ValidInquiry;
+use hcnf_site::host::normalize_base;
 use hcnf_site::i18n::Locale;
 use hcnf_site::inquiry::answered::{Answered, Unanswered};
 use hcnf_site::inquiry::client::SendError;
@@ -62,6 +68,23 @@ fn from_the_site(headers: &HeaderMap, allowed: &[String]) -> bool {
     }
 }
 
+/// The base path the reader's address has on the site that passed the request on
+/// (`X-Forwarded-Prefix`), or `""` for the site's root. A value that is not a plain path is
+/// ignored: the pages are then the site's own, at its root.
+fn base_of(headers: &HeaderMap) -> String {
+    headers
+        .get("x-forwarded-prefix")
+        .and_then(|v| v.to_str().ok())
+        .and_then(normalize_base)
+        .unwrap_or_default()
+}
+
+/// Where an answer page is: its language, and the base path its links are under.
+struct At {
+    locale: Locale,
+    base: String,
+}
+
 /// How long a post waits for one of the request slots every route shares before it is
 /// answered "busy": the slot is taken before the body is read, so a flood of posts cannot
 /// make the endpoint read and render more at once than the slots allow.
@@ -83,25 +106,30 @@ async fn answers(
     let Some(locale) = Locale::from_code(&lang) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    let at = At {
+        locale,
+        base: base_of(req.headers()),
+    };
     let now = u64::try_from(now_ms()).unwrap_or(0);
     let Ok(Ok(_slot)) =
         tokio::time::timeout(SLOT_WAIT, state.guard.in_flight.clone().acquire_owned()).await
     else {
-        return not_read(&state, locale, StatusCode::SERVICE_UNAVAILABLE, now).await;
+        return not_read(&state, &at, StatusCode::SERVICE_UNAVAILABLE, now).await;
     };
     if !from_the_site(req.headers(), &state.config.allowed_origins) {
         let answered = Answered::unanswered(Unanswered::OtherSite, now);
-        return page(&state, locale, StatusCode::FORBIDDEN, answered).await;
+        return page(&state, &at, StatusCode::FORBIDDEN, answered).await;
     }
     let deadline = state.config.limits.request_timeout;
-    match tokio::time::timeout(deadline, answer_post(&state, locale, req, now)).await {
+    match tokio::time::timeout(deadline, answer_post(&state, &at, req, now)).await {
         Ok(response) => response,
-        Err(_) => not_read(&state, locale, StatusCode::SERVICE_UNAVAILABLE, now).await,
+        Err(_) => not_read(&state, &at, StatusCode::SERVICE_UNAVAILABLE, now).await,
     }
 }
 
 /// A post from the site, in its slot and within its deadline: read, checked, and answered.
-async fn answer_post(state: &AppState, locale: Locale, req: Request, now: u64) -> Response {
+async fn answer_post(state: &AppState, at: &At, req: Request, now: u64) -> Response {
+    let locale = at.locale;
     let peer = req
         .extensions()
         .get::<ConnectInfo<std::net::SocketAddr>>()
@@ -112,12 +140,12 @@ async fn answer_post(state: &AppState, locale: Locale, req: Request, now: u64) -
     let bytes = match read_body(body, FORM_BODY_LIMIT, within).await {
         Ok(bytes) => bytes,
         Err(Rejection::TooLarge) => {
-            return not_read(state, locale, StatusCode::PAYLOAD_TOO_LARGE, now).await
+            return not_read(state, at, StatusCode::PAYLOAD_TOO_LARGE, now).await
         }
-        Err(_) => return not_read(state, locale, StatusCode::REQUEST_TIMEOUT, now).await,
+        Err(_) => return not_read(state, at, StatusCode::REQUEST_TIMEOUT, now).await,
     };
     let Ok(post) = parse_form(&bytes) else {
-        return not_read(state, locale, StatusCode::BAD_REQUEST, now).await;
+        return not_read(state, at, StatusCode::BAD_REQUEST, now).await;
     };
     let action = post.action;
     let secret = state.store.form_secret();
@@ -130,10 +158,10 @@ async fn answer_post(state: &AppState, locale: Locale, req: Request, now: u64) -
         } else {
             StatusCode::OK
         };
-        return page(state, locale, status, answered).await;
+        return page(state, at, status, answered).await;
     };
     if action != FormAction::Send {
-        return page(state, locale, StatusCode::OK, answered).await;
+        return page(state, at, StatusCode::OK, answered).await;
     }
     // Only a Send counts against the client's rate: it is what the JSON route's one
     // request does. Continue and Change store nothing; the slots bound what they cost.
@@ -141,31 +169,33 @@ async fn answer_post(state: &AppState, locale: Locale, req: Request, now: u64) -
         let wait = u32::try_from(seconds).unwrap_or(u32::MAX);
         let answered = answered.sent(Err(Failure::Send(SendError::RateLimited(wait))));
         return with_retry_after(
-            page(state, locale, StatusCode::TOO_MANY_REQUESTS, answered).await,
+            page(state, at, StatusCode::TOO_MANY_REQUESTS, answered).await,
             seconds,
         );
     }
     answered.key = accepted_key(secret, locale, &valid, &answered.key, now);
     match store(state, locale, &answered, valid, client, now).await {
-        Ok(Stored::New(reference) | Stored::Replayed(reference)) => {
-            see_other(&inquiry_sent_href(locale, &reference))
-        }
+        Ok(Stored::New(reference) | Stored::Replayed(reference)) => see_other(&format!(
+            "{}{}",
+            at.base,
+            inquiry_sent_href(locale, &reference)
+        )),
         // Only a key signed for other answers could do this, which the check above rules
         // out; the page says so, as the app's does.
         Ok(Stored::KeyReused) => {
             let answered = answered.sent(Err(Failure::Send(SendError::KeyReused)));
-            page(state, locale, StatusCode::CONFLICT, answered).await
+            page(state, at, StatusCode::CONFLICT, answered).await
         }
         Err(Rejection::Unavailable(seconds)) => {
             let answered = answered.sent(Err(Failure::Send(SendError::Server(503))));
             with_retry_after(
-                page(state, locale, StatusCode::SERVICE_UNAVAILABLE, answered).await,
+                page(state, at, StatusCode::SERVICE_UNAVAILABLE, answered).await,
                 seconds,
             )
         }
         Err(_) => {
             let answered = answered.sent(Err(Failure::Send(SendError::Server(500))));
-            page(state, locale, StatusCode::INTERNAL_SERVER_ERROR, answered).await
+            page(state, at, StatusCode::INTERNAL_SERVER_ERROR, answered).await
         }
     }
 }
@@ -190,9 +220,9 @@ async fn store(
 }
 
 /// The empty form, with the notice that the post could not be read.
-async fn not_read(state: &AppState, locale: Locale, status: StatusCode, now: u64) -> Response {
+async fn not_read(state: &AppState, at: &At, status: StatusCode, now: u64) -> Response {
     let answered = Answered::unanswered(Unanswered::NotRead, now);
-    let response = page(state, locale, status, answered).await;
+    let response = page(state, at, status, answered).await;
     if status == StatusCode::SERVICE_UNAVAILABLE {
         with_retry_after(response, BUSY_RETRY_SECS)
     } else {
@@ -216,16 +246,22 @@ struct SentQuery {
 async fn sent(
     State(state): State<AppState>,
     Path(lang): Path<String>,
+    headers: HeaderMap,
     query: Result<Query<SentQuery>, QueryRejection>,
 ) -> Response {
     let Some(locale) = Locale::from_code(&lang) else {
         return StatusCode::NOT_FOUND.into_response();
     };
+    let at = At {
+        locale,
+        base: base_of(&headers),
+    };
+    let form = format!("{}{}", at.base, inquiry_page_href(locale));
     let Ok(Query(q)) = query else {
-        return see_other(&inquiry_page_href(locale));
+        return see_other(&form);
     };
     if !is_reference(&q.reference) {
-        return see_other(&inquiry_page_href(locale));
+        return see_other(&form);
     }
     // A page rendered for anyone who asks: in a slot, as a post is.
     let Ok(_slot) = state.guard.in_flight.clone().try_acquire_owned() else {
@@ -236,7 +272,7 @@ async fn sent(
     };
     page(
         &state,
-        locale,
+        &at,
         StatusCode::OK,
         Answered::confirmed(q.reference),
     )

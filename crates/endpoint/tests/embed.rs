@@ -91,10 +91,25 @@ const NOTE_POSTS_TO_PARENT: &str = "parent.posted = parent.posted || []; \
     parent.postMessage = function (message, target) { parent.posted.push(String(target)); \
       return parent.nativePost.call(parent, message, target); };";
 
+/// A host page's policy as many are: its own and inline scripts, but no
+/// `'wasm-unsafe-eval'`, so the browser refuses to compile the app's wasm.
+const NO_WASM_POLICY: &str =
+    r#"<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'unsafe-inline'">"#;
+
+/// `page` under a policy that refuses the wasm, noting console errors.
+fn without_wasm(page: &str) -> String {
+    with_first_script(page, NOTE_CONSOLE_ERRORS).replacen(
+        "<head>",
+        &format!("<head>{NO_WASM_POLICY}"),
+        1,
+    )
+}
+
 /// The demo, served on loopback, with a browser pointed at it.
 struct Demo {
     _procs: Vec<Proc>,
-    _dir: tempfile::TempDir,
+    /// Where the endpoint stores.
+    dir: tempfile::TempDir,
     /// The demo host: the host page at `/hcnf/`, the app's files at `/hcnf-app/`.
     site: String,
     /// The same build on a site of its own, as the app looks alone.
@@ -187,6 +202,14 @@ async fn demo() -> Demo {
         &host.replace(snippet(&host), &format!("{0}\n{0}", snippet(&host))),
         NOTE_CONSOLE_ERRORS,
     );
+    // The wasm refused, on a host whose server passes the plain form's posts on (and says
+    // so), and on one whose server does not.
+    let passed = without_wasm(&variant(
+        &host,
+        "/passed/",
+        r#"data-hcnf-plain-form="true""#,
+    ));
+    let unpassed = without_wasm(&variant(&host, "/unpassed/", ""));
     write("demo/host.html", &host);
     write("demo/frame.html", &frame);
     let pages = [
@@ -196,14 +219,17 @@ async fn demo() -> Demo {
         ("/picked/", write("picked.html", &picked)),
         ("/refused/", write("refused.html", &refused)),
         ("/twice/", write("twice.html", &twice)),
+        ("/passed/", write("passed.html", &passed)),
+        ("/unpassed/", write("unpassed.html", &unpassed)),
     ];
     let config = write("config.json", &config.to_string());
-    let server = support::start_demo_host(site_port, &demo_dir, &pages, Some(&config)).await;
+    let server =
+        support::start_demo_host(site_port, &demo_dir, &pages, Some(&config), &endpoint).await;
     let alone = support::start_site(alone_port, None).await;
     let (driver, browser) = support::start_browser().await;
     Demo {
         _procs: vec![api, server, alone, driver],
-        _dir: dir,
+        dir,
         site,
         alone: format!("http://127.0.0.1:{alone_port}"),
         endpoint,
@@ -237,6 +263,15 @@ impl Demo {
 
     async fn path(&self) -> String {
         self.browser.current_url().await.unwrap().path().to_owned()
+    }
+
+    /// The strings in the list `script` returns.
+    async fn strings(&self, script: &str) -> Vec<String> {
+        let list = self.js(script).await;
+        let list = list.as_array().expect("a list");
+        list.iter()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect()
     }
 
     /// The host page's title and `<html lang>`.
@@ -524,11 +559,135 @@ async fn the_host_looks_the_same_with_the_app_and_the_app_the_same_as_alone() {
 async fn the_shipped_snippet_posts_to_the_endpoint_config_json_names() {
     let demo = demo().await;
     demo.goto(&format!("{}/hcnf/ja/inquiry", demo.site)).await;
+    support::find(&demo.browser, "form[data-hcnf-live]").await;
+    assert!(!demo.shown(".hcnf-needs-app").await);
     support::fill_form(&demo.browser).await;
     support::send(&demo.browser).await;
     assert!(support::reference(&demo.browser).await.starts_with("HCNF-"));
     assert_eq!(support::stored(&demo.endpoint).await, 1);
     assert_eq!(demo.document().await, host_document());
+    demo.browser.close().await.unwrap();
+}
+
+impl Demo {
+    /// Opens `path`, a page with the form under a policy that refuses the wasm, and waits
+    /// until the fragment is in and the page says the form's wasm could not start.
+    async fn open_refused(&self, path: &str) {
+        self.goto(&format!("{}{path}", self.site)).await;
+        find(
+            &self.browser,
+            "[data-hcnf-app][data-hcnf-links] form.hcnf-form",
+        )
+        .await;
+        wait_until(
+            &self.browser,
+            "return (window.consoleErrors || []).some((e) => e.includes('could not start'));",
+            json!(true),
+        )
+        .await;
+        assert_eq!(
+            self.js("return !!document.querySelector('form[data-hcnf-live]');")
+                .await,
+            json!(false),
+            "the app never ran the form"
+        );
+    }
+
+    /// Whether the first element matching `selector` is shown.
+    async fn shown(&self, selector: &str) -> bool {
+        find(&self.browser, selector)
+            .await
+            .is_displayed()
+            .await
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn with_the_wasm_refused_the_embedded_form_sends_through_the_hosts_server_and_leads_back() {
+    let demo = demo().await;
+    for (n, code) in support::locales().iter().map(String::as_str).enumerate() {
+        let ed = edition(code);
+        let inquiry = &ed.pages.inquiry;
+        demo.open_refused(&format!("/passed/{code}/inquiry")).await;
+        // The fragment's form, aimed at the host's own address, with "Continue".
+        assert_eq!(
+            demo.js("return document.querySelector('form.hcnf-form').getAttribute('action');")
+                .await,
+            json!(format!("/passed/{code}/inquiry/answers")),
+            "{code}"
+        );
+        assert!(!demo.shown(".hcnf-needs-app").await, "{code}");
+        // Continue with nothing typed: the problems, at the host's address.
+        click(&demo.browser, "form.hcnf-form button[value='continue']").await;
+        find(&demo.browser, "#hcnf-inquiry-error-summary").await;
+        assert_eq!(demo.path().await, format!("/passed/{code}/inquiry/answers"));
+        let title = demo.browser.title().await.unwrap();
+        assert!(
+            title.starts_with(&*inquiry.form.error_prefix),
+            "{code}: {title}"
+        );
+        // Every link of the answer page leads back to the host's pages.
+        let links = demo
+            .strings("return [...document.querySelectorAll('a[href^=\"/\"]')].map((a) => a.getAttribute('href'));")
+            .await;
+        assert!(
+            !links.is_empty() && links.iter().all(|l| l.starts_with("/passed/")),
+            "{links:?}"
+        );
+        support::fill_form(&demo.browser).await;
+        click(&demo.browser, "button[value='send']").await;
+        let reference = support::reference(&demo.browser).await;
+        assert_eq!(reference, format!("HCNF-{:06}", n + 1), "{code}");
+        assert_eq!(demo.path().await, format!("/passed/{code}/inquiry/sent"));
+        let rows = support::stored_rows(demo.dir.path());
+        assert_eq!(rows.len(), n + 1, "{code}");
+        assert_eq!(
+            [rows[n].locale.as_str(), rows[n].message.as_str()],
+            [code, "次回の講座の日程を教えてください。"]
+        );
+        // From the confirmation, the edition's home: the host page, with the app in it.
+        click(
+            &demo.browser,
+            &format!("#hcnf-app .hcnf-nav a[href='/passed/{code}/']"),
+        )
+        .await;
+        demo.heading_is(&ed.pages.head(PageId::Overview).title)
+            .await;
+        assert_eq!(demo.path().await, format!("/passed/{code}/"));
+        assert_eq!(demo.document().await, host_document(), "{code}");
+    }
+    demo.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
+async fn with_the_wasm_refused_on_a_host_that_does_not_pass_posts_on_the_form_gives_the_telephone()
+{
+    let demo = demo().await;
+    let ja = edition("ja");
+    demo.open_refused("/unpassed/ja/inquiry").await;
+    // The telephone and fax where "Continue" was.
+    assert!(demo.shown(".hcnf-needs-app").await);
+    let notice = support::text(&demo.browser, ".hcnf-needs-app").await;
+    assert!(
+        notice.contains(&*ja.pages.inquiry.unavailable.heading)
+            && notice.contains(&*ja.contact.tel.display)
+            && notice.contains(&*ja.contact.fax.display),
+        "{notice}"
+    );
+    assert!(!demo.shown("form.hcnf-form button[value='continue']").await);
+    // Enter in a field posts nothing anywhere, and what was typed stays.
+    let name = find(&demo.browser, "#hcnf-inquiry-name").await;
+    name.send_keys("山田 太郎\u{E007}").await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(demo.path().await, "/unpassed/ja/inquiry");
+    assert_eq!(
+        name.prop("value").await.unwrap().as_deref(),
+        Some("山田 太郎")
+    );
+    assert_eq!(support::stored(&demo.endpoint).await, 0);
     demo.browser.close().await.unwrap();
 }
 
@@ -565,13 +724,7 @@ async fn an_attribute_naming_another_origin_leaves_the_form_unavailable_and_send
     )
     .await;
     // The app read config.json and its own pages, and sent nothing anywhere.
-    let fetched = demo.js("return window.fetched;").await;
-    let fetched: Vec<&str> = fetched
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(Value::as_str)
-        .collect();
+    let fetched = demo.strings("return window.fetched;").await;
     assert!(
         fetched.iter().any(|u| u.ends_with("/hcnf-app/config.json"))
             && fetched.iter().all(|u| u.ends_with(".wasm")

@@ -72,6 +72,12 @@ struct Answer {
 }
 
 async fn post(base: &str, lang: &str, origin: Option<&str>, body: String) -> Answer {
+    let origin: Vec<_> = origin.map(|o| ("Origin", o)).into_iter().collect();
+    post_with(base, lang, &origin, body).await
+}
+
+/// As [`post`], with `headers`.
+async fn post_with(base: &str, lang: &str, headers: &[(&str, &str)], body: String) -> Answer {
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -80,8 +86,8 @@ async fn post(base: &str, lang: &str, origin: Option<&str>, body: String) -> Ans
         .post(format!("{base}/{lang}/inquiry/answers"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .body(body);
-    if let Some(origin) = origin {
-        req = req.header("Origin", origin);
+    for (name, value) in headers {
+        req = req.header(*name, *value);
     }
     let res = req.send().await.unwrap();
     Answer {
@@ -200,6 +206,83 @@ async fn the_same_journey_in_every_edition_stores_one_inquiry() {
         assert!(page.contains(&format!("<html lang=\"{lang}\"")));
         assert!(page.contains(&format!("href=\"/{lang}/inquiry\"")));
     }
+}
+
+/// Every site-rooted address a page links to or posts to.
+fn addresses(page: &str) -> Vec<&str> {
+    ["href=\"/", "action=\"/"]
+        .iter()
+        .flat_map(|attr| page.split(attr).skip(1))
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+#[tokio::test]
+async fn under_a_hosts_base_the_pages_and_the_redirect_lead_back_to_the_hosts_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let s = start(&db).await;
+    // As the host's server passes on a post to /kenko/hcnf/ja/inquiry/answers.
+    let host = [("Origin", ORIGIN), ("X-Forwarded-Prefix", "/kenko/hcnf/")];
+    let check = post_with(&s.base, "ja", &host, encode(&fields("continue"))).await;
+    assert_eq!(check.status, StatusCode::OK);
+    let linked = addresses(&check.body);
+    assert!(
+        linked.contains(&"kenko/hcnf/ja/inquiry/answers"),
+        "{linked:?}"
+    );
+    assert!(linked.contains(&"kenko/hcnf/en/inquiry"), "{linked:?}");
+    assert!(
+        linked.iter().all(|a| a.starts_with("kenko/hcnf/")),
+        "every link leads to the host's pages: {linked:?}"
+    );
+    // The site's files are not at the host's root: the page names none.
+    assert!(!check.body.contains("<script"), "{}", check.body);
+    assert!(!check.body.contains("rel=\"icon\""));
+    let mut send = fields("send");
+    send.push(("key", hidden(&check.body, "key")));
+    let sent = post_with(&s.base, "ja", &host, encode(&send)).await;
+    assert_eq!(sent.status, StatusCode::SEE_OTHER, "{}", sent.body);
+    let location = sent.location.unwrap();
+    assert_eq!(
+        location,
+        "/kenko/hcnf/ja/inquiry/sent?reference=HCNF-000001"
+    );
+    // The confirmation, asked for through the host.
+    let path = location.trim_start_matches("/kenko/hcnf");
+    let page = reqwest::Client::new()
+        .get(format!("{}{path}", s.base))
+        .header("X-Forwarded-Prefix", "/kenko/hcnf")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.unwrap();
+    assert!(page.contains("data-reference=\"HCNF-000001\""));
+    let linked = addresses(&page);
+    assert!(linked.contains(&"kenko/hcnf/ja/"), "{linked:?}");
+    assert!(
+        linked.iter().all(|a| a.starts_with("kenko/hcnf/")),
+        "{linked:?}"
+    );
+    // A prefix that is no plain path is not used: the site's own pages, at its root.
+    for prefix in [
+        "//elsewhere.example",
+        "/a b",
+        "/x\"onmouseover=\"alert(1)",
+        "/../up",
+    ] {
+        let headers = [("Origin", ORIGIN), ("X-Forwarded-Prefix", prefix)];
+        let a = post_with(&s.base, "en", &headers, encode(&fields("continue"))).await;
+        assert_eq!(a.status, StatusCode::OK, "{prefix}");
+        assert!(
+            a.body.contains("action=\"/en/inquiry/answers\""),
+            "{prefix}: {}",
+            a.body
+        );
+        assert!(a.body.contains("<script"), "{prefix}: the site's own page");
+    }
+    assert_eq!(rows(&db).len(), 1);
 }
 
 #[tokio::test]

@@ -168,14 +168,6 @@ async fn rig_with_endpoint(script: Script) -> (Rig, tempfile::TempDir) {
     (rig, dir)
 }
 
-/// The stored inquiries, as the office's export reads them.
-fn stored_rows(dir: &Path) -> Vec<hcnf_endpoint::Record> {
-    hcnf_endpoint::Store::open_existing(&dir.join("inquiries.sqlite3"))
-        .unwrap()
-        .received_since("")
-        .unwrap()
-}
-
 impl Rig {
     /// The id of the element that has focus.
     async fn focused(&self) -> String {
@@ -248,7 +240,7 @@ async fn without_javascript_the_form_sends_through_the_endpoints_pages_once() {
         support::click(&rig.browser, "button[value='send']").await;
         let reference = support::reference(&rig.browser).await;
         assert_eq!(rig.focused().await, "hcnf-inquiry-confirmation", "{code}");
-        let rows = stored_rows(dir.path());
+        let rows = support::stored_rows(dir.path());
         assert_eq!(rows.len(), n + 1, "{code}");
         let r = rows[n].clone();
         assert_eq!(
@@ -267,8 +259,49 @@ async fn without_javascript_the_form_sends_through_the_endpoints_pages_once() {
         rig.browser.back().await.unwrap();
         support::click(&rig.browser, "button[value='send']").await;
         assert_eq!(support::reference(&rig.browser).await, reference, "{code}");
-        assert_eq!(stored_rows(dir.path()).len(), n + 1, "{code}");
+        assert_eq!(support::stored_rows(dir.path()).len(), n + 1, "{code}");
     }
+    rig.browser.close().await.unwrap();
+}
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn without_javascript_an_endpoint_that_does_not_answer_gets_a_page_in_the_readers_language() {
+    // The site's server passes the posts to an endpoint that is not there.
+    let rig = rig(Script::Off).await;
+    for code in support::locales() {
+        let ed = edition(&code);
+        rig.goto(&href(&code, PageId::Inquiry)).await;
+        support::type_into(&rig.browser, "name", "山田 太郎").await;
+        support::click(&rig.browser, "form.hcnf-form button[value='continue']").await;
+        support::find(&rig.browser, ".hcnf-alert").await;
+        let notice = rig.text(".hcnf-alert").await;
+        assert!(
+            notice.contains(&*ed.pages.inquiry.sending.not_read),
+            "{code}: {notice}"
+        );
+        assert_eq!(
+            rig.attr("html", "lang").await.as_deref(),
+            Some(code.as_str())
+        );
+        let path = rig.browser.current_url().await.unwrap().path().to_owned();
+        assert_eq!(path, format!("/{code}/inquiry/answers"));
+    }
+    // The page is nginx's answer only, not an address of the site.
+    let page = reqwest::get(format!("{}/en/inquiry/unreachable.html", rig.site))
+        .await
+        .unwrap();
+    assert_eq!(page.status(), reqwest::StatusCode::NOT_FOUND);
+    let post = reqwest::Client::new()
+        .post(format!("{}/ja/inquiry/answers", rig.site))
+        .header("Origin", &rig.site)
+        .form(&[("action", "continue")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(post.status(), reqwest::StatusCode::SERVICE_UNAVAILABLE);
+    assert!(post.headers().contains_key("content-security-policy"));
+    assert!(post.text().await.unwrap().contains("<html lang=\"ja\""));
     rig.browser.close().await.unwrap();
 }
 
@@ -298,7 +331,7 @@ async fn without_javascript_a_post_from_another_site_is_refused_with_a_page_sayi
     );
     let name = support::find(&rig.browser, "#hcnf-inquiry-name").await;
     assert_eq!(name.prop("value").await.unwrap().as_deref(), Some(""));
-    assert!(stored_rows(dir.path()).is_empty());
+    assert!(support::stored_rows(dir.path()).is_empty());
     rig.browser.close().await.unwrap();
 }
 
@@ -714,7 +747,7 @@ async fn before_the_app_runs_the_form_sends_as_a_plain_form() {
         support::click(&browser, "button[value='send']").await;
         let reference = support::reference(&browser).await;
         assert_eq!(reference, format!("HCNF-{:06}", n + 1), "{code}");
-        let rows = stored_rows(dir.path());
+        let rows = support::stored_rows(dir.path());
         assert_eq!(rows[n].locale, code);
         assert_eq!(rows[n].message, "次回の講座の日程を教えてください。");
     }

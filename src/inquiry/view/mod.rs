@@ -9,6 +9,8 @@ mod fields;
 mod notices;
 mod state;
 
+pub use notices::NeedsAppNotice;
+
 use hcnf_inquiry::{Accepted, Draft, Field};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

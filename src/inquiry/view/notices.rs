@@ -5,6 +5,7 @@ use hcnf_content::InquiryPage;
 use leptos::prelude::*;
 
 use super::state::FormState;
+use crate::i18n::CurrentLocale;
 use crate::inquiry::flow::{Failure, Focus};
 use crate::inquiry::messages::send_failure;
 use crate::layout::words;
@@ -19,10 +20,26 @@ pub(super) fn UnavailableNotice(
 ) -> impl IntoView {
     view! {
         <div class="hcnf-notice" role="alert">
-            <h2 class="hcnf-notice__heading">{words(&page.unavailable.heading)}</h2>
-            <p>{words(&page.unavailable.body)}</p>
-            <ContactDetails with_map=false />
+            {unavailable(page)}
         </div>
+    }
+}
+
+/// The same words, with the page from the start: for a page where only the app can send
+/// the form (a host page whose server does not pass the plain form's posts on), shown by
+/// the stylesheet if the app could not start. Beside the form's island, not in it, so the
+/// wasm carries none of it.
+#[component]
+pub fn NeedsAppNotice() -> impl IntoView {
+    let page = expect_context::<CurrentLocale>().0.inquiry();
+    view! { <div class="hcnf-notice hcnf-needs-app">{unavailable(page)}</div> }
+}
+
+fn unavailable(page: &'static InquiryPage) -> impl IntoView {
+    view! {
+        <h2 class="hcnf-notice__heading">{words(&page.unavailable.heading)}</h2>
+        <p>{words(&page.unavailable.body)}</p>
+        <ContactDetails with_map=false />
     }
 }
 

@@ -6,11 +6,11 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine as _;
-use hcnf_site::i18n::Locale;
 use hcnf_site::inquiry::answered::Answered;
 use hcnf_site::prerender::{answer_page, AnswerTemplate};
 use sha2::{Digest as _, Sha256};
 
+use super::At;
 use crate::AppState;
 
 /// The answer page, rendered off the async workers (rendering is plain CPU work), with
@@ -18,7 +18,7 @@ use crate::AppState;
 /// that serves the endpoint without it.
 pub(super) async fn page(
     state: &AppState,
-    locale: Locale,
+    at: &At,
     status: StatusCode,
     answered: Answered,
 ) -> Response {
@@ -26,7 +26,9 @@ pub(super) async fn page(
         return StatusCode::NOT_FOUND.into_response();
     };
     let policy = site.policy.clone();
-    let render = tokio::task::spawn_blocking(move || answer_page(&site.template, locale, answered));
+    let (base, locale) = (at.base.clone(), at.locale);
+    let render =
+        tokio::task::spawn_blocking(move || answer_page(&site.template, &base, locale, answered));
     let Ok(html) = render.await else {
         eprintln!("rendering an answer page failed");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();

@@ -207,12 +207,15 @@ pub async fn start_site_from(
 
 /// The demo host (`scripts/demo_host.sh`) on `port`: nginx serving the pages in `demo` as a
 /// host site, the release build under `/hcnf-app/`, and each of `pages` for every path
-/// under its prefix; `config` replaces the build's `config.json`.
+/// under its prefix; `config` replaces the build's `config.json`. The plain form's posts
+/// under each prefix go to the endpoint at `endpoint` (its base URL, as [`start_endpoint`]
+/// gives it).
 pub async fn start_demo_host(
     port: u16,
     demo: &Path,
     pages: &[(&str, PathBuf)],
     config: Option<&Path>,
+    endpoint: &str,
 ) -> Proc {
     let mut cmd = Command::new("bash");
     cmd.arg(root().join("scripts/demo_host.sh"))
@@ -228,9 +231,19 @@ pub async fn start_demo_host(
     if let Some(config) = config {
         cmd.arg("--config").arg(config);
     }
+    cmd.args(["--endpoint", endpoint.trim_start_matches("http://")]);
     let proc = spawn(&mut cmd);
     wait_for_port(port).await;
     proc
+}
+
+/// The inquiries the endpoint storing in `dir` ([`start_endpoint`]) has stored, as the
+/// office's export reads them.
+pub fn stored_rows(dir: &Path) -> Vec<hcnf_endpoint::Record> {
+    hcnf_endpoint::Store::open_existing(&dir.join("inquiries.sqlite3"))
+        .unwrap()
+        .received_since("")
+        .unwrap()
 }
 
 /// How many inquiries the endpoint has stored.

@@ -27,7 +27,7 @@ if [ "$(id -u)" -eq 0 ]; then
 else
   user="$(id -un)" group="$(id -gn)"
 fi
-sed -e "s|@DIR@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$user|g" -e "s|@GROUP@|$group|g" \
+sed -e "s|@DIR@|$dir|g" -e "s|@PORT@|$port|g" -e "s|@USER@|$user|g" -e "s|@GROUP@|$group|g" -e "s|@TLS@||" \
   "$root/tools/exim/exim.conf.in" > "$dir/exim.conf"
 [ "$(id -u)" -ne 0 ] || chown "$user:$group" "$dir/exim.conf"
 echo "Mail server on 127.0.0.1:$port; messages arrive in $dir/Maildir/new"

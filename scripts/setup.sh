@@ -30,9 +30,10 @@ need_apt=()
 # nginx with its brotli_static module serves the build as production does (scripts/nginx.sh);
 # brotli compresses the build's files once, at build time. exim4-daemon-light is the real mail
 # server the endpoint's mail tests and scripts/serve.sh deliver to (run without root, on a
-# loopback port, into a Maildir; the package's own system service is never started).
+# loopback port, into a Maildir; the package's own system service is never started);
+# openssl makes the certificates of the TLS relay the mail tests start.
 # nodejs and npm install wasm-opt and the measuring tools (tools/package.json).
-for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk nginx libnginx-mod-http-brotli-static brotli curl exim4-daemon-light; do
+for pkg in chromium chromium-driver firefox-esr fonts-noto-cjk nginx libnginx-mod-http-brotli-static brotli curl exim4-daemon-light openssl; do
   dpkg -s "$pkg" 2>/dev/null | grep -q '^Status: install ok installed' || need_apt+=("$pkg")
 done
 command -v npm >/dev/null || need_apt+=(nodejs npm)

@@ -2,7 +2,9 @@
 //! copy and the receipt as a mail client reads them, and delivery through the faults a
 //! relay and a server process meet: a relay that is down, 451 then 250, 550, a SIGKILL
 //! between storing and sending, a SIGTERM in the middle of a send. Each inquiry's messages
-//! arrive exactly once.
+//! arrive exactly once. Against a relay with TLS and AUTH, as a prefecture's is: STARTTLS and
+//! TLS from the first byte, and nothing sent where the relay cannot be trusted or offers no
+//! TLS.
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -13,7 +15,7 @@ use hcnf_content::{parse_edition, ruby, Edition};
 use hcnf_inquiry::Draft;
 use launch::{Running, BIN};
 use mail_parser::{Message, MessageParser, MimeHeaders};
-use mailserver::MailServer;
+use mailserver::{MailServer, RELAY_PASSWORD, RELAY_USER};
 
 mod fixture;
 mod launch;
@@ -36,14 +38,18 @@ fn plain(text: &str) -> String {
 
 /// The endpoint sending through `mail`, retrying after a second, with `extra` flags.
 fn endpoint(db: &Path, mail: &MailServer, extra: &[&str]) -> Running {
-    let url = mail.url();
+    endpoint_at(db, &mail.url(), extra)
+}
+
+/// As [`endpoint`], through the relay at `url`.
+fn endpoint_at(db: &Path, url: &str, extra: &[&str]) -> Running {
     let mut flags = vec![
         "--allow-origin",
         ORIGIN,
         "--trust-proxy",
         "127.0.0.1",
         "--smtp-url",
-        &url,
+        url,
         "--mail-from",
         FROM,
         "--mail-office",
@@ -273,6 +279,94 @@ fn a_relay_that_is_down_when_the_inquiry_arrives_gets_it_once_when_it_is_back() 
     let arrived: HashSet<String> = ids_once(&all).iter().map(|id| format!("<{id}>")).collect();
     assert_eq!(arrived, owed);
     assert!(outbox(&db, &[]).contains("0 pending, 0 failed, 2 sent"));
+}
+
+/// The relay's account, as the file `--smtp-credentials-file` names, in `dir`.
+fn relay_credentials(dir: &Path) -> String {
+    let file = dir.join("relay-credentials");
+    std::fs::write(&file, format!("{RELAY_USER}\n{RELAY_PASSWORD}\n")).unwrap();
+    file.to_str().unwrap().to_owned()
+}
+
+#[test]
+fn through_a_relay_with_tls_and_a_login_both_messages_arrive_by_starttls_and_by_tls() {
+    let mail = MailServer::start_tls("tls");
+    let dir = tempfile::tempdir().unwrap();
+    let credentials = relay_credentials(dir.path());
+    let ca = mail.ca();
+    let ca = ca.to_str().unwrap();
+    let tls_port = mail.tls_port.unwrap();
+    for (n, url) in [
+        format!("smtp://127.0.0.1:{}", mail.port),
+        format!("smtps://127.0.0.1:{tls_port}"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let db = dir.path().join(format!("i{n}.sqlite3"));
+        let flags = [
+            "--smtp-ca-file",
+            ca,
+            "--smtp-credentials-file",
+            &credentials,
+        ];
+        let server = endpoint_at(&db, url, &flags);
+        let reference = send(&server.base(), 1, &draft());
+        let raw = mail.wait_for(2 * (n + 1), Duration::from_secs(20));
+        let all: Vec<_> = raw.iter().map(|b| parse(b)).collect();
+        let office = all
+            .iter()
+            .filter(|m| addresses(m.to()) == [OFFICE])
+            .find(|m| m.subject().is_some_and(|s| s.contains(&reference)))
+            .unwrap_or_else(|| panic!("{url}: no office copy of {reference}"));
+        // exim notes how it was received: ESMTP, over TLS, logged in ("esmtpsa").
+        let received = office.header_raw("Received").unwrap_or_default();
+        assert!(received.contains("with esmtpsa"), "{url}: {received}");
+        assert!(
+            outbox(&db, &[]).contains("0 pending, 0 failed, 2 sent"),
+            "{url}"
+        );
+        drop(server);
+    }
+    // The password crossed the wire inside TLS only, and no log of the endpoint's holds it.
+    assert!(!mail.log().contains(RELAY_PASSWORD));
+}
+
+#[test]
+fn a_relay_whose_certificate_is_not_trusted_or_that_offers_no_tls_is_sent_nothing() {
+    let tls = MailServer::start_tls("untrusted");
+    let plain = MailServer::start("no-starttls");
+    let dir = tempfile::tempdir().unwrap();
+    let credentials = relay_credentials(dir.path());
+    for (n, url, why) in [
+        // The relay's authority is not among the system's and is not given.
+        (0, format!("smtp://127.0.0.1:{}", tls.port), "certificate"),
+        (
+            1,
+            format!("smtps://127.0.0.1:{}", tls.tls_port.unwrap()),
+            "certificate",
+        ),
+        // STARTTLS is required: a relay that does not offer it gets no plain text.
+        (2, format!("smtp://127.0.0.1:{}", plain.port), "starttls"),
+    ] {
+        let db = dir.path().join(format!("i{n}.sqlite3"));
+        let server = endpoint_at(&db, &url, &["--smtp-credentials-file", &credentials]);
+        let reference = send(&server.base(), 1, &draft());
+        std::thread::sleep(Duration::from_secs(3));
+        let listed = outbox(&db, &[]);
+        assert!(
+            listed.contains(&format!("{reference}\toffice\tpending")),
+            "{url}: {listed}"
+        );
+        assert!(
+            listed.contains("2 pending, 0 failed, 0 sent"),
+            "{url}: {listed}"
+        );
+        assert!(listed.to_lowercase().contains(why), "{url}: {listed}");
+        drop(server);
+    }
+    assert!(tls.messages().is_empty() && plain.messages().is_empty());
+    assert!(!plain.log().contains(RELAY_PASSWORD));
 }
 
 #[test]

@@ -79,6 +79,9 @@ impl Default for Retry {
 pub struct MailConfig {
     pub relay: Relay,
     pub credentials: Option<Secret>,
+    /// Certificates (PEM) the relay's may be signed by, besides the system's: a relay on the
+    /// prefecture's own network often has a certificate from its own authority.
+    pub ca: Option<Vec<u8>>,
     pub from: Mailbox,
     pub office: Vec<Mailbox>,
     /// The edition the office's copy is written in.
@@ -106,6 +109,12 @@ pub enum MailConfigError {
     CredentialsUnreadable(String, String),
     #[error("--smtp-credentials-file {0}: write the user name on the first line and the password on the second")]
     CredentialsShape(String),
+    #[error("--smtp-ca-file {0}: cannot be read ({1})")]
+    CaUnreadable(String, String),
+    #[error("--smtp-ca-file {0}: holds no certificate: give the PEM file (-----BEGIN CERTIFICATE-----) of the authority that signed the relay's")]
+    CaNotCertificates(String),
+    #[error("--smtp-ca-file is given but the relay is used without TLS (tls=none): leave it out, or drop tls=none")]
+    CaWithoutTls,
     #[error("--mail-office-locale {0:?} is no edition of this build: use one of {1}")]
     Locale(String, String),
     #[error("mail settings were given without --smtp-url (or HCNF_SMTP_URL): give the relay, or leave them out for mail off")]
@@ -117,6 +126,7 @@ pub enum MailConfigError {
 pub struct MailArgs {
     url: Option<String>,
     credentials: Option<PathBuf>,
+    ca_file: Option<PathBuf>,
     from: Option<String>,
     office: Vec<String>,
     office_locale: Option<String>,
@@ -135,7 +145,7 @@ impl MailArgs {
     pub fn usage() -> String {
         let (r, l) = (Retry::default(), ReceiptLimits::default());
         format!(
-            "[--smtp-url smtp://HOST[:PORT]] [--smtp-credentials-file PATH] [--mail-from ADDR] \
+            "[--smtp-url smtp://HOST[:PORT]] [--smtp-credentials-file PATH] [--smtp-ca-file PEM] [--mail-from ADDR] \
 [--mail-office ADDR]... [--mail-office-locale ja] [--receipts-per-address {}] \
 [--receipts-per-client {}] [--mail-retry-first-secs {}] [--mail-retry-max-secs {}] \
 [--mail-give-up-hours {}]",
@@ -159,6 +169,7 @@ impl MailArgs {
         match flag {
             "--smtp-url" => self.url = Some(value()?),
             "--smtp-credentials-file" => self.credentials = Some(value()?.into()),
+            "--smtp-ca-file" => self.ca_file = Some(value()?.into()),
             "--mail-from" => self.from = Some(value()?),
             "--mail-office" => self.office.push(value()?),
             "--mail-office-locale" => self.office_locale = Some(value()?),
@@ -187,6 +198,9 @@ impl MailArgs {
         self.credentials = self
             .credentials
             .or_else(|| env("HCNF_SMTP_CREDENTIALS_FILE").map(PathBuf::from));
+        self.ca_file = self
+            .ca_file
+            .or_else(|| env("HCNF_SMTP_CA_FILE").map(PathBuf::from));
         self.from = self.from.or_else(|| env("HCNF_MAIL_FROM"));
         if self.office.is_empty() {
             if let Some(list) = env("HCNF_MAIL_OFFICE") {
@@ -199,6 +213,7 @@ impl MailArgs {
             .or_else(|| env("HCNF_MAIL_OFFICE_LOCALE"));
         let Some(url) = self.url.filter(|u| !u.is_empty()) else {
             let given = self.credentials.is_some()
+                || self.ca_file.is_some()
                 || self.from.is_some()
                 || !self.office.is_empty()
                 || self.office_locale.is_some()
@@ -225,9 +240,14 @@ impl MailArgs {
             return Err(MailConfigError::Locale(office_locale, locales.join(", ")));
         }
         let credentials = self.credentials.map(|p| secret(&p)).transpose()?;
+        let ca = self.ca_file.map(|p| authority(&p)).transpose()?;
+        if ca.is_some() && relay.tls == Tls::None {
+            return Err(MailConfigError::CaWithoutTls);
+        }
         Ok(Some(MailConfig {
             relay,
             credentials,
+            ca,
             from,
             office,
             office_locale,
@@ -277,6 +297,18 @@ fn relay(text: &str) -> Result<Relay, MailConfigError> {
         _ => 587,
     });
     Ok(Relay { host, port, tls })
+}
+
+/// The PEM certificates in the file at `path`, checked as the TLS client will read them.
+fn authority(path: &std::path::Path) -> Result<Vec<u8>, MailConfigError> {
+    let shown = path.display().to_string();
+    let pem = std::fs::read(path)
+        .map_err(|e| MailConfigError::CaUnreadable(shown.clone(), e.to_string()))?;
+    let marked = String::from_utf8_lossy(&pem).contains("-----BEGIN CERTIFICATE-----");
+    if !marked || lettre::transport::smtp::client::Certificate::from_pem(&pem).is_err() {
+        return Err(MailConfigError::CaNotCertificates(shown));
+    }
+    Ok(pem)
 }
 
 fn secret(path: &std::path::Path) -> Result<Secret, MailConfigError> {
@@ -433,6 +465,34 @@ mod tests {
             args(&flags).unwrap_err(),
             MailConfigError::CredentialsShape(_)
         ));
+    }
+
+    #[test]
+    fn an_authority_file_must_be_readable_hold_certificates_and_go_with_tls() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("ca.pem");
+        let path = file.to_str().unwrap();
+        let with = |url: &str| {
+            let mut flags = vec!["--smtp-url", url, "--smtp-ca-file", path];
+            flags.extend(BASE);
+            args(&flags)
+        };
+        assert!(matches!(
+            with("smtp://relay").unwrap_err(),
+            MailConfigError::CaUnreadable(..)
+        ));
+        std::fs::write(&file, "hcnf\ns3cret-pass\n").unwrap();
+        let refused = with("smtp://relay").unwrap_err();
+        assert_eq!(refused, MailConfigError::CaNotCertificates(path.to_owned()));
+        assert!(refused.to_string().contains("BEGIN CERTIFICATE"));
+        let pem = "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
+        std::fs::write(&file, pem).unwrap();
+        let c = with("smtps://relay").unwrap().unwrap();
+        assert_eq!(c.ca.as_deref(), Some(pem.as_bytes()));
+        assert_eq!(
+            with("smtp://relay:25?tls=none").unwrap_err(),
+            MailConfigError::CaWithoutTls
+        );
     }
 
     #[test]

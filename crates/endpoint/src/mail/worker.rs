@@ -9,7 +9,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls as LettreTls, TlsParameters};
+use lettre::transport::smtp::client::{Certificate, Tls as LettreTls, TlsParameters};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::{watch, Notify};
@@ -54,10 +54,17 @@ pub struct TransportError(#[from] lettre::transport::smtp::Error);
 impl Mailer {
     pub fn new(config: MailConfig, words: Words) -> Result<Mailer, TransportError> {
         let relay = &config.relay;
+        let parameters = || -> Result<TlsParameters, lettre::transport::smtp::Error> {
+            let mut builder = TlsParameters::builder(relay.host.clone());
+            if let Some(pem) = &config.ca {
+                builder = builder.add_root_certificate(Certificate::from_pem(pem)?);
+            }
+            builder.build()
+        };
         let tls = match relay.tls {
             Tls::None => LettreTls::None,
-            Tls::StartTls => LettreTls::Required(TlsParameters::new(relay.host.clone())?),
-            Tls::Implicit => LettreTls::Wrapper(TlsParameters::new(relay.host.clone())?),
+            Tls::StartTls => LettreTls::Required(parameters()?),
+            Tls::Implicit => LettreTls::Wrapper(parameters()?),
         };
         let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&relay.host)
             .port(relay.port)

@@ -7,6 +7,10 @@
 //! refused with 550; while the file `defer-once` exists, the next recipient is answered 451
 //! and the file is removed (so 451, then 250); while `slow` exists, each message's data is
 //! held for two seconds before it is accepted (a send in flight long enough to signal).
+//!
+//! [`MailServer::start_tls`] makes it a relay as a prefecture's would be: a certificate for
+//! 127.0.0.1 from an authority of its own (made with `openssl`), STARTTLS on `port`, TLS from
+//! the first byte on `tls_port`, and mail taken only after AUTH over TLS as [`RELAY_USER`].
 #![allow(dead_code)] // Each test file uses its own part.
 
 use std::net::{TcpListener, TcpStream};
@@ -20,10 +24,16 @@ const EXIM: &str = "/usr/sbin/exim4";
 /// The configuration `scripts/mailserver.sh` uses too.
 const TEMPLATE: &str = include_str!("../../../../tools/exim/exim.conf.in");
 
+/// The account the TLS relay takes mail from, and its password.
+pub const RELAY_USER: &str = "hcnf-relay";
+pub const RELAY_PASSWORD: &str = "relay-pass-4e1f";
+
 /// A running exim, ended when dropped.
 pub struct MailServer {
     child: Option<Child>,
     pub port: u16,
+    /// With TLS, the port of TLS from the first byte.
+    pub tls_port: Option<u16>,
     pub dir: PathBuf,
     owner: Option<(u32, u32)>,
 }
@@ -50,6 +60,15 @@ fn exim_owner() -> Option<(u32, u32)> {
 impl MailServer {
     /// A new server, with an empty Maildir of its own under `target/`.
     pub fn start(name: &str) -> MailServer {
+        MailServer::make(name, false)
+    }
+
+    /// A relay with TLS and AUTH (see the module), with an empty Maildir of its own.
+    pub fn start_tls(name: &str) -> MailServer {
+        MailServer::make(name, true)
+    }
+
+    fn make(name: &str, tls: bool) -> MailServer {
         assert!(
             Path::new(EXIM).exists(),
             "{EXIM} is missing: install exim4-daemon-light (scripts/setup.sh does)"
@@ -61,6 +80,7 @@ impl MailServer {
         let mut server = MailServer {
             child: None,
             port: 0,
+            tls_port: tls.then_some(0),
             dir,
             owner: exim_owner(),
         };
@@ -68,6 +88,9 @@ impl MailServer {
             let d = server.dir.join(sub);
             std::fs::create_dir_all(&d).unwrap();
             server.give(&d);
+        }
+        if tls {
+            server.certificates();
         }
         server.up_on_a_free_port();
         server
@@ -77,6 +100,50 @@ impl MailServer {
         if let Some((uid, gid)) = self.owner {
             chown(path, Some(uid), Some(gid)).unwrap();
         }
+    }
+
+    /// An authority (`tls/ca.pem`) and the relay's certificate for 127.0.0.1 signed by it
+    /// (`tls/cert.pem`, `tls/key.pem`, readable by exim alone).
+    fn certificates(&self) {
+        let tls = self.dir.join("tls");
+        std::fs::create_dir_all(&tls).unwrap();
+        std::fs::write(
+            tls.join("leaf.ext"),
+            "subjectAltName = IP:127.0.0.1\nbasicConstraints = CA:FALSE\n\
+             extendedKeyUsage = serverAuth\n",
+        )
+        .unwrap();
+        let key = "-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes";
+        let steps = [
+            format!(
+                "req -x509 {key} -keyout ca.key -out ca.pem -days 2 -subj /CN=hcnf-test-authority"
+            ),
+            format!("req {key} -keyout key.pem -out leaf.csr -subj /CN=127.0.0.1"),
+            "x509 -req -in leaf.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
+             -extfile leaf.ext -out cert.pem"
+                .to_owned(),
+        ];
+        for step in steps {
+            let args: Vec<&str> = step.split_whitespace().collect();
+            let out = Command::new("openssl")
+                .args(&args)
+                .current_dir(&tls)
+                .output()
+                .expect("openssl (scripts/setup.sh installs it)");
+            assert!(
+                out.status.success(),
+                "openssl {args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        for file in ["", "cert.pem", "key.pem"] {
+            self.give(&tls.join(file));
+        }
+    }
+
+    /// The authority the TLS relay's certificate is signed by, for `--smtp-ca-file`.
+    pub fn ca(&self) -> PathBuf {
+        self.dir.join("tls/ca.pem")
     }
 
     fn config(&self) -> PathBuf {
@@ -92,20 +159,38 @@ impl MailServer {
             .replace("@DIR@", &self.dir.display().to_string())
             .replace("@PORT@", &self.port.to_string())
             .replace("@USER@", &user)
-            .replace("@GROUP@", &group);
+            .replace("@GROUP@", &group)
+            .replace("@TLS@", &self.tls_macros());
         let path = self.dir.join("exim.conf");
         std::fs::write(&path, text).unwrap();
         self.give(&path);
         path
     }
 
+    /// The lines that make the configuration a TLS relay's, or none.
+    fn tls_macros(&self) -> String {
+        match self.tls_port {
+            Some(port) => format!(
+                "TLS_DIR = {}\nTLS_PORT = {port}\nTLS_PASSWORD = {RELAY_PASSWORD}",
+                self.dir.join("tls").display()
+            ),
+            None => String::new(),
+        }
+    }
+
     fn up_on_a_free_port(&mut self) {
-        for _ in 0..5 {
-            self.port = TcpListener::bind("127.0.0.1:0")
+        let free = || {
+            TcpListener::bind("127.0.0.1:0")
                 .unwrap()
                 .local_addr()
                 .unwrap()
-                .port();
+                .port()
+        };
+        for _ in 0..5 {
+            self.port = free();
+            if self.tls_port.is_some() {
+                self.tls_port = Some(free());
+            }
             if self.try_up() {
                 return;
             }
@@ -147,7 +232,8 @@ impl MailServer {
             .expect("start exim");
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
-            if TcpStream::connect(("127.0.0.1", self.port)).is_ok() {
+            let listening = |port: u16| TcpStream::connect(("127.0.0.1", port)).is_ok();
+            if listening(self.port) && self.tls_port.is_none_or(listening) {
                 self.child = Some(child);
                 return true;
             }

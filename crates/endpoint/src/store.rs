@@ -132,6 +132,11 @@ impl Store {
         })
     }
 
+    /// Where the database is.
+    pub(crate) fn path(&self) -> &Path {
+        &self.path
+    }
+
     /// The key under which the plain form's idempotency keys are signed: random, made with
     /// the database and kept in it, so keys issued before a restart still hold after it.
     pub(crate) fn form_secret(&self) -> &[u8] {

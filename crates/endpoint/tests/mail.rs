@@ -462,6 +462,58 @@ fn an_endpoint_killed_between_storing_and_sending_sends_once_after_a_restart() {
 }
 
 #[test]
+fn two_endpoints_on_one_database_send_each_message_once_and_the_second_takes_over() {
+    let mut mail = MailServer::start("two-senders");
+    mail.down();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("i.sqlite3");
+    let mut first = endpoint(&db, &mail, &[]);
+    let second = endpoint(&db, &mail, &[]);
+    // Both take inquiries while the relay is down, so that each message is due again and
+    // again, in both processes' reach, when it comes back.
+    // Each from its own sender, so that no receipt is held back by the daily limits.
+    let from = |n: u32| Draft {
+        email: format!("sender{n}@example.jp"),
+        ..draft()
+    };
+    for n in 1..=6 {
+        let base = if n % 2 == 0 {
+            second.base()
+        } else {
+            first.base()
+        };
+        send(&base, n, &from(n));
+    }
+    std::thread::sleep(Duration::from_secs(3));
+    mail.up();
+    let raw = mail.wait_for(12, Duration::from_secs(30));
+    settle();
+    assert_eq!(mail.messages().len(), 12);
+    let all: Vec<_> = raw.iter().map(|b| parse(b)).collect();
+    ids_once(&all);
+    let waiting = second.stderr.lock().unwrap().clone();
+    assert!(
+        waiting.contains("another endpoint sends this database's mail"),
+        "{waiting}"
+    );
+    // The sender ends as a crash would end it: the other sends from then on.
+    first.child.kill().unwrap();
+    first.child.wait().unwrap();
+    send(&second.base(), 7, &from(7));
+    mail.wait_for(14, Duration::from_secs(30));
+    settle();
+    let raw = mail.messages();
+    assert_eq!(raw.len(), 14);
+    let all: Vec<_> = raw.iter().map(|b| parse(b)).collect();
+    ids_once(&all);
+    let log = second.stderr.lock().unwrap().clone();
+    assert!(
+        log.contains("sends the database's mail from now on"),
+        "{log}"
+    );
+}
+
+#[test]
 fn a_sigterm_in_the_middle_of_a_send_finishes_it_and_nothing_is_sent_twice() {
     let mail = MailServer::start("sigterm");
     mail.set("slow");

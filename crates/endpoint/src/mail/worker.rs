@@ -4,7 +4,15 @@
 //! failure (5xx) is recorded with the relay's reply. On shutdown the sends in flight are
 //! finished, so a SIGTERM sends nothing twice; a message cut off by a SIGKILL is still
 //! pending and is sent again under the same `Message-ID`.
+//!
+//! Several endpoints may share one database (behind a load balancer, or during a restart
+//! that overlaps the old process): all of them store and answer, and one sends, the one
+//! holding the database's sender lock ([`SenderLock`]). When it ends, however it ends,
+//! another takes the lock within [`IDLE`] and sends from then on.
 
+use std::fs::{File, OpenOptions};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -25,7 +33,8 @@ use crate::Store;
 const BATCH: u32 = 8;
 
 /// The longest the worker sleeps without looking at the outbox, in case a message became
-/// due without a wake-up (one stored by another process on the same database).
+/// due without a wake-up (one stored by another process on the same database), and how
+/// often a process without the sender lock tries to take it.
 const IDLE: Duration = Duration::from_secs(5);
 
 /// What the relay made of one message.
@@ -124,13 +133,75 @@ pub fn backoff(retry: &Retry, attempts: u32, draw: f64) -> Duration {
     full.mul_f64(0.5 + 0.5 * draw.clamp(0.0, 1.0))
 }
 
+/// The right to send a database's mail: an exclusive `flock` on the file beside it,
+/// `DB.sender-lock`, held for as long as it is kept. The kernel lets go of it when the
+/// process ends, a SIGKILL included, so no lock is ever left behind.
+pub struct SenderLock {
+    _file: File,
+}
+
+impl SenderLock {
+    /// The lock of the database at `db`, if no other process holds it.
+    pub fn try_take(db: &Path) -> std::io::Result<Option<SenderLock>> {
+        let mut name = db.as_os_str().to_owned();
+        name.push(".sender-lock");
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(name)?;
+        match rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
+            Ok(()) => Ok(Some(SenderLock { _file: file })),
+            Err(rustix::io::Errno::WOULDBLOCK) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+/// Waits until this process holds the database's sender lock, or `stop` turns true (then
+/// `None`). Says once, in the log, that another process sends meanwhile.
+async fn sender_lock(store: &Store, stop: &mut watch::Receiver<bool>) -> Option<SenderLock> {
+    let mut said = false;
+    loop {
+        match SenderLock::try_take(store.path()) {
+            Ok(Some(lock)) => {
+                if said {
+                    eprintln!("mail: this endpoint sends the database's mail from now on");
+                }
+                return Some(lock);
+            }
+            Ok(None) if !said => {
+                eprintln!(
+                    "mail: another endpoint sends this database's mail; this one stores and \
+                     answers, and takes over sending if that one stops"
+                );
+                said = true;
+            }
+            Ok(None) => {}
+            Err(e) => eprintln!("mail: the sender lock beside the database cannot be taken: {e}"),
+        }
+        tokio::select! {
+            () = tokio::time::sleep(IDLE) => {}
+            _ = stop.changed() => {}
+        }
+        if *stop.borrow() {
+            return None;
+        }
+    }
+}
+
 /// Runs the worker until `stop` turns true; `wake` is notified when an inquiry is stored.
+/// It sends only while it holds the database's [`SenderLock`].
 pub async fn run(
     store: Store,
     mailer: Arc<Mailer>,
     wake: Arc<Notify>,
     mut stop: watch::Receiver<bool>,
 ) {
+    let Some(_lock) = sender_lock(&store, &mut stop).await else {
+        return;
+    };
     loop {
         if *stop.borrow() {
             return;

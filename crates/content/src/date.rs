@@ -99,6 +99,22 @@ impl<'de> Deserialize<'de> for YearMonth {
     }
 }
 
+/// As the content files write it: `YYYY-MM`.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for YearMonth {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearMonth".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$",
+            "description": "A month, written YYYY-MM, such as 2015-10."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -20,6 +20,7 @@ mod files;
 mod mail;
 mod model;
 pub mod ruby;
+pub mod schema;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use audit::{read_audit_dir, AuditError};
@@ -38,16 +39,23 @@ pub use model::{
 
 /// Parses one edition, naming the key path of any error.
 ///
-/// `file` and `locale` only label the error; the JSON itself decides the content.
+/// `file` and `locale` only label the error; the JSON itself decides the content. The
+/// file's `$schema`, which names the schema an editor checks it against
+/// ([`schema::SCHEMA_FILE`]), is not part of the edition.
 pub fn parse_edition(file: &str, locale: &str, json: &str) -> Result<Edition, Box<ContentError>> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(de).map_err(|err| {
-        let path = err.path().to_string();
+    let error = |path: String, message: String| {
         Box::new(ContentError {
             file: file.to_owned(),
             locale: locale.to_owned(),
             path: if path == "." { String::new() } else { path },
-            kind: ContentErrorKind::Malformed(err.into_inner().to_string()),
+            kind: ContentErrorKind::Malformed(message),
         })
-    })
+    };
+    let mut value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| error(String::new(), e.to_string()))?;
+    if let Some(top) = value.as_object_mut() {
+        top.remove(schema::SCHEMA_KEY);
+    }
+    serde_path_to_error::deserialize(value)
+        .map_err(|err| error(err.path().to_string(), err.into_inner().to_string()))
 }

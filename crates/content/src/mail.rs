@@ -7,7 +7,10 @@ use crate::Text;
 
 /// Both messages' words in one edition.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct MailText {
     /// When an inquiry arrived, in Japan Standard Time: `{year}`, `{month}` (a name of
@@ -20,7 +23,10 @@ pub struct MailText {
 /// The office's copy of an inquiry, in the edition the office reads (`--mail-office-locale`).
 /// Its field labels are the form's own (`pages.inquiry.form`).
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct OfficeMailText {
     /// `{reference}` and `{category}` are filled in; nothing the sender typed.
@@ -39,7 +45,10 @@ pub struct OfficeMailText {
 /// The sender's receipt, in the edition they used. It repeats nothing they typed, so that
 /// nobody can make the prefecture mail a text of their choosing to someone else.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct ReceiptText {
     /// `{reference}` is filled in.

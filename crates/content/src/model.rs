@@ -7,7 +7,10 @@ use crate::{Check, Day, List, MailText, Text, YearMonth};
 
 /// Everything a reader sees in one language: UI strings, page content and contacts.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
     pub locale: LocaleInfo,
@@ -24,7 +27,10 @@ pub struct Edition {
 
 /// Which language an edition is in.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct LocaleInfo {
     /// BCP 47 tag, also the URL prefix and the file name: `en`, `ja`.
@@ -38,7 +44,10 @@ pub struct LocaleInfo {
 
 /// Strings of the site's frame: header, navigation, footer, dates and the not-found page.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Ui {
     pub site_title: Text,
@@ -61,7 +70,10 @@ pub struct Ui {
 
 /// How this locale writes a month: a pattern and the months' names.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct DateFormat {
     /// A month: `{year}`, `{month}` (a name below) and `{month_number}` are filled in.
@@ -73,7 +85,10 @@ pub struct DateFormat {
 
 /// The footer's own words; the contact block comes from [`ContactInfo`].
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct FooterText {
     /// Which office is responsible for the page.
@@ -84,7 +99,10 @@ pub struct FooterText {
 
 /// This locale's part of the bilingual not-found page.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct NotFoundPage {
     pub title: Text,
@@ -94,7 +112,10 @@ pub struct NotFoundPage {
 
 /// The pages, one field per route.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Pages {
     pub overview: OverviewPage,
@@ -109,7 +130,10 @@ pub struct Pages {
 /// What every page has: its name in the navigation, its `h1`, and a summary used for the
 /// meta description and the overview's links.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct HeadText {
     pub nav_label: Text,
@@ -119,7 +143,10 @@ pub struct HeadText {
 
 /// A headed run of paragraphs.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct SectionText {
     pub heading: Text,
@@ -128,7 +155,10 @@ pub struct SectionText {
 
 /// The home page: the HCNF concepts and the plan for a training institution.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct OverviewPage {
     pub head: HeadText,
@@ -140,7 +170,10 @@ pub struct OverviewPage {
 
 /// A page of prose.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Article {
     pub head: HeadText,
@@ -150,7 +183,10 @@ pub struct Article {
 
 /// The joint symposia page.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct SymposiaPage {
     pub head: HeadText,
@@ -164,7 +200,10 @@ pub struct SymposiaPage {
 
 /// One symposium.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub name: Text,
@@ -175,7 +214,10 @@ pub struct Event {
 
 /// The public HCNF course page.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Course {
     pub head: HeadText,
@@ -189,7 +231,10 @@ pub struct Course {
 
 /// A partner university, with a note where its name has changed since.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct University {
     pub name: Text,
@@ -198,7 +243,10 @@ pub struct University {
 
 /// The contact page's own words; the details come from [`ContactInfo`].
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct ContactPage {
     pub head: HeadText,
@@ -210,7 +258,10 @@ pub struct ContactPage {
 /// The accessibility statement: the standard, the policy, how the site is tested, and
 /// the results of the last run (from [`crate::CheckRun`] records, not from this file).
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct AccessibilityPage {
     pub head: HeadText,
@@ -221,7 +272,10 @@ pub struct AccessibilityPage {
 
 /// The words around the suite's results.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct AuditText {
     pub heading: Text,
@@ -238,7 +292,10 @@ pub struct AuditText {
 
 /// Each check's tool and what it covers.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct AuditChecks {
     pub axe_pages: AuditCheckText,
@@ -269,7 +326,10 @@ impl AuditChecks {
 
 /// One check's row: the tool (`{version}` filled in) and its scope (`{n}` filled in).
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct AuditCheckText {
     pub tool: Text,
@@ -278,7 +338,10 @@ pub struct AuditCheckText {
 
 /// The inquiry page: the form, checking answers, sending, and what happens after.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct InquiryPage {
     pub head: HeadText,
@@ -294,7 +357,10 @@ pub struct InquiryPage {
 
 /// Labels, hints and errors of the form's fields.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct FormText {
     pub name: FieldText,
@@ -328,7 +394,10 @@ pub struct FormText {
 
 /// A field's label and, where it helps, a hint.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct FieldText {
     pub label: Text,
@@ -337,7 +406,10 @@ pub struct FieldText {
 
 /// The category options.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Categories {
     pub medical_innovation_school: Text,
@@ -348,7 +420,10 @@ pub struct Categories {
 
 /// Error messages; `{label}` and `{max}` are filled in where they appear.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct InquiryErrors {
     pub name_required: Text,
@@ -366,7 +441,10 @@ pub struct InquiryErrors {
 
 /// How the prefecture handles the personal information in an inquiry.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Privacy {
     pub heading: Text,
@@ -375,7 +453,10 @@ pub struct Privacy {
 
 /// A term and its explanation, for a description list.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub term: Text,
@@ -384,7 +465,10 @@ pub struct Term {
 
 /// The "check your answers" step.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct CheckText {
     pub heading: Text,
@@ -398,7 +482,10 @@ pub struct CheckText {
 
 /// Sending, and what to say when it fails.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Sending {
     pub in_progress: Text,
@@ -422,7 +509,10 @@ pub struct Sending {
 
 /// After a confirmed success.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct ConfirmationText {
     pub title: Text,
@@ -433,7 +523,10 @@ pub struct ConfirmationText {
 
 /// A heading and a paragraph.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Notice {
     pub heading: Text,
@@ -442,7 +535,10 @@ pub struct Notice {
 
 /// The responsible office and how to reach it.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct ContactInfo {
     pub heading: Text,
@@ -458,7 +554,10 @@ pub struct ContactInfo {
 
 /// A telephone or fax number: a label, the number as written for this locale, and a `tel:` link.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Phone {
     pub label: Text,
@@ -468,7 +567,10 @@ pub struct Phone {
 
 /// A fax number: a label and the number as written for this locale.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Fax {
     pub label: Text,
@@ -477,7 +579,10 @@ pub struct Fax {
 
 /// A link out of the site.
 #[derive(Clone, Debug, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(serde::Serialize))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub label: Text,

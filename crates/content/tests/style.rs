@@ -198,6 +198,75 @@ fn examples_never_use_the_offices_own_numbers() {
     }
 }
 
+/// The telephone numbers written in `text` (digits in groups joined by `-` or a space, with
+/// `+81` or a leading 0), each as its groups.
+fn telephone_numbers(text: &str) -> Vec<Vec<String>> {
+    let mut found = Vec::new();
+    let mut groups: Vec<String> = vec![String::new()];
+    let mut flush = |groups: &mut Vec<String>| {
+        groups.retain(|g| !g.is_empty());
+        let digits: usize = groups.iter().map(|g| g.trim_start_matches('+').len()).sum();
+        let national = groups
+            .first()
+            .is_some_and(|g| g.starts_with('0') || g == "+81");
+        if groups.len() >= 3 && digits >= 10 && national {
+            found.push(std::mem::take(groups));
+        }
+        *groups = vec![String::new()];
+    };
+    for c in text.chars() {
+        match c {
+            '0'..='9' | '+' => groups.last_mut().unwrap().push(c),
+            '-' | ' ' if !groups.last().unwrap().is_empty() => groups.push(String::new()),
+            _ => flush(&mut groups),
+        }
+    }
+    flush(&mut groups);
+    found
+}
+
+#[test]
+fn example_telephone_numbers_can_reach_no_one() {
+    // After the area code a Japanese number's local part never starts with 0 (0 is the
+    // trunk prefix), so 045-000-0000 is nobody's; 03-1234-5678 may well be someone's.
+    assert_eq!(telephone_numbers("例：03-1234-5678）").len(), 1);
+    assert_eq!(
+        telephone_numbers("like 045-000-0000 or +81 45 000 0000").len(),
+        2
+    );
+    // The national digits of a number, without +81 or the trunk 0.
+    let national = |n: &str| {
+        let digits: String = n.chars().filter(char::is_ascii_digit).collect();
+        let digits = digits.strip_prefix("81").unwrap_or(&digits);
+        digits.trim_start_matches('0').to_owned()
+    };
+    for (ed, texts) in editions() {
+        let own = [
+            national(&ed.contact.tel.display),
+            national(&ed.contact.fax.display),
+        ];
+        for (path, text) in prose(&texts) {
+            for groups in telephone_numbers(&text) {
+                if own.contains(&national(&groups.concat())) {
+                    continue;
+                }
+                let local = if groups[0] == "+81" {
+                    &groups[2]
+                } else {
+                    &groups[1]
+                };
+                assert!(
+                    local.starts_with('0'),
+                    "{}: {path}: {} could be someone's number; write an example such as \
+                     045-000-0000",
+                    ed.locale.code,
+                    groups.join("-")
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn a_fields_error_names_no_other_field() {
     for (ed, _) in editions() {

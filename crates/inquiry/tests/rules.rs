@@ -193,6 +193,9 @@ fn japanese_telephone_numbers_as_people_type_them() {
         ("09012345678", "09012345678"),
         ("+81-45-285-0777", "+81-45-285-0777"),
         ("＋８１ ４５ ２８５ ０７７７", "+81452850777"),
+        // The examples the form gives, which reach no one.
+        ("045-000-0000", "045-000-0000"),
+        ("+81 45 000 0000", "+81450000000"),
     ];
     for (typed, stored) in cases {
         assert_eq!(

@@ -106,12 +106,17 @@ impl Day {
         (1..=days).contains(&self.day)
     }
 
-    /// Fills a locale's pattern as [`YearMonth::format`] does, and `{day}`.
-    pub fn format(self, pattern: &str, month_names: &[crate::Text; 12]) -> String {
+    /// Fills a locale's pattern as [`YearMonth::format`] does, and `{day}` with the day's
+    /// word from `day_words` (the 1st to the 31st).
+    pub fn format(
+        self,
+        pattern: &str,
+        month_names: &[crate::Text; 12],
+        day_words: &[crate::Text; 31],
+    ) -> String {
         let month = YearMonth::baked(self.year, self.month.clamp(1, 12));
-        month
-            .format(pattern, month_names)
-            .replace("{day}", &self.day.to_string())
+        let word = &day_words[usize::from(self.day.clamp(1, 31) - 1)];
+        month.format(pattern, month_names).replace("{day}", word)
     }
 }
 
@@ -272,10 +277,15 @@ mod tests {
             month: 11,
             day: 6,
         };
-        assert_eq!(d.format("{day} {month} {year}", &months), "6 M11 2026");
+        let numbers: [crate::Text; 31] = std::array::from_fn(|i| (i + 1).to_string().into());
+        let words: [crate::Text; 31] = std::array::from_fn(|i| format!("D{}", i + 1).into());
         assert_eq!(
-            d.format("{year}年{month_number}月{day}日", &months),
-            "2026年11月6日"
+            d.format("{day} {month} {year}", &months, &numbers),
+            "6 M11 2026"
+        );
+        assert_eq!(
+            d.format("{year}年{month_number}月{day}", &months, &words),
+            "2026年11月D6"
         );
         assert_eq!(d.to_string(), "2026-11-06");
     }

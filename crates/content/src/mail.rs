@@ -14,7 +14,8 @@ use crate::Text;
 #[serde(deny_unknown_fields)]
 pub struct MailText {
     /// When an inquiry arrived, in Japan Standard Time: `{year}`, `{month}` (a name of
-    /// `ui.date.months`), `{month_number}`, `{day}`, `{hour}` and `{minute}` are filled in.
+    /// `ui.date.months`), `{month_number}`, `{day}` (a word of `ui.date.days`),
+    /// `{day_number}`, `{hour}` and `{minute}` are filled in.
     pub received_pattern: Text,
     pub office: OfficeMailText,
     pub receipt: ReceiptText,

@@ -78,9 +78,13 @@ pub struct Ui {
 pub struct DateFormat {
     /// A month: `{year}`, `{month}` (a name below) and `{month_number}` are filled in.
     pub pattern: Text,
-    /// A day: as `pattern`, and `{day}`.
+    /// A day: as `pattern`, and `{day}` (the day's word below).
     pub day_pattern: Text,
     pub months: [Text; 12],
+    /// Each day of a month, the 1st to the 31st, as `{day}` writes it: `1` in English,
+    /// `1日` in Japanese, and in やさしい日本語 with the reading it is said with
+    /// (`{1日|ついたち}`, `{20日|はつか}`), which no rule of the digits gives.
+    pub days: [Text; 31],
 }
 
 /// The footer's own words; the contact block comes from [`ContactInfo`].
@@ -705,6 +709,6 @@ impl Ui {
 
     /// A day written as this locale writes it.
     pub fn format_day(&self, day: Day) -> String {
-        day.format(&self.date.day_pattern, &self.date.months)
+        day.format(&self.date.day_pattern, &self.date.months, &self.date.days)
     }
 }

@@ -267,6 +267,71 @@ fn example_telephone_numbers_can_reach_no_one() {
     }
 }
 
+/// How each day of the month is said, the 1st to the 31st: the first ten, the 14th, 20th
+/// and 24th in native numbers, which no rule of the digits gives.
+const DAYS_SAID: [&str; 31] = [
+    "ついたち",
+    "ふつか",
+    "みっか",
+    "よっか",
+    "いつか",
+    "むいか",
+    "なのか",
+    "ようか",
+    "ここのか",
+    "とおか",
+    "じゅういちにち",
+    "じゅうににち",
+    "じゅうさんにち",
+    "じゅうよっか",
+    "じゅうごにち",
+    "じゅうろくにち",
+    "じゅうしちにち",
+    "じゅうはちにち",
+    "じゅうくにち",
+    "はつか",
+    "にじゅういちにち",
+    "にじゅうににち",
+    "にじゅうさんにち",
+    "にじゅうよっか",
+    "にじゅうごにち",
+    "にじゅうろくにち",
+    "にじゅうしちにち",
+    "にじゅうはちにち",
+    "にじゅうくにち",
+    "さんじゅうにち",
+    "さんじゅういちにち",
+];
+
+#[test]
+fn a_day_of_the_month_is_read_as_it_is_said() {
+    for (ed, texts) in editions() {
+        let code = ed.locale.code.as_ref();
+        for (n, word) in ed.ui.date.days.iter().enumerate() {
+            let day = n + 1;
+            let expected = match code {
+                "en" => day.to_string(),
+                "ja" => format!("{day}日"),
+                _ if ed.locale.kanji_readings => format!("{{{day}日|{}}}", DAYS_SAID[n]),
+                _ => continue,
+            };
+            assert_eq!(word, &expected, "{code}: ui.date.days[{n}]");
+        }
+        // A day written as digits and a reading of 日 alone reads 1日 as いちにち.
+        if ed.locale.kanji_readings {
+            for (path, text) in &texts {
+                let after_digit = text
+                    .match_indices("{日|")
+                    .any(|(at, _)| text[..at].ends_with(|c: char| c.is_ascii_digit() || c == '}'));
+                assert!(
+                    !after_digit,
+                    "{code}: {path}: {text}: write the day from ui.date.days"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn a_fields_error_names_no_other_field() {
     for (ed, _) in editions() {

@@ -52,20 +52,21 @@ pub fn fill(text: &str, values: &[(&str, &str)]) -> String {
 /// When an inquiry arrived, `[year, month, day, hour, minute]` in Japan Standard Time, as
 /// `ed` writes it.
 pub fn received(ed: &Edition, [year, month, day, hour, minute]: [u32; 5]) -> String {
-    let name = ed
-        .ui
-        .date
-        .months
-        .get(month.saturating_sub(1) as usize)
-        .map(|m| ruby::bracketed(m))
-        .unwrap_or_default();
+    let word = |list: &[hcnf_content::Text], n: u32| {
+        list.get(n.saturating_sub(1) as usize)
+            .map(|w| ruby::bracketed(w))
+            .unwrap_or_default()
+    };
+    let name = word(&ed.ui.date.months, month);
+    let day_word = word(&ed.ui.date.days, day);
     fill(
         &ed.mail.received_pattern,
         &[
             ("year", &year.to_string()),
             ("month", &name),
             ("month_number", &month.to_string()),
-            ("day", &day.to_string()),
+            ("day", &day_word),
+            ("day_number", &day.to_string()),
             ("hour", &format!("{hour:02}")),
             ("minute", &format!("{minute:02}")),
         ],

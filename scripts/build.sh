@@ -10,9 +10,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export PATH="$HOME/.cargo/bin:$PWD/tools/node_modules/.bin:$PATH"
 # The release wasm: by default on the pinned nightly (Cargo.toml, package.metadata.hcnf),
 # with the standard library rebuilt for size and panics that abort at once, without
-# formatting a message: 19 KB brotli less for every reader than on stable (README,
-# "Size"). A panic then shows in the console as "unreachable" alone; to see its message,
-# build with HCNF_STABLE_WASM=1. `-Zfmt-debug=none` leaves Debug formatting out (3.1 KB
+# formatting a message: 19 KB brotli less for every reader than on stable (docs/size.md).
+# A panic then shows in the console as "unreachable" alone; to see its message, build with
+# HCNF_STABLE_WASM=1. `-Zfmt-debug=none` leaves Debug formatting out (3.1 KB
 # brotli): `{:?}` then writes nothing, so messages the console shows quote their values
 # by hand (host.rs, config.rs). The rustflags repeat .cargo/config.toml's, which they
 # replace.

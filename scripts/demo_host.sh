@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # The demo host: an imitation prefecture site with the app embedded, served by nginx the way
-# the README tells a host to set it up ("Embedding in a host page"), without root, on
-# 127.0.0.1.
+# docs/embedding.md tells a host to set it up, without root, on 127.0.0.1.
 #   scripts/demo_host.sh [--port 8090] [--dist dist] [--demo demo] [--config FILE]
 #                        [--endpoint HOST:PORT] [--page PREFIX=FILE]...
 # Serves
@@ -15,7 +14,7 @@
 # /hcnf-app/config.json, to point the form at another endpoint without touching the build.
 # Under each page's prefix, the plain form's posts and confirmation
 # (PREFIX{en,ja,ja-x-easy}/inquiry/{answers,sent}) go to the inquiry endpoint at --endpoint
-# (127.0.0.1:8787, as scripts/serve.sh starts it), as the README's host configuration has it.
+# (127.0.0.1:8787, as scripts/serve.sh starts it), as docs/plain-form.md's host configuration has it.
 # Runs in the foreground; Ctrl-C stops it.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -76,7 +75,7 @@ for prefix in "${!pages[@]}"; do
       try_files \$uri $fallback;
     }
     location = $fallback { internal; alias \"$file\"; }"
-  # `/hcnf` to `/hcnf/`, as the README's host configuration does.
+  # `/hcnf` to `/hcnf/`, as the host configuration in docs/embedding.md does.
   if [ "$bare" != "$prefix" ] && [ -z "${pages[$bare]+set}" ]; then
     locations+="
     location = $bare { return 301 $prefix; }"

@@ -11,7 +11,7 @@ source scripts/setup.sh
 step() { printf '\n==> %s\n' "$*"; }
 
 # The most a reader may transfer for any page's first view, in bytes (brotli): the site's
-# budget of 150 KB (README, "Size").
+# budget of 150 KB (docs/size.md).
 SIZE_BUDGET=150000
 
 step "formatting (rustfmt, and leptosfmt for the view! bodies rustfmt leaves alone)"

@@ -4,7 +4,7 @@
 //!
 //! Why not serde in the wasm: JSON in Rust ships serde_json's parser and writer, float
 //! parsing and formatting, and the derives of each type; for the draft, `config.json` and
-//! the endpoint's replies that was 14.5 KB brotli of wasm for every reader (README, "Size").
+//! the endpoint's replies that was 14.5 KB brotli of wasm for every reader (docs/size.md).
 //! The types stay the contract's: each reader here is tested against what serde writes for
 //! that type, so the two cannot drift apart.
 

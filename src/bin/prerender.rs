@@ -3,7 +3,7 @@
 //! files, and writes `DIST/index.html`, `DIST/{lang}/index.html`,
 //! `DIST/{lang}/{section}/index.html` and `DIST/404.html`; and for host pages that embed
 //! the app, each section's markup alone under `DIST/fragments/`, rendered for the base
-//! `HCNF_EMBED_BASE` (default `/hcnf`, the README's snippet). `HCNF_SITE_ORIGIN`
+//! `HCNF_EMBED_BASE` (default `/hcnf`, as in docs/embedding.md). `HCNF_SITE_ORIGIN`
 //! (`https://www.example.jp`), where the site is published, makes the pages' alternate
 //! links absolute, as search engines want them; without it they are relative. Scripts the
 //! pages would run inline (trunk's loader, the hydration data) are written to files of

@@ -70,7 +70,7 @@ impl SendError {
     }
 }
 
-/// Reads a reply by the contract in the README.
+/// Reads a reply by the contract in docs/inquiry.md.
 pub fn interpret(reply: &Reply) -> Result<Accepted, SendError> {
     match reply.status {
         200 | 201 => accepted_from_json(&reply.body)

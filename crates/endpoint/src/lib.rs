@@ -1,4 +1,4 @@
-//! The reference inquiry endpoint: the contract in the README, over HTTP.
+//! The reference inquiry endpoint: the contract in docs/inquiry.md, over HTTP.
 //!
 //! `POST /inquiries` with an `Idempotency-Key` header and a JSON [`Draft`]; answers 201
 //! with `{"reference"}` (200 for a replayed key), 422 with field errors, 400, 403, 408,

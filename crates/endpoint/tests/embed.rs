@@ -1,7 +1,8 @@
 //! End to end, in real browsers: the built app embedded in `demo/host.html`, an imitation
 //! prefecture page with hostile CSS, served under `/hcnf/` with the app's files under
-//! `/hcnf-app/`, as a web editor would set it up from the README. Run by `scripts/test.sh`
-//! after the release build, once with chromedriver and once with geckodriver:
+//! `/hcnf-app/`, as a web editor would set it up from docs/embedding.md. Run by
+//! `scripts/test.sh` after the release build, once with chromedriver and once with
+//! geckodriver:
 //!
 //! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --test embed -- --ignored`
 
@@ -12,10 +13,10 @@ use hcnf_content::{Check, PageId};
 use serde_json::{json, Value};
 use support::{click, edition, find, root, text, wait_until, Proc};
 
-/// The lines that mark the snippet in the README and in the demo host page.
+/// The lines that mark the snippet in docs/embedding.md and in the demo host page.
 const SNIPPET_START: &str = "<!-- HCNF app: start -->";
 const SNIPPET_END: &str = "<!-- HCNF app: end -->";
-/// The lines that mark the iframe embedding in the README and in `demo/iframe.html`.
+/// The lines that mark the iframe embedding in docs/embedding.md and in `demo/iframe.html`.
 const FRAME_START: &str = "<!-- HCNF app in an iframe: start -->";
 const FRAME_END: &str = "<!-- HCNF app in an iframe: end -->";
 
@@ -34,22 +35,22 @@ fn read(path: &str) -> String {
 }
 
 #[test]
-fn the_readme_snippet_is_the_one_in_the_demo_host_page() {
-    let readme = read("README.md");
+fn the_documented_snippet_is_the_one_in_the_demo_host_page() {
+    let documented = read("docs/embedding.md");
     let host = read("demo/host.html");
     assert_eq!(
-        snippet(&readme),
+        snippet(&documented),
         snippet(&host),
-        "copying the README's snippet into demo/host.html must give the page that is tested"
+        "copying the snippet in docs/embedding.md into demo/host.html must give the page that is tested"
     );
-    // What a web team copies names no endpoint: config.json does (README).
+    // What a web team copies names no endpoint: config.json does (docs/embedding.md).
     assert!(!snippet(&host).contains("data-hcnf-endpoint"));
     assert!(!snippet(&host).contains("127.0.0.1"));
-    let frame = between(&readme, FRAME_START, FRAME_END);
+    let frame = between(&documented, FRAME_START, FRAME_END);
     assert_eq!(
         frame,
         between(&read("demo/iframe.html"), FRAME_START, FRAME_END),
-        "the README's iframe embedding must be the one in demo/iframe.html"
+        "the iframe embedding in docs/embedding.md must be the one in demo/iframe.html"
     );
 }
 

@@ -3,8 +3,9 @@
 //! proxy is served; and every accepted inquiry is stored exactly once. Each run is bounded
 //! in requests and time.
 //!
-//! The figures in the README come from the ignored benchmark at the end, on a release
-//! build: `cargo test --release -p hcnf-endpoint --test load -- --ignored --nocapture`.
+//! The figures in crates/endpoint/README.md come from the ignored benchmark at the end, on
+//! a release build: `cargo test --release -p hcnf-endpoint --test load -- --ignored
+//! --nocapture`.
 
 use std::collections::HashSet;
 use std::path::Path;

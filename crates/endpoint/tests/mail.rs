@@ -738,7 +738,7 @@ fn with_mail_on_the_start_up_line_names_the_relay() {
     assert!(line.trim_end().ends_with(&expected), "{line}");
 }
 
-/// Figures for the README: `cargo test --release -p hcnf-endpoint --test mail -- --ignored
+/// Figures for docs/mail.md: `cargo test --release -p hcnf-endpoint --test mail -- --ignored
 /// --nocapture`. A burst of 1,000 inquiries from 1,000 clients, with mail off and then on,
 /// against the same binary; then each of the burst's 2,000 messages checked in the Maildir.
 #[test]

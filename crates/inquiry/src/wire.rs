@@ -1,4 +1,4 @@
-//! The JSON that crosses the network. Field names are the contract documented in the README.
+//! The JSON that crosses the network. Field names are the contract in docs/inquiry.md.
 
 use serde::{Deserialize, Serialize};
 

@@ -33,7 +33,7 @@ use state::{focus_after_render, AnsweredFocus, FocusTargets, FormState};
 /// What carries out the flow's commands: the state, the draft's key and start time, and
 /// the configuration. Tasks set the configuration once loaded and a send's outcome, rather
 /// than Leptos's LocalResource and Action, which measured 9.4 KB and 2.4 KB (brotli) more
-/// wasm for every reader (README, "Size"); the flow already allows one request at a time.
+/// wasm for every reader (docs/size.md); the flow already allows one request at a time.
 #[derive(Clone, Copy)]
 struct Form {
     state: FormState,

@@ -333,6 +333,27 @@ fn a_day_of_the_month_is_read_as_it_is_said() {
 }
 
 #[test]
+fn consent_is_asked_for_as_consent() {
+    // "I have read it; that is fine" is not consent: the box and the check page say 同意.
+    for (ed, _) in editions() {
+        if !is_japanese(&ed.locale.code) {
+            continue;
+        }
+        let form = &ed.pages.inquiry.form;
+        for (what, text) in [
+            ("label", &form.consent.label),
+            ("consent_given", &ed.pages.inquiry.check.consent_given),
+        ] {
+            assert!(
+                plain(text).contains("同意"),
+                "{}: the consent {what} should say 同意: {text}",
+                ed.locale.code
+            );
+        }
+    }
+}
+
+#[test]
 fn a_fields_error_names_no_other_field() {
     for (ed, _) in editions() {
         let form = &ed.pages.inquiry.form;

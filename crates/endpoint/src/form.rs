@@ -85,6 +85,13 @@ struct At {
     base: String,
 }
 
+impl At {
+    /// `path`, an address of the site's root (the routes' hrefs), under the base.
+    fn under(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
 /// How long a post waits for one of the request slots every route shares before it is
 /// answered "busy": the slot is taken before the body is read, so a flood of posts cannot
 /// make the endpoint read and render more at once than the slots allow.
@@ -175,11 +182,9 @@ async fn answer_post(state: &AppState, at: &At, req: Request, now: u64) -> Respo
     }
     answered.key = accepted_key(secret, locale, &valid, &answered.key, now);
     match store(state, locale, &answered, valid, client, now).await {
-        Ok(Stored::New(reference) | Stored::Replayed(reference)) => see_other(&format!(
-            "{}{}",
-            at.base,
-            inquiry_sent_href(locale, &reference)
-        )),
+        Ok(Stored::New(reference) | Stored::Replayed(reference)) => {
+            see_other(&at.under(&inquiry_sent_href(locale, &reference)))
+        }
         // Only a key signed for other answers could do this, which the check above rules
         // out; the page says so, as the app's does.
         Ok(Stored::KeyReused) => {
@@ -256,7 +261,7 @@ async fn sent(
         locale,
         base: base_of(&headers),
     };
-    let form = format!("{}{}", at.base, inquiry_page_href(locale));
+    let form = at.under(&inquiry_page_href(locale));
     let Ok(Query(q)) = query else {
         return see_other(&form);
     };

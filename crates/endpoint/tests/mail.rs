@@ -143,6 +143,16 @@ fn outbox(db: &Path, extra: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// The messages once `n` have arrived and, over a quiet spell in which a retry or a
+/// duplicate would have arrived too, no more.
+fn exactly(mail: &MailServer, n: usize, within: Duration) -> Vec<Vec<u8>> {
+    mail.wait_for(n, within);
+    settle();
+    let raw = mail.messages();
+    assert_eq!(raw.len(), n, "messages arrived");
+    raw
+}
+
 /// Quiet for long enough that a retry or a duplicate would have arrived.
 fn settle() {
     std::thread::sleep(Duration::from_secs(3));
@@ -272,9 +282,7 @@ fn a_relay_that_is_down_when_the_inquiry_arrives_gets_it_once_when_it_is_back() 
         .map(Result::unwrap)
         .collect();
     mail.up();
-    let raw = mail.wait_for(2, Duration::from_secs(20));
-    settle();
-    assert_eq!(mail.messages().len(), 2);
+    let raw = exactly(&mail, 2, Duration::from_secs(20));
     let all: Vec<_> = raw.iter().map(|b| parse(b)).collect();
     let arrived: HashSet<String> = ids_once(&all).iter().map(|id| format!("<{id}>")).collect();
     assert_eq!(arrived, owed);
@@ -377,9 +385,7 @@ fn a_451_is_tried_again_and_the_message_arrives_once() {
     let db = dir.path().join("i.sqlite3");
     let server = endpoint(&db, &mail, &[]);
     let reference = send(&server.base(), 1, &draft());
-    mail.wait_for(2, Duration::from_secs(20));
-    settle();
-    assert_eq!(mail.messages().len(), 2);
+    exactly(&mail, 2, Duration::from_secs(20));
     assert!(
         mail.log().contains("451 4.3.0 try again later"),
         "{}",
@@ -453,10 +459,7 @@ fn an_endpoint_killed_between_storing_and_sending_sends_once_after_a_restart() {
     server.child.wait().unwrap();
     mail.up();
     let _restarted = endpoint(&db, &mail, &[]);
-    mail.wait_for(2, Duration::from_secs(20));
-    settle();
-    let raw = mail.messages();
-    assert_eq!(raw.len(), 2);
+    let raw = exactly(&mail, 2, Duration::from_secs(20));
     let all: Vec<_> = raw.iter().map(|b| parse(b)).collect();
     ids_once(&all);
 }
@@ -486,9 +489,7 @@ fn two_endpoints_on_one_database_send_each_message_once_and_the_second_takes_ove
     }
     std::thread::sleep(Duration::from_secs(3));
     mail.up();
-    let raw = mail.wait_for(12, Duration::from_secs(30));
-    settle();
-    assert_eq!(mail.messages().len(), 12);
+    let raw = exactly(&mail, 12, Duration::from_secs(30));
     let all: Vec<_> = raw.iter().map(|b| parse(b)).collect();
     ids_once(&all);
     let waiting = second.stderr.lock().unwrap().clone();
@@ -500,10 +501,7 @@ fn two_endpoints_on_one_database_send_each_message_once_and_the_second_takes_ove
     first.child.kill().unwrap();
     first.child.wait().unwrap();
     send(&second.base(), 7, &from(7));
-    mail.wait_for(14, Duration::from_secs(30));
-    settle();
-    let raw = mail.messages();
-    assert_eq!(raw.len(), 14);
+    let raw = exactly(&mail, 14, Duration::from_secs(30));
     let all: Vec<_> = raw.iter().map(|b| parse(b)).collect();
     ids_once(&all);
     let log = second.stderr.lock().unwrap().clone();
@@ -552,9 +550,7 @@ fn receipts_past_the_daily_limits_are_skipped_and_counted_but_the_office_gets_ev
     for n in 1..=4 {
         send(&server.base(), n, &draft());
     }
-    mail.wait_for(6, Duration::from_secs(20));
-    settle();
-    let raw = mail.messages();
+    let raw = exactly(&mail, 6, Duration::from_secs(20));
     let all: Vec<_> = raw.iter().map(|b| parse(b)).collect();
     let office = all.iter().filter(|m| addresses(m.to()) == [OFFICE]).count();
     let receipts = all
@@ -622,9 +618,7 @@ fn nothing_typed_in_any_field_adds_a_header_or_a_recipient() {
         });
         assert_eq!(status.as_u16(), 422, "{field}: {text:?}");
     }
-    let raw = mail.wait_for(2 * n as usize, Duration::from_secs(20));
-    settle();
-    assert_eq!(mail.messages().len(), 2 * n as usize);
+    let raw = exactly(&mail, 2 * n as usize, Duration::from_secs(20));
     let known: HashSet<&str> = [
         "return-path",
         "envelope-to",

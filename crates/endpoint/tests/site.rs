@@ -274,7 +274,6 @@ async fn without_javascript_an_endpoint_that_does_not_answer_gets_a_page_in_the_
         rig.goto(&href(&code, PageId::Inquiry)).await;
         support::type_into(&rig.browser, "name", "山田 太郎").await;
         support::click(&rig.browser, "form.hcnf-form button[value='continue']").await;
-        support::find(&rig.browser, ".hcnf-alert").await;
         let notice = rig.text(".hcnf-alert").await;
         assert!(
             notice.contains(&*ed.pages.inquiry.sending.not_read),

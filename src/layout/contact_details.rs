@@ -7,10 +7,11 @@ use super::words;
 use crate::i18n::CurrentLocale;
 
 /// Office, address, the telephone as a `tel:` link, the fax as text (tapping a link to it
-/// would dial a fax machine), and optionally the map, marked as another site.
+/// would dial a fax machine), and, where the content gives one, the prefecture's own map
+/// of the office.
 #[component]
 pub fn ContactDetails(
-    /// Whether to link to the office building map.
+    /// Whether to link to the office building map, if there is one.
     with_map: bool,
 ) -> impl IntoView {
     // Not through the whole edition: the form shows these too, and its wasm carries only
@@ -45,11 +46,14 @@ pub fn ContactDetails(
                     <dd class="hcnf-contact__phone">{words(&c.fax.display)}</dd>
                 </div>
             </dl>
-            {with_map
-                .then(|| {
+            {c
+                .map
+                .as_ref()
+                .filter(|_| with_map)
+                .map(|map| {
                     view! {
                         <p class="hcnf-contact__map">
-                            <ExternalLink link=&c.map />
+                            <ExternalLink link=map />
                         </p>
                     }
                 })}

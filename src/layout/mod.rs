@@ -11,6 +11,7 @@ mod nav;
 mod phrases;
 mod root;
 mod shell;
+mod updated;
 mod words;
 
 pub use contact_details::ContactDetails;

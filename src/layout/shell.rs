@@ -1,5 +1,5 @@
 //! The layout of every page under `/:lang`: head, header, navigation, the page itself in
-//! the router's outlet, and the footer.
+//! the router's outlet with the day it last changed, and the footer.
 
 use hcnf_content::PageId;
 use leptos::prelude::*;
@@ -9,6 +9,7 @@ use super::footer::Footer;
 use super::head::{PageHead, ShowsErrors};
 use super::header::Header;
 use super::nav::PrimaryNav;
+use super::updated::PageUpdated;
 use super::words;
 use crate::host::HostOptions;
 use crate::i18n::{CurrentLocale, Locale};
@@ -41,6 +42,7 @@ pub fn Shell(
         <PrimaryNav page />
         <MainRegion class="hcnf-main">
             <Outlet />
+            <PageUpdated page />
         </MainRegion>
         <Footer page />
     }

@@ -5,11 +5,9 @@
 //! bakes them into the page. The page's results are therefore the suite's own output, never
 //! figures somebody typed.
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
 
-use crate::YearMonth;
+use crate::Day;
 
 /// A check the suite runs, each over its own set of pages or form states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
@@ -60,70 +58,6 @@ impl Browser {
             Browser::Chromium => "Chromium",
             Browser::Firefox => "Firefox",
         }
-    }
-}
-
-/// A calendar day (UTC), as a record is dated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
-pub struct Day {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Day {
-    /// The day `days` after 1970-01-01 in the proleptic Gregorian calendar (Howard
-    /// Hinnant's civil-from-days algorithm), so a test can date its record without a
-    /// date crate.
-    pub fn from_unix_days(days: i64) -> Day {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z.rem_euclid(146_097);
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = doy - (153 * mp + 2) / 5 + 1;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 };
-        let year = yoe + era * 400 + i64::from(month <= 2);
-        Day {
-            year: u16::try_from(year).unwrap_or(0),
-            month: u8::try_from(month).unwrap_or(0),
-            day: u8::try_from(day).unwrap_or(0),
-        }
-    }
-
-    /// Whether this is a real day: month 1 to 12, day within the month.
-    pub fn is_valid(self) -> bool {
-        let y = self.year;
-        let leap = y.is_multiple_of(4) && (!y.is_multiple_of(100) || y.is_multiple_of(400));
-        let days = match self.month {
-            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-            4 | 6 | 9 | 11 => 30,
-            2 if leap => 29,
-            2 => 28,
-            _ => return false,
-        };
-        (1..=days).contains(&self.day)
-    }
-
-    /// Fills a locale's pattern as [`YearMonth::format`] does, and `{day}` with the day's
-    /// word from `day_words` (the 1st to the 31st).
-    pub fn format(
-        self,
-        pattern: &str,
-        month_names: &[crate::Text; 12],
-        day_words: &[crate::Text; 31],
-    ) -> String {
-        let month = YearMonth::baked(self.year, self.month.clamp(1, 12));
-        let word = &day_words[usize::from(self.day.clamp(1, 31) - 1)];
-        month.format(pattern, month_names).replace("{day}", word)
-    }
-}
-
-impl fmt::Display for Day {
-    /// The machine-readable form for `<time datetime>`: `2026-11-26`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 

@@ -67,6 +67,12 @@ pub enum ContentErrorKind {
     ReadingWithoutKanji(String),
     #[error("{0:?} has a reading, but this edition gives none (locale.kanji_readings is false)")]
     UnexpectedReading(String),
+    #[error("the office map {0:?} is not on the prefecture's site ({host}): link to the prefecture's own page, or leave contact.map out and let the address say where", host = crate::PREFECTURE_HOST)]
+    MapElsewhere(String),
+    #[error("the page does not say when its words last changed: add \"updated\": \"YYYY-MM-DD\", the day of this change")]
+    PageUndated,
+    #[error("the text must hold {0} exactly once, where it is filled in")]
+    Placeholder(&'static str),
 }
 
 impl fmt::Display for ContentError {
@@ -144,6 +150,17 @@ pub fn check_editions(files: &[SourceFile<'_>]) -> Result<Vec<Edition>, Vec<Cont
                         ));
                     }
                 }
+                // A page that does not say how old it is cannot be published: a reader
+                // must be able to tell a page of 2015 from one of today.
+                let pages = tree.get("pages").and_then(Value::as_object);
+                for (id, page) in pages.into_iter().flatten() {
+                    if page.pointer("/head/updated").is_none() {
+                        errors.push(err(
+                            format!("pages.{id}.head.updated"),
+                            ContentErrorKind::PageUndated,
+                        ));
+                    }
+                }
                 trees.push(Some(tree));
             }
             Err(e) => {
@@ -175,6 +192,25 @@ pub fn check_editions(files: &[SourceFile<'_>]) -> Result<Vec<Edition>, Vec<Cont
                     found: ed.locale.code.into_owned(),
                 },
             }),
+            Ok(ed) if ed.ui.updated.matches("{date}").count() != 1 => errors.push(ContentError {
+                file: file.path.into(),
+                locale: file.locale.into(),
+                path: "ui.updated".into(),
+                kind: ContentErrorKind::Placeholder("{date}"),
+            }),
+            Ok(ed) if ed.contact.map.as_ref().is_some_and(|m| m.is_external()) => {
+                errors.push(ContentError {
+                    file: file.path.into(),
+                    locale: file.locale.into(),
+                    path: "contact.map.href".into(),
+                    kind: ContentErrorKind::MapElsewhere(
+                        ed.contact
+                            .map
+                            .map(|m| m.href.into_owned())
+                            .unwrap_or_default(),
+                    ),
+                })
+            }
             Ok(ed) => editions.push(ed),
             Err(e) => errors.push(*e),
         }

@@ -24,9 +24,9 @@ pub mod schema;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use audit::{read_audit_dir, AuditError};
-pub use audit::{Browser, Check, CheckRun, Day};
+pub use audit::{Browser, Check, CheckRun};
 pub use check::{check_editions, ContentError, ContentErrorKind, SourceFile};
-pub use date::{YearMonth, YearMonthError};
+pub use date::{Day, DayError, YearMonth, YearMonthError};
 pub use files::{read_content_dir, ContentFile};
 pub use mail::{MailText, OfficeMailText, ReceiptText};
 pub use model::{

@@ -62,6 +62,9 @@ pub struct Ui {
     /// The accessible name of the language switch.
     pub language_label: Text,
     pub date: DateFormat,
+    /// At the end of every page: when its words last changed; `{date}` is the day, as
+    /// `date.day_pattern` writes it.
+    pub updated: Text,
     /// Said after the words of every link to a site other than the prefecture's.
     pub external_link: Text,
     pub footer: FooterText,
@@ -131,8 +134,8 @@ pub struct Pages {
     pub accessibility: AccessibilityPage,
 }
 
-/// What every page has: its name in the navigation, its `h1`, and a summary used for the
-/// meta description and the overview's links.
+/// What every page has: its name in the navigation, its `h1`, a summary used for the
+/// meta description and the overview's links, and the day its words last changed.
 #[derive(Clone, Debug, Deserialize)]
 #[cfg_attr(
     not(target_arch = "wasm32"),
@@ -143,6 +146,12 @@ pub struct HeadText {
     pub nav_label: Text,
     pub title: Text,
     pub summary: Text,
+    /// The day this page's words last changed in this edition, written `YYYY-MM-DD`: the
+    /// page shows it (更新日, "Last updated"), so an editor who changes the page changes
+    /// it too. Required: a page that does not say how old it is cannot be published.
+    #[serde(deserialize_with = "crate::date::day_from_iso")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "crate::date::IsoDay"))]
+    pub updated: Day,
 }
 
 /// A headed run of paragraphs.
@@ -553,7 +562,11 @@ pub struct ContactInfo {
     pub tel: Phone,
     /// Text, not a link: tapping a `tel:` link to a fax machine would dial it.
     pub fax: Fax,
-    pub map: Link,
+    /// The prefecture's own page showing where the office is (its building map), once the
+    /// office gives its address; until then the postal address alone says where. Only a
+    /// page of the prefecture's site: a third-party map of a guessed point could send a
+    /// reader to the wrong building.
+    pub map: Option<Link>,
 }
 
 /// A telephone or fax number: a label, the number as written for this locale, and a `tel:` link.

@@ -155,7 +155,6 @@ fn dates_are_data_and_format_per_locale() {
 fn the_telephone_is_a_tel_link_in_every_locale() {
     for ed in check(&shipped()).unwrap() {
         assert_eq!(ed.contact.tel.href, "tel:+81-45-285-0777");
-        assert!(ed.contact.map.href.starts_with("https://"));
     }
 }
 
@@ -254,14 +253,14 @@ fn a_link_with_another_scheme_is_refused() {
         "data:text/html,hi",
     ] {
         let files = with_edit("ja", |v| {
-            v["contact"]["map"]["href"] = Value::String(href.into())
+            v["contact"]["tel"]["href"] = Value::String(href.into())
         });
         let errors = errors_of(&files);
         assert!(
             errors.contains(&ContentError {
                 file: "content/ja.json".into(),
                 locale: "ja".into(),
-                path: "contact.map.href".into(),
+                path: "contact.tel.href".into(),
                 kind: ContentErrorKind::LinkScheme(href.into()),
             }),
             "{href}: {errors:?}"
@@ -326,4 +325,95 @@ fn a_file_whose_code_disagrees_with_its_name_is_refused() {
                 expected: "ja".into(),
                 found: "jp".into()
             }));
+}
+
+#[test]
+fn a_page_without_its_last_change_is_refused_with_what_to_write() {
+    // Taken from every edition, so no other edition's key hides the fault as a mismatch.
+    let mut files = shipped();
+    for (_, json) in &mut files {
+        let mut v: Value = serde_json::from_str(json).unwrap();
+        v["pages"]["symposia"]["head"]
+            .as_object_mut()
+            .unwrap()
+            .remove("updated");
+        *json = serde_json::to_string_pretty(&v).unwrap();
+    }
+    let errors = errors_of(&files);
+    for locale in ["en", "ja", "ja-x-easy"] {
+        let e = errors
+            .iter()
+            .find(|e| e.locale == locale && e.kind == ContentErrorKind::PageUndated)
+            .unwrap_or_else(|| panic!("{locale}: {errors:?}"));
+        assert_eq!(e.file, format!("content/{locale}.json"));
+        assert_eq!(e.path, "pages.symposia.head.updated");
+        assert!(e.to_string().contains(r#""updated": "YYYY-MM-DD""#), "{e}");
+    }
+}
+
+#[test]
+fn a_last_change_that_is_no_calendar_day_is_refused() {
+    for (bad, why) in [
+        ("2026-02-30", "no calendar day"),
+        ("7 Dec 2026", "YYYY-MM-DD"),
+    ] {
+        let files = with_edit("ja", |v| {
+            v["pages"]["contact"]["head"]["updated"] = Value::String(bad.into())
+        });
+        let errors = errors_of(&files);
+        assert!(
+            errors.iter().any(|e| e.path == "pages.contact.head.updated"
+                && matches!(&e.kind, ContentErrorKind::Malformed(m) if m.contains(why))),
+            "{bad}: {errors:?}"
+        );
+    }
+}
+
+#[test]
+fn the_last_change_label_must_show_the_day() {
+    let files = with_edit("en", |v| {
+        v["ui"]["updated"] = Value::String("Last updated".into())
+    });
+    let errors = errors_of(&files);
+    assert!(errors.contains(&ContentError {
+        file: "content/en.json".into(),
+        locale: "en".into(),
+        path: "ui.updated".into(),
+        kind: ContentErrorKind::Placeholder("{date}"),
+    }));
+}
+
+/// The shipped files with `contact.map` set to `href` in every edition.
+fn with_map(href: &str) -> Vec<(String, String)> {
+    let mut files = shipped();
+    for (_, json) in &mut files {
+        let mut v: Value = serde_json::from_str(json).unwrap();
+        v["contact"]["map"] = serde_json::json!({ "label": "Map", "href": href });
+        *json = serde_json::to_string_pretty(&v).unwrap();
+    }
+    files
+}
+
+#[test]
+fn the_office_map_is_the_prefectures_own_page_or_none() {
+    // Shipped without one: the seed names the prefecture's map but gives no address for
+    // it, and the postal address says where the office is.
+    for ed in check(&shipped()).unwrap() {
+        assert!(ed.contact.map.is_none(), "{}", ed.locale.code);
+    }
+    let guessed = "https://www.openstreetmap.org/?mlat=35.44764&mlon=139.64246";
+    let errors = errors_of(&with_map(guessed));
+    for locale in ["en", "ja", "ja-x-easy"] {
+        assert!(
+            errors.iter().any(|e| e.locale == locale
+                && e.path == "contact.map.href"
+                && e.kind == ContentErrorKind::MapElsewhere(guessed.into())),
+            "{locale}: {errors:?}"
+        );
+    }
+    let own = "https://www.pref.kanagawa.jp/docs/example/map.html";
+    let eds = check(&with_map(own)).expect("a map on the prefecture's site is taken");
+    assert!(eds
+        .iter()
+        .all(|ed| ed.contact.map.as_ref().unwrap().href == own));
 }

@@ -3,7 +3,9 @@
 # the page's HTML and every file it loads (stylesheet, script, wasm, icon; and config.json,
 # which the inquiry form fetches), each counted as its brotli file where the build made one.
 # Prints a table per page and per file, then checks the largest first view against the
-# budget.
+# budget, and each page's HTML against the first round trip: a new connection's server
+# sends about 14 KB (ten TCP segments) before it waits for the reader's first
+# acknowledgement, so a page whose HTML fits is read after one round trip.
 #   scripts/size.sh [--budget BYTES] [DIST]     (default: $HCNF_SIZE_BUDGET, dist)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -43,8 +45,12 @@ loads() {
   } | sort -u
 }
 
+# The HTML's share of the first round trip's ten segments of 1,460 B, less room for the
+# response's headers.
+first_trip=${HCNF_FIRST_TRIP:-14000}
 declare -A files=()
 worst=0 worst_page=""
+worst_html=0 worst_html_page=""
 printf '%-42s %9s %9s\n' "first view of (page)" "html" "total"
 while read -r page; do
   html=$(served "$page")
@@ -57,6 +63,7 @@ while read -r page; do
   address="${page#"$dist"/}"
   printf '%-42s %9d %9d\n' "$address" "$html" "$total"
   if [ "$total" -gt "$worst" ]; then worst=$total worst_page=$address; fi
+  if [ "$html" -gt "$worst_html" ]; then worst_html=$html worst_html_page=$address; fi
 done < <(find "$dist" -name '*.html' -type f -not -path "$dist/fragments/*" | sort)
 
 printf '\n%-42s %9s %9s\n' "file (loaded by the pages)" "raw" "served"
@@ -64,6 +71,11 @@ for path in $(printf '%s\n' "${!files[@]}" | sort); do
   printf '%-42s %9d %9d\n' "$path" "$(wc -c <"$dist$path")" "${files[$path]}"
 done
 printf '\nlargest first view: %d B (%s)\n' "$worst" "$worst_page"
+if [ "$worst_html" -gt "$first_trip" ]; then
+  printf 'largest HTML: %d B (%s), over the first round trip of %d B\n' "$worst_html" "$worst_html_page" "$first_trip" >&2
+  exit 1
+fi
+printf 'largest HTML: %d B (%s), within the first round trip of %d B\n' "$worst_html" "$worst_html_page" "$first_trip"
 if [ -n "$budget" ]; then
   if [ "$worst" -gt "$budget" ]; then
     printf 'over the budget of %d B by %d B\n' "$budget" "$((worst - budget))" >&2

@@ -1,10 +1,13 @@
 // The load benchmark that scripts/bench.sh runs against nginx serving the prepared tree
-// (prepare.mjs): each page of the app against the plain static page of the same content.
+// (prepare.mjs): each page of the app against the plain static page of the same content,
+// and against a minimal page of the same words (no stylesheet, no script, no attributes
+// but those that make the words what they are).
 //   node bench.mjs --base http://127.0.0.1:PORT --dist DIST --out DIR
 //                  [--runs 5] [--changes 20] [--soak 1000] [--warm 1000] [--only /en/,/ja/contact]
 //                  [--heap no] [--chrome /usr/bin/chromium]
 // DIST is the served tree prepare.mjs made: the pages are read from it, their static
-// variants (under static/) are served as /static/<path>;
+// variants (under static/) are served as /static/<path>, their minimal pages (under
+// minimal/) as /minimal/<path>;
 // DIR receives results.json with every run.
 //
 // Throttled loads, each in a fresh browser context with the cache disabled, a 412×823
@@ -63,7 +66,7 @@ for (const [name, n] of [['runs', RUNS], ['changes', CHANGES], ['soak', SOAK], [
 }
 // --only /en/,/ja/contact keeps those pages (by address) for a quicker look.
 const only = args.only ? args.only.split(',') : null;
-const routes = routesFromDist(args.dist, { skip: ['static'] }).filter((r) => !only || only.includes(r.url));
+const routes = routesFromDist(args.dist, { skip: ['static', 'minimal'] }).filter((r) => !only || only.includes(r.url));
 if (routes.length === 0) throw new UsageError(`no page matches --only ${args.only}`);
 const url = (p) => new URL(p, base).href;
 
@@ -180,13 +183,14 @@ function navState(page) {
   }));
 }
 
-async function loadStatic(browser, route) {
+/** A page without scripts: `kind` is `static` or `minimal`, the folder it is served from. */
+async function loadStatic(browser, route, kind = 'static') {
   const { context, page } = await throttledPage(browser);
   try {
-    await page.goto(url(`/static${route.url}`), { waitUntil: 'load', timeout: 60000 });
+    await page.goto(url(`/${kind}${route.url}`), { waitUntil: 'load', timeout: 60000 });
     const paint = await h1Paint(page);
     const scripts = await page.evaluate(() => document.scripts.length);
-    if (scripts !== 0) throw new Error(`the static page has ${scripts} scripts`);
+    if (scripts !== 0) throw new Error(`the ${kind} page has ${scripts} scripts`);
     return { h1: paint.ms, source: paint.source, fcp: paint.fcp, lcp: paint.lcp };
   } finally {
     await context.close();
@@ -265,17 +269,20 @@ async function attempt(what, fn) {
 const started = Date.now();
 const browser = await chromium.launch({ executablePath: args.chrome, headless: true, args: CHROME_ARGS });
 try {
-  console.log(`Chromium ${browser.version()}; ${routes.length} pages × ${RUNS} runs, static and app, throttled: ` +
+  console.log(`Chromium ${browser.version()}; ${routes.length} pages × ${RUNS} runs, minimal, static and app, throttled: ` +
     `${NETWORK.latency} ms latency, ${(NETWORK.downloadThroughput * 8 / 1024 / 1024).toFixed(1)} Mbit/s down, ` +
     `${Math.round(NETWORK.uploadThroughput * 8 / 1024)} kbit/s up, CPU ${CPU_RATE}× slower, cache disabled, 412×823 mobile.`);
   // Warm-up loads, not counted: the first of each kind pays for starting processes.
   await attempt('warm-up static', () => loadStatic(browser, routes[0]));
+  await attempt('warm-up minimal', () => loadStatic(browser, routes[0], 'minimal'));
   await attempt('warm-up app', () => loadApp(browser, routes[0]));
 
-  for (const route of routes) results.loads[route.url] = { static: [], app: [] };
+  for (const route of routes) results.loads[route.url] = { minimal: [], static: [], app: [] };
   for (let run = 1; run <= RUNS; run += 1) {
     const t0 = Date.now();
     for (const route of routes) {
+      const m = await attempt(`minimal ${route.url} run ${run}`, () => loadStatic(browser, route, 'minimal'));
+      if (m) results.loads[route.url].minimal.push(m);
       const s = await attempt(`static ${route.url} run ${run}`, () => loadStatic(browser, route));
       if (s) results.loads[route.url].static.push(s);
       const a = await attempt(`app ${route.url} run ${run}`, () => loadApp(browser, route));
@@ -319,6 +326,25 @@ try {
     'already held an element after the h1 (an LCP entry: the lead paragraph), so the h1 too; A = the first LCP entry of an element ' +
     'after the h1, a frame later than first-contentful-paint (the h1 was painted by then, possibly a frame earlier); ' +
     'U = first-contentful-paint, no LCP entry to check it.');
+  // The same loads against the minimal page of the same words: what the styled page and
+  // the app cost over the fastest page this text could be.
+  const minimalRows = [['route', 'minimal h1 ms', 'static h1 ms', 'ratio', 'app h1 ms', 'ratio', '≤1.1×', 'h1 metric m']];
+  const byMinimal = { m: [], s: [], a: [] };
+  for (const route of routes) {
+    const r = results.loads[route.url];
+    const m = median(r.minimal.map((x) => x.h1));
+    const s = median(r.static.map((x) => x.h1));
+    const a = median(r.app.map((x) => x.h1));
+    byMinimal.m.push(m); byMinimal.s.push(s); byMinimal.a.push(a);
+    const sources = ['lcp-h1', 'fcp', 'lcp-after-h1', 'fcp-unchecked']
+      .map((src, k) => { const n = r.minimal.filter((x) => x.source === src).length; return n ? `${n}${'LFAU'[k]}` : ''; })
+      .join('') || '-';
+    minimalRows.push([route.url, fmt(m), fmt(s), ratio(s, m), fmt(a), ratio(a, m), a / m <= 1.1 ? 'yes' : 'NO', sources]);
+  }
+  const [mm, msm, mam] = [median(byMinimal.m), median(byMinimal.s), median(byMinimal.a)];
+  minimalRows.push(['median of routes', fmt(mm), fmt(msm), ratio(msm, mm), fmt(mam), ratio(mam, mm), mam / mm <= 1.1 ? 'yes' : 'NO', '']);
+  console.log(`\nAgainst a minimal page of the same words (no stylesheet, no script; median of ${RUNS} runs each; target: the app's h1 ≤ 1.1× the minimal page's)`);
+  console.log(table(minimalRows));
   const wasmRuns = Object.values(results.loads).flatMap((r) => r.app).map((x) => x.wasm).filter(Boolean);
   if (wasmRuns.length) {
     const w = wasmRuns[0];

@@ -498,3 +498,119 @@ fn an_edition_that_gives_readings_reads_each_word_one_way() {
         "no edition gives readings (locale.kanji_readings)"
     );
 }
+
+/// `text` as sentences, each with its full stop.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['。', '？', '！'])
+}
+
+#[test]
+fn the_privacy_notice_names_the_act_the_retention_rule_and_the_requests() {
+    // What an office's notice says, in every edition: the law it handles the data under
+    // (the Act, which applies to prefectures since 1 April 2023), that it gives the data to
+    // no one except where laws and regulations provide for it (permit or require it: what
+    // 法令に基づく場合 means, not only "the law requires it"), how long an inquiry is kept
+    // as a rule one can check (a number of days from receipt, as `hcnf-endpoint purge`
+    // counts them), and the three requests the Act gives the person the data is about.
+    for (ed, _) in editions() {
+        let code = ed.locale.code.as_ref();
+        let notice: String = ed
+            .pages
+            .inquiry
+            .privacy
+            .items
+            .iter()
+            .map(|item| format!("{}\n{}\n", plain(&item.term), plain(&item.detail)))
+            .collect();
+        // Each entry: what the notice must say, in any one of these words.
+        let says: &[(&str, &[&str])] = match code {
+            "en" => &[
+                (
+                    "the Act",
+                    &["Act on the Protection of Personal Information"],
+                ),
+                ("its number", &["Act No. 57 of 2003"]),
+                ("since when it applies", &["1 April 2023"]),
+                ("every case the law provides for", &["permit or require"]),
+                ("days from receipt", &[" days from the day we receive"]),
+                ("the disclosure request", &["disclosure request"]),
+                ("the correction request", &["correction request"]),
+                ("the request to stop its use", &["request to stop"]),
+            ],
+            "ja" => &[
+                ("the Act", &["個人情報の保護に関する法律"]),
+                ("its number", &["平成15年法律第57号"]),
+                ("since when it applies", &["2023年4月1日"]),
+                (
+                    "every case the law provides for",
+                    &["法令に基づく場合を除き"],
+                ),
+                ("days from receipt", &["受け付けた日から"]),
+                ("the disclosure request", &["開示請求"]),
+                ("the correction request", &["訂正請求"]),
+                ("the request to stop its use", &["利用停止請求"]),
+            ],
+            _ => &[
+                ("the Act", &["個人情報の保護に関する法律"]),
+                ("its number", &["平成15年法律第57号"]),
+                ("since when it applies", &["2023年4月1日"]),
+                (
+                    "every case the law provides for",
+                    &["法律などで決まっているとき"],
+                ),
+                ("days from receipt", &["受け取った日から"]),
+                ("the disclosure request", &["開示請求"]),
+                ("the correction request", &["訂正請求"]),
+                ("the request to stop its use", &["利用停止請求"]),
+            ],
+        };
+        for (what, words) in says {
+            assert!(
+                words.iter().any(|w| notice.contains(w)),
+                "{code}: the privacy notice should name {what} (as {words:?}):\n{notice}"
+            );
+        }
+        // A number of days, not "as long as the rules require".
+        let days = if is_japanese(code) { "日間" } else { " days" };
+        let counted = notice
+            .match_indices(days)
+            .any(|(at, _)| notice[..at].ends_with(|c: char| c.is_ascii_digit()));
+        assert!(
+            counted,
+            "{code}: the privacy notice should say how many days an inquiry is kept:\n{notice}"
+        );
+        assert!(
+            !notice.contains("unless the law requires"),
+            "{code}: 法令に基づく場合 is where a law permits or requires it:\n{notice}"
+        );
+    }
+}
+
+#[test]
+fn plain_japanese_says_an_exception_in_a_sentence_of_its_own() {
+    // 「法律で決まっているとき以外は、渡しません」 asks the reader to undo a negative. Plain
+    // Japanese says it positively in two sentences: 渡しません。決まっているときだけ、渡します。
+    let exceptions = ["以外", "除いて", "除き", "除く", "のほかは"];
+    let negatives = ["ません", "ない", "なく", "ずに"];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            for sentence in sentences(&text) {
+                for exception in exceptions {
+                    let Some(at) = sentence.find(exception) else {
+                        continue;
+                    };
+                    let rest = &sentence[at..];
+                    assert!(
+                        !negatives.iter().any(|n| rest.contains(n)),
+                        "{}: {path}: an exception inside a negative: {sentence}: say what is \
+                         done, then the exception, each in its own sentence",
+                        ed.locale.code
+                    );
+                }
+            }
+        }
+    }
+}

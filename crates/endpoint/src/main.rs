@@ -522,3 +522,45 @@ fn build_router(store: Store, config: Config, args: &Args) -> Router {
         router(store, config)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use hcnf_content::ruby::plain;
+    use hcnf_endpoint::mail::words::Words;
+    use hcnf_endpoint::DEFAULT_RETENTION_DAYS;
+
+    /// The whole numbers written in `text`, in digits.
+    fn numbers(text: &str) -> Vec<u64> {
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    }
+
+    #[test]
+    fn the_privacy_notice_keeps_an_inquiry_as_long_as_purge_does() {
+        // What each edition's notice promises is what `purge` with no number deletes past:
+        // change one, and this fails until the other says the same.
+        let words = Words::embedded();
+        let mut stated_at = Vec::new();
+        for code in words.codes() {
+            let items = &words.edition(code).pages.inquiry.privacy.items;
+            let stating: Vec<usize> = (0..items.len())
+                .filter(|&i| {
+                    numbers(&plain(&items[i].detail)).contains(&DEFAULT_RETENTION_DAYS.into())
+                })
+                .collect();
+            assert_eq!(
+                stating.len(),
+                1,
+                "{code}: one entry of the privacy notice should say inquiries are kept \
+                 {DEFAULT_RETENTION_DAYS} days, as `purge` keeps them: {items:#?}"
+            );
+            stated_at.push((code.to_owned(), stating[0]));
+        }
+        assert!(stated_at.len() >= 3, "{stated_at:?}");
+        assert!(
+            stated_at.windows(2).all(|w| w[0].1 == w[1].1),
+            "the editions state the retention in different entries: {stated_at:?}"
+        );
+    }
+}

@@ -614,3 +614,109 @@ fn plain_japanese_says_an_exception_in_a_sentence_of_its_own() {
         }
     }
 }
+
+#[test]
+fn the_accessibility_policy_has_the_parts_public_bodies_publish() {
+    // The ウェブアクセシビリティ方針 of 総務省「みんなの公共サイト運用ガイドライン」: its scope,
+    // the level aimed at and the degree claimed (準拠, 一部準拠 or 配慮, explained), when it
+    // applies from, what it excepts; worded as a practice, not as a guarantee.
+    for (ed, _) in editions() {
+        let code = ed.locale.code.as_ref();
+        let page = &ed.pages.accessibility;
+        let headings: Vec<String> = page
+            .sections
+            .iter()
+            .map(|s| plain(&s.heading).into_owned())
+            .collect();
+        let text: String = page
+            .sections
+            .iter()
+            .flat_map(|s| std::iter::once(&s.heading).chain(s.paragraphs.iter()))
+            .chain([&page.lead])
+            .map(|t| format!("{}\n", plain(t)))
+            .collect();
+        let (parts, says, promises): (&[&str], &[&str], &[&str]) = match code {
+            "en" => (
+                &[
+                    "Scope",
+                    "Target level and degree of conformance",
+                    "Start date",
+                    "Exceptions",
+                ],
+                &[
+                    "JIS X 8341-3:2016",
+                    "level AA",
+                    "WCAG",
+                    "conforms",
+                    "partially conforms",
+                    "takes the standard into consideration",
+                    "embed",
+                    "inquiry form",
+                ],
+                &[
+                    "every change",
+                    "always",
+                    "guarantee",
+                    "is not published until",
+                ],
+            ),
+            "ja" => (
+                &[
+                    "対象範囲",
+                    "目標とする適合レベル及び対応度",
+                    "対応開始日",
+                    "例外事項",
+                ],
+                &[
+                    "JIS X 8341-3:2016",
+                    "適合レベルAA",
+                    "WCAG",
+                    "準拠",
+                    "一部準拠",
+                    "配慮",
+                    "埋め込",
+                    "お問い合わせフォーム",
+                ],
+                &["必ず", "保証"],
+            ),
+            // Plain Japanese keeps the official names and explains them, in its own headings.
+            _ => (
+                &["対象範囲", "適合レベル", "対応度", "対応開始日", "例外事項"],
+                &[
+                    "JIS X 8341-3:2016",
+                    "レベルAA",
+                    "WCAG",
+                    "準拠",
+                    "一部準拠",
+                    "配慮",
+                    "質問を送るページ",
+                ],
+                &["必ず", "保証"],
+            ),
+        };
+        for part in parts {
+            let named = if is_japanese(code) && ed.locale.kanji_readings {
+                text.contains(part)
+            } else {
+                headings.iter().any(|h| h == part)
+            };
+            assert!(
+                named,
+                "{code}: the accessibility policy has no part {part:?}: {headings:?}"
+            );
+        }
+        for word in says {
+            assert!(
+                text.contains(word),
+                "{code}: the accessibility policy should say {word:?}:\n{text}"
+            );
+        }
+        let lower = text.to_lowercase();
+        for word in promises {
+            assert!(
+                !lower.contains(word),
+                "{code}: {word:?} promises what a test cannot; say what the office does:\n{text}"
+            );
+        }
+    }
+}

@@ -587,35 +587,6 @@ fn the_privacy_notice_names_the_act_the_retention_rule_and_the_requests() {
 }
 
 #[test]
-fn plain_japanese_says_an_exception_in_a_sentence_of_its_own() {
-    // 「法律で決まっているとき以外は、渡しません」 asks the reader to undo a negative. Plain
-    // Japanese says it positively in two sentences: 渡しません。決まっているときだけ、渡します。
-    let exceptions = ["以外", "除いて", "除き", "除く", "のほかは"];
-    let negatives = ["ません", "ない", "なく", "ずに"];
-    for (ed, texts) in editions() {
-        if !ed.locale.kanji_readings {
-            continue;
-        }
-        for (path, text) in prose(&texts) {
-            for sentence in sentences(&text) {
-                for exception in exceptions {
-                    let Some(at) = sentence.find(exception) else {
-                        continue;
-                    };
-                    let rest = &sentence[at..];
-                    assert!(
-                        !negatives.iter().any(|n| rest.contains(n)),
-                        "{}: {path}: an exception inside a negative: {sentence}: say what is \
-                         done, then the exception, each in its own sentence",
-                        ed.locale.code
-                    );
-                }
-            }
-        }
-    }
-}
-
-#[test]
 fn the_accessibility_policy_has_the_parts_public_bodies_publish() {
     // The ウェブアクセシビリティ方針 of 総務省「みんなの公共サイト運用ガイドライン」: its scope,
     // the level aimed at and the degree claimed (準拠, 一部準拠 or 配慮, explained), when it
@@ -716,6 +687,258 @@ fn the_accessibility_policy_has_the_parts_public_bodies_publish() {
             assert!(
                 !lower.contains(word),
                 "{code}: {word:?} promises what a test cannot; say what the office does:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn plain_japanese_says_an_exception_in_a_sentence_of_its_own() {
+    // 「法律で決まっているとき以外は、渡しません」 asks the reader to undo a negative. Plain
+    // Japanese says it positively in two sentences: 渡しません。決まっているときだけ、渡します。
+    let exceptions = ["以外", "除いて", "除き", "除く", "のほかは"];
+    let negatives = ["ません", "ない", "なく", "ずに"];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            for sentence in sentences(&text) {
+                for exception in exceptions {
+                    let Some(at) = sentence.find(exception) else {
+                        continue;
+                    };
+                    let rest = &sentence[at..];
+                    assert!(
+                        !negatives.iter().any(|n| rest.contains(n)),
+                        "{}: {path}: an exception inside a negative: {sentence}: say what is \
+                         done, then the exception, each in its own sentence",
+                        ed.locale.code
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The page names a text gives: 「問い合わせ先」のページ, "the Contact page".
+fn pages_named(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for (at, _) in text.match_indices("」のページ") {
+        if let Some(open) = text[..at].rfind('「') {
+            names.push(text[open + '「'.len_utf8()..at].to_owned());
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, word) in words.iter().enumerate() {
+        if word.trim_end_matches(|c: char| c.is_ascii_punctuation()) != "page" {
+            continue;
+        }
+        let mut from = i;
+        while from > 0 && words[from - 1].starts_with(|c: char| c.is_ascii_uppercase()) {
+            from -= 1;
+        }
+        if from < i && from > 0 && words[from - 1].eq_ignore_ascii_case("the") {
+            names.push(words[from..i].join(" "));
+        }
+    }
+    names
+}
+
+#[test]
+fn a_page_is_called_by_one_name() {
+    assert_eq!(
+        pages_named("「問い合わせ先」のページにあります。"),
+        ["問い合わせ先"]
+    );
+    assert_eq!(
+        pages_named("are on the Contact page, and the previous page"),
+        ["Contact"]
+    );
+    for (ed, texts) in editions() {
+        let code = ed.locale.code.as_ref();
+        // In Japanese the contact page's menu entry, title and the contact block's heading
+        // are one name: a reader looks for the words the menu gave them.
+        if is_japanese(code) {
+            let head = &ed.pages.contact.head;
+            let name = plain(&head.nav_label);
+            for (what, text) in [
+                ("title", &head.title),
+                ("contact.heading", &ed.contact.heading),
+            ] {
+                assert_eq!(
+                    plain(text),
+                    name,
+                    "{code}: the contact page is {name:?} in the menu but its {what} says {text}"
+                );
+            }
+        }
+        let menu: Vec<String> = PageId::ALL
+            .into_iter()
+            .map(|p| plain(&ed.pages.head(p).nav_label).into_owned())
+            .collect();
+        for (path, text) in prose(&texts) {
+            for name in pages_named(&text) {
+                assert!(
+                    menu.contains(&name),
+                    "{code}: {path}: names a page {name:?}, which the menu calls none of {menu:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plain_japanese_writes_a_word_in_kanji_with_its_reading_not_half_in_kana() {
+    // 活やく (half kanji, half kana) is neither the word a reader learns nor one they can
+    // look up: with a reading over every kanji, the whole word is written, {活躍|かつやく}.
+    let mixed = [
+        ("活やく", "{活躍|かつやく}"),
+        ("育せい", "{育成|いくせい}"),
+        ("破たん", "{破綻|はたん}"),
+        ("改ざん", "{改竄|かいざん}"),
+        ("ねつ造", "{捏造|ねつぞう}"),
+        ("進ちょく", "{進捗|しんちょく}"),
+        ("ひっ迫", "{逼迫|ひっぱく}"),
+        ("けん引", "{牽引|けんいん}"),
+    ];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            for (half, whole) in mixed {
+                assert!(
+                    !text.contains(half),
+                    "{}: {path}: {half} is half kana: write {whole}: {text}",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plain_japanese_explains_an_official_name_where_it_first_names_it() {
+    // Official names are kept, and said in plain words the first time: the string that
+    // writes the full name out also says what it is, in a sentence of the form 「…は、…です。」.
+    let official = [("国家戦略特別区域", "国家戦略特区")];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        for (full, short) in official {
+            let first = prose(&texts).find(|(_, t)| t.contains(full));
+            let Some((path, text)) = first else {
+                continue;
+            };
+            let explained = sentences(&text).any(|s| {
+                (s.contains(&format!("{full}は")) || s.contains(&format!("{short}は")))
+                    && s.ends_with("です。")
+            });
+            assert!(
+                explained,
+                "{}: {path}: {full} is named but not explained (say 「{short}は、…です。」): {text}",
+                ed.locale.code
+            );
+        }
+    }
+}
+
+/// The part of an edition a key path belongs to: a page (`pages.inquiry`), or the frame, the
+/// contact block or the mail.
+fn part_of(path: &str) -> String {
+    let mut keys = path.split(['.', '[']);
+    match (keys.next(), keys.next()) {
+        (Some("pages"), Some(page)) => format!("pages.{page}"),
+        (Some(top), _) => top.to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The numbers, codes and Latin names in `text` (`JIS`, `8341-3:2016`, `320`, `400%`), which
+/// every language writes alike; `{placeholders}` left out.
+fn latin_words(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c + 1);
+        out.extend(latin_words_in(&rest[..open]));
+        rest = &rest[close..];
+    }
+    out.extend(latin_words_in(rest));
+    out
+}
+
+fn latin_words_in(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || ".%:_-/@+".contains(c)))
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '%'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+}
+
+#[test]
+fn plain_japanese_leaves_out_nothing_the_japanese_edition_says() {
+    assert_eq!(
+        latin_words("JIS X 8341-3:2016の{label}は320ピクセル（400%）。"),
+        ["320", "400%", "8341-3:2016", "JIS", "X"]
+            .map(String::from)
+            .into()
+    );
+    // Words a shorter rewording once dropped, each with the words plain Japanese may say
+    // it in, in the same part of the site.
+    let carried: &[(&str, &str, &[&str])] = &[
+        ("pages.medical_innovation_school", "大学院", &["大学院"]),
+        ("pages.accessibility", "拡大", &["拡大", "大きく"]),
+        (
+            "pages.accessibility",
+            "お問い合わせフォーム",
+            &["質問を送るページ"],
+        ),
+        ("pages.symposia", "研究機関", &["研究をする所"]),
+    ];
+    let all = editions();
+    let by_part = |code: &str| {
+        let (_, texts) = all
+            .iter()
+            .find(|(ed, _)| ed.locale.code == code)
+            .expect("the edition is shipped");
+        let mut parts: BTreeMap<String, String> = BTreeMap::new();
+        for (path, text) in prose(texts) {
+            let part = parts.entry(part_of(path)).or_default();
+            part.push_str(&text);
+            part.push('\n');
+        }
+        parts
+    };
+    let ja = by_part("ja");
+    for (ed, _) in &all {
+        if !ed.locale.kanji_readings || !is_japanese(&ed.locale.code) {
+            continue;
+        }
+        let easy = by_part(&ed.locale.code);
+        for (part, text) in &ja {
+            let ours = easy.get(part).map_or("", String::as_str);
+            let missing: Vec<String> = latin_words(text)
+                .difference(&latin_words(ours))
+                .cloned()
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{}: {part} leaves out {missing:?}, which the Japanese edition says there",
+                ed.locale.code
+            );
+        }
+        for (part, word, ours) in carried {
+            if !ja.get(*part).is_some_and(|t| t.contains(word)) {
+                continue;
+            }
+            let text = easy.get(*part).map_or("", String::as_str);
+            assert!(
+                ours.iter().any(|w| text.contains(w)),
+                "{}: {part} says nothing of {word} (write {ours:?}), which the Japanese \
+                 edition says there",
+                ed.locale.code
             );
         }
     }

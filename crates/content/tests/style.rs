@@ -498,3 +498,448 @@ fn an_edition_that_gives_readings_reads_each_word_one_way() {
         "no edition gives readings (locale.kanji_readings)"
     );
 }
+
+/// `text` as sentences, each with its full stop.
+fn sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(['。', '？', '！'])
+}
+
+#[test]
+fn the_privacy_notice_names_the_act_the_retention_rule_and_the_requests() {
+    // What an office's notice says, in every edition: the law it handles the data under
+    // (the Act, which applies to prefectures since 1 April 2023), that it gives the data to
+    // no one except where laws and regulations provide for it (permit or require it: what
+    // 法令に基づく場合 means, not only "the law requires it"), how long an inquiry is kept
+    // as a rule one can check (a number of days from receipt, as `hcnf-endpoint purge`
+    // counts them), and the three requests the Act gives the person the data is about.
+    for (ed, _) in editions() {
+        let code = ed.locale.code.as_ref();
+        let notice: String = ed
+            .pages
+            .inquiry
+            .privacy
+            .items
+            .iter()
+            .map(|item| format!("{}\n{}\n", plain(&item.term), plain(&item.detail)))
+            .collect();
+        // Each entry: what the notice must say, in any one of these words.
+        let says: &[(&str, &[&str])] = match code {
+            "en" => &[
+                (
+                    "the Act",
+                    &["Act on the Protection of Personal Information"],
+                ),
+                ("its number", &["Act No. 57 of 2003"]),
+                ("since when it applies", &["1 April 2023"]),
+                ("every case the law provides for", &["permit or require"]),
+                ("days from receipt", &[" days from the day we receive"]),
+                ("the disclosure request", &["disclosure request"]),
+                ("the correction request", &["correction request"]),
+                ("the request to stop its use", &["request to stop"]),
+            ],
+            "ja" => &[
+                ("the Act", &["個人情報の保護に関する法律"]),
+                ("its number", &["平成15年法律第57号"]),
+                ("since when it applies", &["2023年4月1日"]),
+                (
+                    "every case the law provides for",
+                    &["法令に基づく場合を除き"],
+                ),
+                ("days from receipt", &["受け付けた日から"]),
+                ("the disclosure request", &["開示請求"]),
+                ("the correction request", &["訂正請求"]),
+                ("the request to stop its use", &["利用停止請求"]),
+            ],
+            _ => &[
+                ("the Act", &["個人情報の保護に関する法律"]),
+                ("its number", &["平成15年法律第57号"]),
+                ("since when it applies", &["2023年4月1日"]),
+                (
+                    "every case the law provides for",
+                    &["法律などで決まっているとき"],
+                ),
+                ("days from receipt", &["受け取った日から"]),
+                ("the disclosure request", &["開示請求"]),
+                ("the correction request", &["訂正請求"]),
+                ("the request to stop its use", &["利用停止請求"]),
+            ],
+        };
+        for (what, words) in says {
+            assert!(
+                words.iter().any(|w| notice.contains(w)),
+                "{code}: the privacy notice should name {what} (as {words:?}):\n{notice}"
+            );
+        }
+        // A number of days, not "as long as the rules require".
+        let days = if is_japanese(code) { "日間" } else { " days" };
+        let counted = notice
+            .match_indices(days)
+            .any(|(at, _)| notice[..at].ends_with(|c: char| c.is_ascii_digit()));
+        assert!(
+            counted,
+            "{code}: the privacy notice should say how many days an inquiry is kept:\n{notice}"
+        );
+        assert!(
+            !notice.contains("unless the law requires"),
+            "{code}: 法令に基づく場合 is where a law permits or requires it:\n{notice}"
+        );
+    }
+}
+
+#[test]
+fn the_accessibility_policy_has_the_parts_public_bodies_publish() {
+    // The ウェブアクセシビリティ方針 of 総務省「みんなの公共サイト運用ガイドライン」: its scope,
+    // the level aimed at and the degree claimed (準拠, 一部準拠 or 配慮, explained), when it
+    // applies from, what it excepts; worded as a practice, not as a guarantee.
+    for (ed, _) in editions() {
+        let code = ed.locale.code.as_ref();
+        let page = &ed.pages.accessibility;
+        let headings: Vec<String> = page
+            .sections
+            .iter()
+            .map(|s| plain(&s.heading).into_owned())
+            .collect();
+        let text: String = page
+            .sections
+            .iter()
+            .flat_map(|s| std::iter::once(&s.heading).chain(s.paragraphs.iter()))
+            .chain([&page.lead])
+            .map(|t| format!("{}\n", plain(t)))
+            .collect();
+        let (parts, says, promises): (&[&str], &[&str], &[&str]) = match code {
+            "en" => (
+                &[
+                    "Scope",
+                    "Target level and degree of conformance",
+                    "Start date",
+                    "Exceptions",
+                ],
+                &[
+                    "JIS X 8341-3:2016",
+                    "level AA",
+                    "WCAG",
+                    "conforms",
+                    "partially conforms",
+                    "takes the standard into consideration",
+                    "embed",
+                    "inquiry form",
+                ],
+                &[
+                    "every change",
+                    "always",
+                    "guarantee",
+                    "is not published until",
+                ],
+            ),
+            "ja" => (
+                &[
+                    "対象範囲",
+                    "目標とする適合レベル及び対応度",
+                    "対応開始日",
+                    "例外事項",
+                ],
+                &[
+                    "JIS X 8341-3:2016",
+                    "適合レベルAA",
+                    "WCAG",
+                    "準拠",
+                    "一部準拠",
+                    "配慮",
+                    "埋め込",
+                    "お問い合わせフォーム",
+                ],
+                &["必ず", "保証"],
+            ),
+            // Plain Japanese keeps the official names and explains them, in its own headings.
+            _ => (
+                &["対象範囲", "適合レベル", "対応度", "対応開始日", "例外事項"],
+                &[
+                    "JIS X 8341-3:2016",
+                    "レベルAA",
+                    "WCAG",
+                    "準拠",
+                    "一部準拠",
+                    "配慮",
+                    "質問を送るページ",
+                ],
+                &["必ず", "保証"],
+            ),
+        };
+        for part in parts {
+            let named = if is_japanese(code) && ed.locale.kanji_readings {
+                text.contains(part)
+            } else {
+                headings.iter().any(|h| h == part)
+            };
+            assert!(
+                named,
+                "{code}: the accessibility policy has no part {part:?}: {headings:?}"
+            );
+        }
+        for word in says {
+            assert!(
+                text.contains(word),
+                "{code}: the accessibility policy should say {word:?}:\n{text}"
+            );
+        }
+        let lower = text.to_lowercase();
+        for word in promises {
+            assert!(
+                !lower.contains(word),
+                "{code}: {word:?} promises what a test cannot; say what the office does:\n{text}"
+            );
+        }
+    }
+}
+
+#[test]
+fn plain_japanese_says_an_exception_in_a_sentence_of_its_own() {
+    // 「法律で決まっているとき以外は、渡しません」 asks the reader to undo a negative. Plain
+    // Japanese says it positively in two sentences: 渡しません。決まっているときだけ、渡します。
+    let exceptions = ["以外", "除いて", "除き", "除く", "のほかは"];
+    let negatives = ["ません", "ない", "なく", "ずに"];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            for sentence in sentences(&text) {
+                for exception in exceptions {
+                    let Some(at) = sentence.find(exception) else {
+                        continue;
+                    };
+                    let rest = &sentence[at..];
+                    assert!(
+                        !negatives.iter().any(|n| rest.contains(n)),
+                        "{}: {path}: an exception inside a negative: {sentence}: say what is \
+                         done, then the exception, each in its own sentence",
+                        ed.locale.code
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The page names a text gives: 「問い合わせ先」のページ, "the Contact page".
+fn pages_named(text: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    for (at, _) in text.match_indices("」のページ") {
+        if let Some(open) = text[..at].rfind('「') {
+            names.push(text[open + '「'.len_utf8()..at].to_owned());
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, word) in words.iter().enumerate() {
+        if word.trim_end_matches(|c: char| c.is_ascii_punctuation()) != "page" {
+            continue;
+        }
+        let mut from = i;
+        while from > 0 && words[from - 1].starts_with(|c: char| c.is_ascii_uppercase()) {
+            from -= 1;
+        }
+        if from < i && from > 0 && words[from - 1].eq_ignore_ascii_case("the") {
+            names.push(words[from..i].join(" "));
+        }
+    }
+    names
+}
+
+#[test]
+fn a_page_is_called_by_one_name() {
+    assert_eq!(
+        pages_named("「問い合わせ先」のページにあります。"),
+        ["問い合わせ先"]
+    );
+    assert_eq!(
+        pages_named("are on the Contact page, and the previous page"),
+        ["Contact"]
+    );
+    for (ed, texts) in editions() {
+        let code = ed.locale.code.as_ref();
+        // In Japanese the contact page's menu entry, title and the contact block's heading
+        // are one name: a reader looks for the words the menu gave them.
+        if is_japanese(code) {
+            let head = &ed.pages.contact.head;
+            let name = plain(&head.nav_label);
+            for (what, text) in [
+                ("title", &head.title),
+                ("contact.heading", &ed.contact.heading),
+            ] {
+                assert_eq!(
+                    plain(text),
+                    name,
+                    "{code}: the contact page is {name:?} in the menu but its {what} says {text}"
+                );
+            }
+        }
+        let menu: Vec<String> = PageId::ALL
+            .into_iter()
+            .map(|p| plain(&ed.pages.head(p).nav_label).into_owned())
+            .collect();
+        for (path, text) in prose(&texts) {
+            for name in pages_named(&text) {
+                assert!(
+                    menu.contains(&name),
+                    "{code}: {path}: names a page {name:?}, which the menu calls none of {menu:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plain_japanese_writes_a_word_in_kanji_with_its_reading_not_half_in_kana() {
+    // 活やく (half kanji, half kana) is neither the word a reader learns nor one they can
+    // look up: with a reading over every kanji, the whole word is written, {活躍|かつやく}.
+    let mixed = [
+        ("活やく", "{活躍|かつやく}"),
+        ("育せい", "{育成|いくせい}"),
+        ("破たん", "{破綻|はたん}"),
+        ("改ざん", "{改竄|かいざん}"),
+        ("ねつ造", "{捏造|ねつぞう}"),
+        ("進ちょく", "{進捗|しんちょく}"),
+        ("ひっ迫", "{逼迫|ひっぱく}"),
+        ("けん引", "{牽引|けんいん}"),
+    ];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            for (half, whole) in mixed {
+                assert!(
+                    !text.contains(half),
+                    "{}: {path}: {half} is half kana: write {whole}: {text}",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plain_japanese_explains_an_official_name_where_it_first_names_it() {
+    // Official names are kept, and said in plain words the first time: the string that
+    // writes the full name out also says what it is, in a sentence of the form 「…は、…です。」.
+    let official = [("国家戦略特別区域", "国家戦略特区")];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        for (full, short) in official {
+            let first = prose(&texts).find(|(_, t)| t.contains(full));
+            let Some((path, text)) = first else {
+                continue;
+            };
+            let explained = sentences(&text).any(|s| {
+                (s.contains(&format!("{full}は")) || s.contains(&format!("{short}は")))
+                    && s.ends_with("です。")
+            });
+            assert!(
+                explained,
+                "{}: {path}: {full} is named but not explained (say 「{short}は、…です。」): {text}",
+                ed.locale.code
+            );
+        }
+    }
+}
+
+/// The part of an edition a key path belongs to: a page (`pages.inquiry`), or the frame, the
+/// contact block or the mail.
+fn part_of(path: &str) -> String {
+    let mut keys = path.split(['.', '[']);
+    match (keys.next(), keys.next()) {
+        (Some("pages"), Some(page)) => format!("pages.{page}"),
+        (Some(top), _) => top.to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// The numbers, codes and Latin names in `text` (`JIS`, `8341-3:2016`, `320`, `400%`), which
+/// every language writes alike; `{placeholders}` left out.
+fn latin_words(text: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c + 1);
+        out.extend(latin_words_in(&rest[..open]));
+        rest = &rest[close..];
+    }
+    out.extend(latin_words_in(rest));
+    out
+}
+
+fn latin_words_in(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || ".%:_-/@+".contains(c)))
+        .map(|w| w.trim_matches(|c: char| !c.is_ascii_alphanumeric() && c != '%'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+}
+
+#[test]
+fn plain_japanese_leaves_out_nothing_the_japanese_edition_says() {
+    assert_eq!(
+        latin_words("JIS X 8341-3:2016の{label}は320ピクセル（400%）。"),
+        ["320", "400%", "8341-3:2016", "JIS", "X"]
+            .map(String::from)
+            .into()
+    );
+    // Words a shorter rewording once dropped, each with the words plain Japanese may say
+    // it in, in the same part of the site.
+    let carried: &[(&str, &str, &[&str])] = &[
+        ("pages.medical_innovation_school", "大学院", &["大学院"]),
+        ("pages.accessibility", "拡大", &["拡大", "大きく"]),
+        (
+            "pages.accessibility",
+            "お問い合わせフォーム",
+            &["質問を送るページ"],
+        ),
+        ("pages.symposia", "研究機関", &["研究をする所"]),
+    ];
+    let all = editions();
+    let by_part = |code: &str| {
+        let (_, texts) = all
+            .iter()
+            .find(|(ed, _)| ed.locale.code == code)
+            .expect("the edition is shipped");
+        let mut parts: BTreeMap<String, String> = BTreeMap::new();
+        for (path, text) in prose(texts) {
+            let part = parts.entry(part_of(path)).or_default();
+            part.push_str(&text);
+            part.push('\n');
+        }
+        parts
+    };
+    let ja = by_part("ja");
+    for (ed, _) in &all {
+        if !ed.locale.kanji_readings || !is_japanese(&ed.locale.code) {
+            continue;
+        }
+        let easy = by_part(&ed.locale.code);
+        for (part, text) in &ja {
+            let ours = easy.get(part).map_or("", String::as_str);
+            let missing: Vec<String> = latin_words(text)
+                .difference(&latin_words(ours))
+                .cloned()
+                .collect();
+            assert!(
+                missing.is_empty(),
+                "{}: {part} leaves out {missing:?}, which the Japanese edition says there",
+                ed.locale.code
+            );
+        }
+        for (part, word, ours) in carried {
+            if !ja.get(*part).is_some_and(|t| t.contains(word)) {
+                continue;
+            }
+            let text = easy.get(*part).map_or("", String::as_str);
+            assert!(
+                ours.iter().any(|w| text.contains(w)),
+                "{}: {part} says nothing of {word} (write {ours:?}), which the Japanese \
+                 edition says there",
+                ed.locale.code
+            );
+        }
+    }
+}

@@ -46,7 +46,7 @@ pub use faults::{router_with_faults, Fault, Faults};
 pub use form::Site;
 pub use guard::Limits;
 pub use serve::serve;
-pub use store::{digest, Meta, Record, Store, StoreError, Stored};
+pub use store::{digest, Meta, Record, Store, StoreError, Stored, DEFAULT_RETENTION_DAYS};
 
 /// Bodies larger than this are refused with 413: a full draft is well under 16 KiB.
 pub const BODY_LIMIT: usize = 32 * 1024;

@@ -15,7 +15,7 @@ use std::time::Duration;
 use axum::Router;
 use hcnf_endpoint::mail::words::Words;
 use hcnf_endpoint::mail::{self, MailArgs, MailConfig, MailHook, Mailer};
-use hcnf_endpoint::{export, router, serve, Config, Format, Limits, Store};
+use hcnf_endpoint::{export, router, serve, Config, Format, Limits, Store, DEFAULT_RETENTION_DAYS};
 
 /// What the binary says when asked, with each limit's default.
 fn usage() -> String {
@@ -32,7 +32,7 @@ fn usage() -> String {
 [--max-connections {}] [--max-connections-per-client {}] [--shutdown-timeout-secs {}] \
 {}{faults}
        hcnf-endpoint export --db PATH --since YYYY-MM-DD [--format csv|json]
-       hcnf-endpoint purge --db PATH --older-than DAYS
+       hcnf-endpoint purge --db PATH [--older-than {DEFAULT_RETENTION_DAYS}]
        hcnf-endpoint outbox --db PATH [--retry ID]
        hcnf-endpoint check-mail --to ADDR [mail flags]",
         d.rate_per_minute,
@@ -203,20 +203,20 @@ fn parse_export(mut argv: impl Iterator<Item = String>) -> Result<Command, Strin
     }
 }
 
+/// `purge --db PATH [--older-than DAYS]`: without `--older-than`, the retention the privacy
+/// notice states, so the command the office runs keeps the notice's promise as it is.
 fn parse_purge(mut argv: impl Iterator<Item = String>) -> Result<Command, String> {
-    let (mut db, mut days) = (None, None);
+    let (mut db, mut days) = (None, DEFAULT_RETENTION_DAYS);
     while let Some(flag) = argv.next() {
         let mut value = || argv.next().ok_or_else(|| format!("{flag} needs a value"));
         match flag.as_str() {
             "--db" => db = Some(PathBuf::from(value()?)),
-            "--older-than" => days = Some(number(&flag, value()?)?),
+            "--older-than" => days = number(&flag, value()?)?,
             other => return Err(format!("unknown argument {other}\n{}", usage())),
         }
     }
-    match (db, days) {
-        (Some(db), Some(days)) => Ok(Command::Purge { db, days }),
-        _ => Err(format!("purge needs --db and --older-than\n{}", usage())),
-    }
+    let db = db.ok_or(format!("purge needs --db\n{}", usage()))?;
+    Ok(Command::Purge { db, days })
 }
 
 fn parse_outbox(mut argv: impl Iterator<Item = String>) -> Result<Command, String> {
@@ -520,5 +520,47 @@ fn build_router(store: Store, config: Config, args: &Args) -> Router {
         hcnf_endpoint::router_with_faults(store, config, faults)
     } else {
         router(store, config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use hcnf_content::ruby::plain;
+    use hcnf_endpoint::mail::words::Words;
+    use hcnf_endpoint::DEFAULT_RETENTION_DAYS;
+
+    /// The whole numbers written in `text`, in digits.
+    fn numbers(text: &str) -> Vec<u64> {
+        text.split(|c: char| !c.is_ascii_digit())
+            .filter_map(|n| n.parse().ok())
+            .collect()
+    }
+
+    #[test]
+    fn the_privacy_notice_keeps_an_inquiry_as_long_as_purge_does() {
+        // What each edition's notice promises is what `purge` with no number deletes past:
+        // change one, and this fails until the other says the same.
+        let words = Words::embedded();
+        let mut stated_at = Vec::new();
+        for code in words.codes() {
+            let items = &words.edition(code).pages.inquiry.privacy.items;
+            let stating: Vec<usize> = (0..items.len())
+                .filter(|&i| {
+                    numbers(&plain(&items[i].detail)).contains(&DEFAULT_RETENTION_DAYS.into())
+                })
+                .collect();
+            assert_eq!(
+                stating.len(),
+                1,
+                "{code}: one entry of the privacy notice should say inquiries are kept \
+                 {DEFAULT_RETENTION_DAYS} days, as `purge` keeps them: {items:#?}"
+            );
+            stated_at.push((code.to_owned(), stating[0]));
+        }
+        assert!(stated_at.len() >= 3, "{stated_at:?}");
+        assert!(
+            stated_at.windows(2).all(|w| w[0].1 == w[1].1),
+            "the editions state the retention in different entries: {stated_at:?}"
+        );
     }
 }

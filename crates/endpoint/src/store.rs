@@ -26,6 +26,11 @@ const SCHEMA_VERSION: u32 = 3;
 /// Owner read and write, nobody else: the inquiries hold names, addresses and numbers.
 const PRIVATE: u32 = 0o600;
 
+/// How long an inquiry is kept, in days counted from when it was received: what `purge`
+/// deletes past unless told otherwise, and the rule the privacy notice states in every
+/// edition (a test of the binary reads the notices and fails if they say another number).
+pub const DEFAULT_RETENTION_DAYS: u32 = 365;
+
 /// What storing a draft did.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Stored {
@@ -236,6 +241,7 @@ impl Store {
 
     /// Deletes the inquiries received more than `days` days ago; returns how many. The
     /// write-ahead log is then emptied, so the deleted rows are gone from every file.
+    /// `hcnf-endpoint purge` asks for [`DEFAULT_RETENTION_DAYS`] unless told otherwise.
     pub fn purge_older_than(&self, days: u32) -> Result<usize, StoreError> {
         let mut conn = self.conn();
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

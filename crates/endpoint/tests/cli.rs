@@ -66,7 +66,7 @@ fn the_usage_lists_every_limit_and_the_office_commands() {
         "--max-connections-per-client 32",
         "--shutdown-timeout-secs 10",
         "hcnf-endpoint export --db PATH --since YYYY-MM-DD [--format csv|json]",
-        "hcnf-endpoint purge --db PATH --older-than DAYS",
+        "hcnf-endpoint purge --db PATH [--older-than 365]",
     ] {
         assert!(help.contains(flag), "{flag}: {help}");
     }
@@ -179,7 +179,7 @@ mod office {
     use std::path::{Path, PathBuf};
     use std::process::{Command, Output};
 
-    use hcnf_endpoint::{digest, Meta, Store};
+    use hcnf_endpoint::{digest, Meta, Store, DEFAULT_RETENTION_DAYS};
     use hcnf_inquiry::{validate, Draft};
 
     use super::BIN;
@@ -371,6 +371,37 @@ mod office {
                 "{file:?}"
             );
         }
+    }
+
+    #[test]
+    fn purge_without_a_number_of_days_keeps_what_the_privacy_notice_says() {
+        // The notice: an inquiry is kept for 365 days from its receipt, then deleted.
+        let dir = tempfile::tempdir().unwrap();
+        let db = database(
+            dir.path(),
+            &[
+                (366, draft("一", "件名", "本文")),
+                (364, draft("二", "件名", "本文")),
+            ],
+        );
+        let out = run(&["purge"], &db);
+        assert!(out.status.success(), "{out:?}");
+        assert_eq!(
+            String::from_utf8(out.stdout).unwrap(),
+            format!("purged 1 inquiries received more than {DEFAULT_RETENTION_DAYS} days ago\n")
+        );
+        let left = Store::open(&db)
+            .unwrap()
+            .received_since("2000-01-01")
+            .unwrap();
+        assert_eq!(left.len(), 1);
+        assert_eq!(left[0].name, "二");
+        // Without the database it says what it needs and touches nothing.
+        let out = Command::new(BIN).arg("purge").output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8(out.stderr)
+            .unwrap()
+            .starts_with("purge needs --db\n"));
     }
 }
 

@@ -34,7 +34,7 @@ step "mail under load: 1,000 inquiries from 1,000 clients, 2,000 messages into a
 cargo test -p hcnf-endpoint --test mail -- --ignored --nocapture 2>&1 | grep -v '^$'
 
 step "the build's wasm and glue pruning, on modules written for them; the navigation script's rules; the benchmark's heap accounting"
-node --test tools/prune-wasm.test.mjs tools/prune-glue.test.mjs tools/nav.test.mjs tools/bench/lib.test.mjs
+node --test tools/prune-wasm.test.mjs tools/nav.test.mjs tools/bench/lib.test.mjs
 
 browser_tests=()
 for f in tests/*.rs; do browser_tests+=(--test "$(basename "$f" .rs)"); done

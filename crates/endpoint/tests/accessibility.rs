@@ -72,6 +72,15 @@ impl Rig {
     }
 }
 
+/// Every page a reader can reach: the not-found page and each section of each edition.
+fn every_page() -> Vec<String> {
+    let mut paths = vec!["/nowhere".to_owned()];
+    for code in locales() {
+        paths.extend(PageId::ALL.map(|p| format!("/{code}/{}", p.slug())));
+    }
+    paths
+}
+
 /// The pinned axe-core's version, for the record.
 fn axe() -> Option<String> {
     Some(tool_version("axe-core"))
@@ -81,10 +90,7 @@ fn axe() -> Option<String> {
 #[ignore = "needs the built site, nginx, a WebDriver and axe-core; run by scripts/test.sh"]
 async fn every_page_of_every_edition_passes_axe_at_wcag_2_2_aa() {
     let rig = rig().await;
-    let mut paths = vec!["/nowhere".to_owned()];
-    for code in locales() {
-        paths.extend(PageId::ALL.map(|p| format!("/{code}/{}", p.slug())));
-    }
+    let paths = every_page();
     let mut found = Vec::new();
     for path in &paths {
         rig.open(path).await;
@@ -282,31 +288,28 @@ async fn on_a_320_by_640_phone_every_heading_starts_in_the_upper_half_and_nothin
     let rig = rig().await;
     rig.open("/nowhere").await;
     let (mut checked, mut found) = (0, Vec::new());
-    for code in locales() {
-        for page in PageId::ALL {
-            let path = format!("/{code}/{}", page.slug());
-            // Where the h1 starts, and how wide the page is in how wide a viewport.
-            let measured = measured_in_frame(
-                &rig,
-                &path,
-                PHONE,
-                "return [h1.getBoundingClientRect().top + w.scrollY,
-                         d.documentElement.scrollWidth, w.innerWidth, w.innerHeight];",
-                serde_json::Value::Null,
-            )
-            .await;
-            let [top, scroll_width, inner_width, inner_height]: [f64; 4] =
-                serde_json::from_value(measured).unwrap();
-            assert_eq!(inner_width, 320.0, "the frame is a 320 px screen");
-            checked += 1;
-            if top >= inner_height / 2.0 {
-                found.push(format!("{path}: the h1 starts at {top} px"));
-            }
-            if scroll_width > inner_width {
-                found.push(format!(
-                    "{path}: {scroll_width} px wide in a {inner_width} px viewport"
-                ));
-            }
+    for path in every_page() {
+        // Where the h1 starts, and how wide the page is in how wide a viewport.
+        let measured = measured_in_frame(
+            &rig,
+            &path,
+            PHONE,
+            "return [h1.getBoundingClientRect().top + w.scrollY,
+                     d.documentElement.scrollWidth, w.innerWidth, w.innerHeight];",
+            serde_json::Value::Null,
+        )
+        .await;
+        let [top, scroll_width, inner_width, inner_height]: [f64; 4] =
+            serde_json::from_value(measured).unwrap();
+        assert_eq!(inner_width, 320.0, "the frame is a 320 px screen");
+        checked += 1;
+        if top >= inner_height / 2.0 {
+            found.push(format!("{path}: the h1 starts at {top} px"));
+        }
+        if scroll_width > inner_width {
+            found.push(format!(
+                "{path}: {scroll_width} px wide in a {inner_width} px viewport"
+            ));
         }
     }
     record(&rig.browser, Check::PhoneReflow, None, checked, found.len()).await;
@@ -560,17 +563,14 @@ async fn text_spaced_as_wcag_1_4_12_asks_loses_nothing_on_any_page() {
         return [cut, wide];
     "#;
     let (mut checked, mut found) = (0, Vec::new());
-    for code in locales() {
-        for page in PageId::ALL {
-            let path = format!("/{code}/{}", page.slug());
-            rig.open(&path).await;
-            let seen = rig.browser.execute(script, vec![]).await.unwrap();
-            checked += 1;
-            if seen != json!([[], false]) {
-                found.push(format!(
-                    "{path}: cut off, and wider than the window: {seen}"
-                ));
-            }
+    for path in every_page() {
+        rig.open(&path).await;
+        let seen = rig.browser.execute(script, vec![]).await.unwrap();
+        checked += 1;
+        if seen != json!([[], false]) {
+            found.push(format!(
+                "{path}: cut off, and wider than the window: {seen}"
+            ));
         }
     }
     record(&rig.browser, Check::TextSpacing, None, checked, found.len()).await;

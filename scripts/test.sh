@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every check and test suite: formatting, lints,
-# native tests, the browser tests in headless Chromium and Firefox, the prerendered build and
-# its size budget, and end-to-end tests of the built site behind nginx (with JavaScript off
-# and on), of inquiries sent from it to the endpoint, and of the app embedded in a host
-# page, and the endpoint's mail to a real local mail server. Stops at the first failure.
+# native tests, the browser tests in headless Chromium and Firefox, the prerendered build,
+# its size budget and its HTML as served (by the Nu HTML Checker), and end-to-end tests of
+# the built site behind nginx (with JavaScript off and on), of inquiries sent from it to the
+# endpoint, and of the app embedded in a host page, and the endpoint's mail to a real local
+# mail server. Stops at the first failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
@@ -51,14 +52,19 @@ bash scripts/build.sh
 step "size of each page's first view (brotli, as nginx serves it)"
 bash scripts/size.sh --budget "${HCNF_SIZE_BUDGET:-$SIZE_BUDGET}"
 
+# No browser: the bytes as served, before any script runs. One run of the checker over
+# every document; the warnings it lists are allowed.
+step "valid HTML as served: the Nu HTML Checker over every page and fragment nginx serves and every answer page of the endpoint"
+cargo test -p hcnf-endpoint --features test-faults --test served_html -- --ignored --nocapture
+
 # One browser at a time: four at once on a two-core machine once left a page still
 # starting after the wait ran out. Each accessibility check files what it covered and found
 # under target/audit/ as it runs.
 rm -rf target/audit
 for driver in chromedriver geckodriver; do
-  step "end to end in $driver: every page through nginx with JavaScript off and on, inquiries to the endpoint, the app embedded in the demo host page"
+  step "end to end in $driver: every page through nginx with JavaScript off and on, inquiries to the endpoint, the app embedded in the demo host page, the form's markers as the browser parses them"
   HCNF_WEBDRIVER="$(command -v "$driver")" \
-    cargo test -p hcnf-endpoint --features test-faults --test site --test browser --test embed --test accessibility \
+    cargo test -p hcnf-endpoint --features test-faults --test site --test browser --test embed --test accessibility --test island \
       -- --ignored --test-threads=1
 done
 

@@ -26,10 +26,12 @@ use crate::App;
 mod answer;
 mod comments;
 mod css;
+mod markers;
 mod scripts;
 pub use answer::{answer_page, unreachable_file, AnswerTemplate, ANSWER_TEMPLATE_FILE};
 pub use comments::without_comments;
 pub use css::{compact, compact_inline_style};
+use markers::{without_markers, Form};
 use scripts::edit_elements;
 pub use scripts::{externalize_scripts, ScriptFile};
 
@@ -148,13 +150,15 @@ fn expand(segments: &[PathSegment]) -> Result<Vec<String>, PrerenderError> {
 /// `template` (trunk's `index.html`) with the page at `path` rendered into its mount
 /// element, and the page's title, description, language and alternates in its head. The
 /// alternates are absolute under `origin` (`https://www.example.jp`), or relative to the
-/// site's root where it is empty.
+/// site's root where it is empty. Only its form carries hydration's markers.
 pub fn render(template: &str, path: &str, origin: &str) -> Result<String, PrerenderError> {
-    render_with(template, HostOptions::default(), path, origin, || {})
+    let html = render_with(template, HostOptions::default(), path, origin, || {})?;
+    Ok(without_markers(&html, Form::Hydrates))
 }
 
 /// As [`render`], for the app as `options` configure it (`path` under their base), with
-/// what `provide` puts in context for the page's components.
+/// what `provide` puts in context for the page's components; with every marker the
+/// renderer wrote.
 fn render_with(
     template: &str,
     options: HostOptions,
@@ -280,8 +284,14 @@ fn page_scripts(html: &str, nav: &ScriptFile, form: bool) -> String {
 /// The app's markup alone for the page at `path` (below the base), as a host page that
 /// embeds the app under `base` shows it: the host keeps its document and its own `<main>`.
 /// A host puts it inside its `data-hcnf-app` element, marked `data-hcnf-prerendered`, so
-/// that embedded readers also see the words before the wasm arrives.
+/// that embedded readers also see the words before the wasm arrives. Only its form, which
+/// the wasm hydrates there too, carries hydration's markers.
 pub fn render_fragment(base: &str, path: &str) -> String {
+    without_markers(&fragment_markup(base, path), Form::Hydrates)
+}
+
+/// The app's markup for [`render_fragment`], with every marker the renderer wrote.
+fn fragment_markup(base: &str, path: &str) -> String {
     let options = HostOptions {
         base: base.to_owned(),
         manage_document: false,

@@ -1,12 +1,14 @@
 //! The endpoint's answer pages: a language's inquiry page rendered natively by the same
 //! components, with the form at the step a plain post of it reached ([`Answered`]). No app
-//! runs on them, so they carry the navigation script alone, and no wasm.
+//! runs on them, so they carry the navigation script alone, no wasm, and no hydration
+//! marker.
 
 use hcnf_content::PageId;
 use leptos::prelude::provide_context;
 
 use std::borrow::Cow;
 
+use super::markers::{without_markers, Form};
 use super::scripts::edit_elements;
 use super::{nav_script, page_scripts, render_with, PrerenderError};
 use crate::host::HostOptions;
@@ -66,6 +68,7 @@ pub fn answer_page(
         provide_context(answered)
     })
     .unwrap_or_default();
+    let html = without_markers(&html, Form::Static);
     if base.is_empty() {
         page_scripts(&html, &nav_script(), false)
     } else {

@@ -15,12 +15,12 @@ fn rendered(path: &str, origin: &str) -> String {
     as_read(&render(TEMPLATE, path, origin).unwrap())
 }
 
-/// `html` without the empty comments hydration places between views, the invisible
+/// `html` without the empty comments the form keeps for hydration, the invisible
 /// line-break opportunities between phrases, the spans that keep a word with its kana on
 /// one line, and the readings over kanji: the words a reader's browser shows, as
 /// [`escaped`] writes them.
 fn as_read(html: &str) -> String {
-    let html = html.replace("<!>", "").replace("<wbr>", "");
+    let html = html.replace("<!---->", "").replace("<wbr>", "");
     // A kept-together span holds a <ruby> and a letter, never another span.
     let mut out = String::with_capacity(html.len());
     let mut rest = html.as_str();
@@ -434,9 +434,7 @@ fn the_footer_writes_out_the_pages_address_for_paper() {
 #[test]
 fn japanese_headings_mark_where_their_phrases_end() {
     let ja = Locale::from_code("ja").unwrap();
-    let html = render(TEMPLATE, &href_under("", ja, PageId::Symposia), "")
-        .unwrap()
-        .replace("<!>", "");
+    let html = render(TEMPLATE, &href_under("", ja, PageId::Symposia), "").unwrap();
     let h1 = element(&html, "h1");
     let title = &ja.edition().pages.symposia.head.title;
     let phrases = crate::layout::phrases_of(title);
@@ -617,6 +615,175 @@ fn only_a_page_with_the_form_loads_the_wasm_and_every_page_the_navigation() {
                 let loader = &head[head.find("<script type=\"module\">").unwrap()..];
                 let wait = loader.find("addEventListener(\"load\"").unwrap();
                 assert!(wait < loader.find("init(").unwrap(), "{loader}");
+            }
+        }
+    }
+}
+
+/// trunk's page as the build makes it every page's template.
+fn site_template() -> String {
+    without_comments(&compact_inline_style(include_str!("../../index.html")))
+}
+
+/// `html` in three: before the form's element, the element, and after it (the element
+/// empty where there is no form).
+fn around_form(html: &str) -> (&str, &str, &str) {
+    let Some(start) = html.find(&format!("<div {FORM_ATTRIBUTE}")) else {
+        return (html, "", "");
+    };
+    let mut open = 0;
+    let mut at = start;
+    loop {
+        let next_open = html[at..].find("<div").map(|i| i + at);
+        let next_close = html[at..]
+            .find("</div>")
+            .map(|i| i + at)
+            .expect("a closed form");
+        match next_open {
+            Some(o) if o < next_close => {
+                open += 1;
+                at = o + 4;
+            }
+            _ => {
+                open -= 1;
+                at = next_close + "</div>".len();
+                if open == 0 {
+                    return (&html[..start], &html[start..at], &html[at..]);
+                }
+            }
+        }
+    }
+}
+
+/// Every comment in `html` (`<!>` is one, to a browser), outside scripts and styles.
+fn comments(html: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find("<!") {
+        let skipped = &rest[..at];
+        // Inside a script or a style, `<!` is their text.
+        let raw = ["script", "style"]
+            .into_iter()
+            .find(|name| skipped.rfind(&format!("<{name}")) > skipped.rfind(&format!("</{name}>")));
+        if let Some(name) = raw {
+            let close = format!("</{name}>");
+            rest = &rest[at..];
+            rest = &rest[rest.find(&close).map_or(rest.len(), |e| e + close.len())..];
+            continue;
+        }
+        rest = &rest[at..];
+        let end = if let Some(comment) = rest.strip_prefix("<!--") {
+            comment.find("-->").map_or(rest.len(), |e| e + 7)
+        } else {
+            rest.find('>').map_or(rest.len(), |e| e + 1)
+        };
+        if !rest[..end].to_ascii_lowercase().starts_with("<!doctype") {
+            found.push(&rest[..end]);
+        }
+        rest = &rest[end..];
+    }
+    found
+}
+
+/// `html` without any comment: what a page holds besides hydration's markers.
+fn uncommented(html: &str) -> String {
+    let mut out = html.to_owned();
+    for comment in comments(html) {
+        out = out.replacen(comment, "", 1);
+    }
+    out
+}
+
+#[test]
+fn no_page_or_fragment_carries_a_hydration_marker_but_its_form_and_that_one_valid() {
+    let template = site_template();
+    let mut forms = 0;
+    for page in pages().unwrap() {
+        let raw = render_with(&template, HostOptions::default(), &page.path, "", || {}).unwrap();
+        let mut served = vec![(
+            page.path.clone(),
+            raw,
+            render(&template, &page.path, "").unwrap(),
+        )];
+        if fragment_file(&page).is_some() {
+            served.push((
+                format!("the fragment of {}", page.path),
+                fragment_markup("/hcnf", &page.path),
+                render_fragment("/hcnf", &page.path),
+            ));
+        }
+        for (what, raw, html) in served {
+            assert!(
+                !comments(&raw).is_empty(),
+                "{what}: the renderer wrote markers"
+            );
+            let (before, form, after) = around_form(&html);
+            assert_eq!(comments(before), Vec::<&str>::new(), "{what}");
+            assert_eq!(comments(after), Vec::<&str>::new(), "{what}");
+            // `<!>` is a parse error, "bogus comment"; `<!---->` the same node, valid.
+            assert!(!form.contains("<!>"), "{what}: {form}");
+            forms += usize::from(!form.is_empty());
+            // Comments are all that went.
+            assert_eq!(uncommented(&html), uncommented(&raw), "{what}");
+        }
+    }
+    // Each edition's inquiry page and its fragment.
+    assert_eq!(forms, 2 * Locale::all().count());
+}
+
+#[test]
+fn the_forms_markers_are_the_renderers_placeholders_each_spelled_as_a_valid_comment() {
+    let template = site_template();
+    for locale in Locale::all() {
+        let path = href_under("", locale, PageId::Inquiry);
+        let page = (
+            render_with(&template, HostOptions::default(), &path, "", || {}).unwrap(),
+            render(&template, &path, "").unwrap(),
+        );
+        let fragment = (
+            fragment_markup("/hcnf", &path),
+            render_fragment("/hcnf", &path),
+        );
+        for (raw, served) in [page, fragment] {
+            let (_, raw, _) = around_form(&raw);
+            let (_, served, _) = around_form(&served);
+            assert!(raw.matches("<!>").count() > 10, "{path}: {raw}");
+            // The hydrator walks the same nodes: the browser tests take the form over.
+            assert_eq!(served, raw.replace("<!>", "<!---->"), "{path}");
+        }
+    }
+}
+
+#[test]
+fn no_answer_page_carries_a_hydration_marker() {
+    use crate::inquiry::answered::{Answered, Unanswered};
+    use crate::inquiry::client::SendError;
+    use crate::inquiry::flow::Failure;
+    use hcnf_inquiry::form_post::parse_form;
+    let answers = AnswerTemplate::new(site_template()).unwrap();
+    let valid = "name=%E5%B1%B1%E7%94%B0&email=taro%40example.jp&category=hcnf_course\
+        &subject=x&message=y&consent=yes";
+    let post = |action: &str| parse_form(format!("{valid}&action={action}").as_bytes()).unwrap();
+    let key = |_: &_| "00000000-0000-4000-8000-000000000001".to_owned();
+    let failed = |error| Answered::after(post("send"), 0, key).sent(Err(Failure::Send(error)));
+    let kinds = [
+        Answered::after(parse_form(b"action=continue").unwrap(), 0, key),
+        Answered::after(post("continue"), 0, key),
+        Answered::after(post("change-email"), 0, key),
+        Answered::confirmed("HCNF-000001".into()),
+        Answered::unanswered(Unanswered::OtherSite, 0),
+        Answered::unanswered(Unanswered::NotRead, 0),
+        failed(SendError::RateLimited(30)),
+        failed(SendError::Server(503)),
+        failed(SendError::KeyReused),
+    ];
+    for locale in Locale::all() {
+        for base in ["", "/hcnf"] {
+            for answered in kinds.clone() {
+                let what = format!("{} {base} {:?}", locale.code(), answered.flow.step);
+                let html = answer_page(&answers, base, locale, answered);
+                assert!(html.contains(FORM_ATTRIBUTE) || html.contains("data-reference"));
+                assert_eq!(comments(&html), Vec::<&str>::new(), "{what}");
             }
         }
     }

@@ -474,7 +474,7 @@ pub async fn dom_html(browser: &Client) -> String {
 
 /// Valid CSS the checker's CSS parser does not know yet (Baseline in Chromium and Firefox):
 /// registered custom properties and container queries. Reported as errors all the same.
-const CHECKER_CSS_GAPS: [&str; 3] = [
+pub const CHECKER_CSS_GAPS: [&str; 3] = [
     "Unrecognized at-rule “@property”",
     "Property “container-type” doesn't exist",
     "Unrecognized at-rule “@container”",

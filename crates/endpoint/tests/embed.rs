@@ -879,12 +879,12 @@ async fn the_iframe_host_heeds_only_its_frame_its_origin_and_sane_heights() {
 async fn a_link_to_another_site_in_the_frame_opens_in_the_whole_window() {
     let demo = demo().await;
     framed(&demo, "/hcnf-frame/ja/contact").await;
-    // The contact page's map link leads to another site; here, to the app alone on
-    // `localhost`, another origin that answers.
+    // A link of the page made to lead to another site: the app alone on `localhost`,
+    // another origin that answers. (No link of the shipped content leaves the site.)
     let elsewhere = format!("{}/ja/", demo.alone.replace("127.0.0.1", "localhost"));
     demo.js(&format!(
         "const d = document.getElementById('hcnf-frame').contentDocument;
-         const a = [...d.querySelectorAll('#hcnf-app a')].find(a => a.querySelector('.hcnf-external'));
+         const a = d.querySelector('#hcnf-main a');
          a.id = 'elsewhere'; a.href = {elsewhere:?}; return true;"
     ))
     .await;

@@ -45,6 +45,11 @@ fn strings(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
 /// The strings a reader reads (not link targets, codes or patterns), as read: a word's
 /// reading (`{漢字|かんじ}`) is shown over it, not in the sentence, so it is left out.
 fn prose(texts: &[(String, String)]) -> impl Iterator<Item = (&str, Cow<'_, str>)> {
+    shown(texts).map(|(path, text)| (path, plain(text)))
+}
+
+/// The same strings as they are written, readings and all.
+fn shown(texts: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
     texts
         .iter()
         .filter(|(path, _)| {
@@ -54,7 +59,7 @@ fn prose(texts: &[(String, String)]) -> impl Iterator<Item = (&str, Cow<'_, str>
                 || path.contains("date")
                 || path.ends_with(".since"))
         })
-        .map(|(path, text)| (path.as_str(), plain(text)))
+        .map(|(path, text)| (path.as_str(), text.as_str()))
 }
 
 fn is_japanese(code: &str) -> bool {
@@ -940,6 +945,72 @@ fn plain_japanese_leaves_out_nothing_the_japanese_edition_says() {
                  edition says there",
                 ed.locale.code
             );
+        }
+    }
+}
+
+#[test]
+fn a_failed_sends_heading_agrees_with_every_message_under_it() {
+    // The heading over every reason a send failed: above 「送信できたかどうか確認できません」
+    // it cannot say 「まだ送信されていません」. It says what is true in every case, that the
+    // sending was not completed (not confirmed).
+    for (ed, _) in editions() {
+        let code = ed.locale.code.as_ref();
+        let s = &ed.pages.inquiry.sending;
+        let under = [
+            &s.timeout,
+            &s.network,
+            &s.server,
+            &s.rate_limited,
+            &s.malformed,
+            &s.too_large,
+            &s.key_reused,
+            &s.invalid,
+            &s.refused_origin,
+            &s.not_read,
+        ];
+        let (unsure, denials): (&[&str], &[&str]) = if is_japanese(code) {
+            (
+                &["かどうか", "か分かりません", "か確認できません"],
+                &[
+                    "送信されていません",
+                    "送信されませんでした",
+                    "送信できませんでした",
+                    "送信していません",
+                    "送られていません",
+                    "送ることができていません",
+                    "送ることができませんでした",
+                    "送れていません",
+                    "送れませんでした",
+                    "まだ送",
+                ],
+            )
+        } else {
+            (
+                &["whether", "cannot tell if"],
+                &[
+                    "not been sent",
+                    "not sent",
+                    "n't been sent",
+                    "n't sent",
+                    "failed to send",
+                ],
+            )
+        };
+        let heading = plain(&s.failed_heading).to_lowercase();
+        for message in under {
+            let message = plain(message);
+            if !unsure.iter().any(|u| message.contains(u)) {
+                continue;
+            }
+            for denial in denials {
+                assert!(
+                    !heading.contains(denial),
+                    "{code}: the heading {:?} says the inquiry was not sent, over a message \
+                     that cannot tell: {message}: say the sending could not be completed",
+                    s.failed_heading
+                );
+            }
         }
     }
 }

@@ -778,6 +778,46 @@ fn a_page_is_called_by_one_name() {
                 );
             }
         }
+        // The inquiry page is one name in every edition: its menu entry is its title, and
+        // a text that points a reader to it uses that name, not another one for the form.
+        let inquiry = &ed.pages.inquiry.head;
+        let name = plain(&inquiry.nav_label);
+        assert_eq!(
+            plain(&inquiry.title),
+            name,
+            "{code}: the inquiry page is {name:?} in the menu but its title says {}",
+            inquiry.title
+        );
+        let others: &[&str] = match code {
+            "en" => &[
+                "online inquiry form",
+                "online form",
+                "inquiry page",
+                "inquiry form",
+            ],
+            "ja" => &[
+                "お問い合わせページ",
+                "お問い合わせのページ",
+                "お問い合わせフォーム",
+                "問い合わせフォーム",
+            ],
+            _ => &[],
+        };
+        let name = name.to_lowercase();
+        for (path, text) in prose(&texts) {
+            // A text may be its own name (the menu entry, the title) or hold it: another name
+            // is looked for outside it, unless it holds the name ("online inquiry form").
+            let lower = text.to_lowercase();
+            let rest = lower.replace(&name, "\u{0}");
+            for other in others.iter().filter(|o| **o != name) {
+                let within = if other.contains(&name) { &lower } else { &rest };
+                assert!(
+                    !within.contains(other),
+                    "{code}: {path}: calls the inquiry page {other:?}, which the menu calls \
+                     {name:?}: {text}"
+                );
+            }
+        }
         let menu: Vec<String> = PageId::ALL
             .into_iter()
             .map(|p| plain(&ed.pages.head(p).nav_label).into_owned())

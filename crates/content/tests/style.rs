@@ -990,6 +990,36 @@ fn plain_japanese_leaves_out_nothing_the_japanese_edition_says() {
 }
 
 #[test]
+fn japanese_writes_each_loanword_one_way() {
+    // ブラウザ in one sentence and ブラウザー in the next look like two things. Each word
+    // (the first) is written one way in every Japanese edition, never as the second.
+    let ways = [
+        ("ブラウザ", "ブラウザー"),
+        ("サーバー", "サーバ"),
+        ("コンピューター", "コンピュータ"),
+    ];
+    // The places `word` is written, not counting it as the start of a longer one (サーバー).
+    let written = |text: &str, word: &str| {
+        text.match_indices(word)
+            .any(|(at, _)| !text[at + word.len()..].starts_with('ー'))
+    };
+    for (ed, texts) in editions() {
+        if !is_japanese(&ed.locale.code) {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            for (word, not) in ways {
+                assert!(
+                    !written(&text, not),
+                    "{}: {path}: {not} is written {word} on this site: {text}",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn a_failed_sends_heading_agrees_with_every_message_under_it() {
     // The heading over every reason a send failed: above 「送信できたかどうか確認できません」
     // it cannot say 「まだ送信されていません」. It says what is true in every case, that the

@@ -146,6 +146,13 @@ fn english_keeps_to_one_spelling_standard() {
             for word in british {
                 assert!(!lower.contains(word), "{path}: {word:?} in {text}");
             }
+            // One style of quotes too: the straight ones a keyboard types, as in "Prefecture's".
+            for curly in ['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}'] {
+                assert!(
+                    !text.contains(curly),
+                    "{path}: {curly:?} in {text}: write straight quotes, ' and \""
+                );
+            }
         }
     }
 }
@@ -1080,6 +1087,40 @@ fn a_failed_sends_heading_agrees_with_every_message_under_it() {
                      that cannot tell: {message}: say the sending could not be completed",
                     s.failed_heading
                 );
+            }
+        }
+    }
+}
+
+#[test]
+fn english_calls_the_easy_edition_by_the_name_the_language_switch_gives() {
+    // The switch offers 「やさしい日本語」; English calls it "Easy Japanese (やさしい日本語)" the
+    // first time and "Easy Japanese" after, never "plain Japanese", which names nothing a
+    // reader can find.
+    let all = editions();
+    let easy = all
+        .iter()
+        .find(|(ed, _)| ed.locale.kanji_readings)
+        .map(|(ed, _)| plain(&ed.locale.name).into_owned())
+        .expect("an edition gives readings");
+    for (ed, texts) in &all {
+        if ed.locale.code != "en" {
+            continue;
+        }
+        let mut first = true;
+        for (path, text) in prose(texts) {
+            assert!(
+                !text.to_lowercase().contains("plain japanese"),
+                "en: {path}: write \"Easy Japanese\", as the language switch has it: {text}"
+            );
+            for (at, name) in text.match_indices("Easy Japanese") {
+                let introduced = text[at + name.len()..].starts_with(&format!(" ({easy})"));
+                assert_eq!(
+                    introduced, first,
+                    "en: {path}: write \"Easy Japanese ({easy})\" the first time, and \
+                     \"Easy Japanese\" after: {text}"
+                );
+                first = false;
             }
         }
     }

@@ -520,10 +520,11 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 fn the_privacy_notice_names_the_act_the_retention_rule_and_the_requests() {
     // What an office's notice says, in every edition: the law it handles the data under
     // (the Act, which applies to prefectures since 1 April 2023), that it gives the data to
-    // no one except where laws and regulations provide for it (permit or require it: what
-    // 法令に基づく場合 means, not only "the law requires it"), how long an inquiry is kept
-    // as a rule one can check (a number of days from receipt, as `hcnf-endpoint purge`
-    // counts them), and the three requests the Act gives the person the data is about.
+    // no one except where this is based on laws and regulations (法令に基づく場合, no more
+    // and no less: not only "the law requires it", nor "the law permits it"), how long an
+    // inquiry is kept as a rule one can check (a number of days from receipt, as
+    // `hcnf-endpoint purge` counts them), and the three requests the Act gives the person
+    // the data is about.
     for (ed, _) in editions() {
         let code = ed.locale.code.as_ref();
         let notice: String = ed
@@ -543,7 +544,10 @@ fn the_privacy_notice_names_the_act_the_retention_rule_and_the_requests() {
                 ),
                 ("its number", &["Act No. 57 of 2003"]),
                 ("since when it applies", &["1 April 2023"]),
-                ("every case the law provides for", &["permit or require"]),
+                (
+                    "every case the law provides for",
+                    &["based on laws and regulations"],
+                ),
                 ("days from receipt", &[" days from the day we receive"]),
                 ("the disclosure request", &["disclosure request"]),
                 ("the correction request", &["correction request"]),
@@ -568,7 +572,7 @@ fn the_privacy_notice_names_the_act_the_retention_rule_and_the_requests() {
                 ("since when it applies", &["2023年4月1日"]),
                 (
                     "every case the law provides for",
-                    &["法律などで決まっているとき"],
+                    &["法令（法律などの決まり）に基づく"],
                 ),
                 ("days from receipt", &["受け取った日から"]),
                 ("the disclosure request", &["開示請求"]),

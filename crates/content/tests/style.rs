@@ -1000,6 +1000,125 @@ fn plain_japanese_leaves_out_nothing_the_japanese_edition_says() {
     }
 }
 
+/// `text` with each word that carries a reading written `{漢字}`, its reading left out, so
+/// a word in kanji can be told from the same word in kana (`{今}` and `いま`).
+fn marked(text: &str) -> String {
+    segments(text)
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Ruby { base, .. } => format!("{{{base}}}"),
+            Segment::Text(text) => text.to_owned(),
+        })
+        .collect()
+}
+
+#[test]
+fn plain_japanese_says_things_positively() {
+    // 「全部の問題は見つかりません」 may be read as "no problem is found" as well as "not every
+    // one"; 「このサイトではない部分は、対象になりません」 asks the reader to undo two negatives.
+    // Plain Japanese says what is so: 「見つからない問題もあります」, 「ほかの部分は…」.
+    let wholes = ["全部", "すべて", "全て", "みんな"];
+    let negatives = ["ません", "ない", "なかっ", "なく"];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            for sentence in sentences(&text) {
+                // 「かもしれません」 says "may", not "not".
+                let said = sentence.replace("かもしれません", "かもしれる");
+                let denied: usize = negatives.iter().map(|n| said.matches(n).count()).sum();
+                let whole = wholes.iter().find(|w| said.contains(*w));
+                assert!(
+                    !(denied > 0 && whole.is_some()),
+                    "{}: {path}: {} with a negative reads as \"none\" as well as \"not all\": \
+                     {sentence}: say what is done (「一部だけ」, 「…もあります」)",
+                    ed.locale.code,
+                    whole.unwrap_or(&""),
+                );
+                assert!(
+                    denied < 2,
+                    "{}: {path}: two negatives in one sentence: {sentence}: say it positively",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plain_japanese_writes_each_word_one_way() {
+    // A reader who learns {選|えら}ぶ does not know that えらぶ is the same word: each word is
+    // written one way throughout, in kanji with its reading or in kana. The first group is
+    // the writing this edition uses; either group is a fault only beside the other.
+    let ways: &[(&str, &[&str], &[&str])] = &[
+        ("一番", &["{一番}"], &["いちばん"]),
+        (
+            "今",
+            &["{今}"],
+            &["いま{", "いまの", "いまは", "いま、", "いままで", "いまも"],
+        ),
+        (
+            "選ぶ",
+            &["{選}"],
+            &["えらん", "えらぶ", "えらび", "えらべ", "えらば"],
+        ),
+        (
+            "届く",
+            &["{届}"],
+            &["とどい", "とどく", "とどか", "とどき", "とどけ"],
+        ),
+        ("間違える", &["{間違}"], &["まちが"]),
+        (
+            "何",
+            &["{何}"],
+            &["なにも", "なにが", "なにを", "なにか", "なに{"],
+        ),
+        ("言葉", &["ことば"], &["{言葉}"]),
+        // とき, as 公用文 writes a word that says when: {時間|じかん} is another word.
+        ("時", &["とき"], &["{時}"]),
+        // A place or a part: {研究|けんきゅう}をする{所|ところ}, {直|なお}す{所|ところ}.
+        ("所", &["{所}"], &["ところ"]),
+        // Numbers written plainly, as figures.
+        (
+            "1つ, 2つ, 3つ",
+            &["1つ", "2つ", "3つ", "4つ"],
+            &["{一}つ", "{二}つ", "{三}つ", "{四}つ"],
+        ),
+        // 国際的な医療人材, named one way.
+        (
+            "世界で活躍できる医療の人",
+            &["{世界}で{活躍}できる{医療}の{人}"],
+            &["{外国}とつながる{医療}の{人}", "{国際的}な{医療}"],
+        ),
+    ];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        let shown: Vec<(&str, String)> = shown(&texts)
+            .map(|(path, text)| (path, marked(text)))
+            .collect();
+        for (word, ours, theirs) in ways {
+            let find = |forms: &[&str]| {
+                shown.iter().find_map(|(path, text)| {
+                    forms
+                        .iter()
+                        .find(|f| text.contains(*f))
+                        .map(|f| format!("{f} at {path}"))
+                })
+            };
+            if let (Some(one), Some(other)) = (find(ours), find(theirs)) {
+                panic!(
+                    "{}: {word} is written two ways, {one} and {other}: write it as {ours:?} \
+                     throughout",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn japanese_writes_each_loanword_one_way() {
     // ブラウザ in one sentence and ブラウザー in the next look like two things. Each word

@@ -144,7 +144,7 @@ fn every_section_says_in_its_own_words_the_day_its_content_last_changed() {
     let expected = [
         (
             "en",
-            "Last updated: <time datetime=\"2026-11-25\">25 November 2026</time>",
+            "Last updated: <time datetime=\"2026-12-07\">7 December 2026</time>",
         ),
         (
             "ja",

@@ -45,6 +45,11 @@ fn strings(v: &Value, path: &str, out: &mut Vec<(String, String)>) {
 /// The strings a reader reads (not link targets, codes or patterns), as read: a word's
 /// reading (`{漢字|かんじ}`) is shown over it, not in the sentence, so it is left out.
 fn prose(texts: &[(String, String)]) -> impl Iterator<Item = (&str, Cow<'_, str>)> {
+    shown(texts).map(|(path, text)| (path, plain(text)))
+}
+
+/// The same strings as they are written, readings and all.
+fn shown(texts: &[(String, String)]) -> impl Iterator<Item = (&str, &str)> {
     texts
         .iter()
         .filter(|(path, _)| {
@@ -54,7 +59,7 @@ fn prose(texts: &[(String, String)]) -> impl Iterator<Item = (&str, Cow<'_, str>
                 || path.contains("date")
                 || path.ends_with(".since"))
         })
-        .map(|(path, text)| (path.as_str(), plain(text)))
+        .map(|(path, text)| (path.as_str(), text.as_str()))
 }
 
 fn is_japanese(code: &str) -> bool {
@@ -140,6 +145,13 @@ fn english_keeps_to_one_spelling_standard() {
             let lower = text.to_lowercase();
             for word in british {
                 assert!(!lower.contains(word), "{path}: {word:?} in {text}");
+            }
+            // One style of quotes too: the straight ones a keyboard types, as in "Prefecture's".
+            for curly in ['\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}'] {
+                assert!(
+                    !text.contains(curly),
+                    "{path}: {curly:?} in {text}: write straight quotes, ' and \""
+                );
             }
         }
     }
@@ -508,10 +520,11 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 fn the_privacy_notice_names_the_act_the_retention_rule_and_the_requests() {
     // What an office's notice says, in every edition: the law it handles the data under
     // (the Act, which applies to prefectures since 1 April 2023), that it gives the data to
-    // no one except where laws and regulations provide for it (permit or require it: what
-    // 法令に基づく場合 means, not only "the law requires it"), how long an inquiry is kept
-    // as a rule one can check (a number of days from receipt, as `hcnf-endpoint purge`
-    // counts them), and the three requests the Act gives the person the data is about.
+    // no one except where this is based on laws and regulations (法令に基づく場合, no more
+    // and no less: not only "the law requires it", nor "the law permits it"), how long an
+    // inquiry is kept as a rule one can check (a number of days from receipt, as
+    // `hcnf-endpoint purge` counts them), and the three requests the Act gives the person
+    // the data is about.
     for (ed, _) in editions() {
         let code = ed.locale.code.as_ref();
         let notice: String = ed
@@ -531,7 +544,10 @@ fn the_privacy_notice_names_the_act_the_retention_rule_and_the_requests() {
                 ),
                 ("its number", &["Act No. 57 of 2003"]),
                 ("since when it applies", &["1 April 2023"]),
-                ("every case the law provides for", &["permit or require"]),
+                (
+                    "every case the law provides for",
+                    &["based on laws and regulations"],
+                ),
                 ("days from receipt", &[" days from the day we receive"]),
                 ("the disclosure request", &["disclosure request"]),
                 ("the correction request", &["correction request"]),
@@ -556,7 +572,7 @@ fn the_privacy_notice_names_the_act_the_retention_rule_and_the_requests() {
                 ("since when it applies", &["2023年4月1日"]),
                 (
                     "every case the law provides for",
-                    &["法律などで決まっているとき"],
+                    &["法令（法律などの決まり）に基づく"],
                 ),
                 ("days from receipt", &["受け取った日から"]),
                 ("the disclosure request", &["開示請求"]),
@@ -773,6 +789,46 @@ fn a_page_is_called_by_one_name() {
                 );
             }
         }
+        // The inquiry page is one name in every edition: its menu entry is its title, and
+        // a text that points a reader to it uses that name, not another one for the form.
+        let inquiry = &ed.pages.inquiry.head;
+        let name = plain(&inquiry.nav_label);
+        assert_eq!(
+            plain(&inquiry.title),
+            name,
+            "{code}: the inquiry page is {name:?} in the menu but its title says {}",
+            inquiry.title
+        );
+        let others: &[&str] = match code {
+            "en" => &[
+                "online inquiry form",
+                "online form",
+                "inquiry page",
+                "inquiry form",
+            ],
+            "ja" => &[
+                "お問い合わせページ",
+                "お問い合わせのページ",
+                "お問い合わせフォーム",
+                "問い合わせフォーム",
+            ],
+            _ => &[],
+        };
+        let name = name.to_lowercase();
+        for (path, text) in prose(&texts) {
+            // A text may be its own name (the menu entry, the title) or hold it: another name
+            // is looked for outside it, unless it holds the name ("online inquiry form").
+            let lower = text.to_lowercase();
+            let rest = lower.replace(&name, "\u{0}");
+            for other in others.iter().filter(|o| **o != name) {
+                let within = if other.contains(&name) { &lower } else { &rest };
+                assert!(
+                    !within.contains(other),
+                    "{code}: {path}: calls the inquiry page {other:?}, which the menu calls \
+                     {name:?}: {text}"
+                );
+            }
+        }
         let menu: Vec<String> = PageId::ALL
             .into_iter()
             .map(|p| plain(&ed.pages.head(p).nav_label).into_owned())
@@ -940,6 +996,255 @@ fn plain_japanese_leaves_out_nothing_the_japanese_edition_says() {
                  edition says there",
                 ed.locale.code
             );
+        }
+    }
+}
+
+/// `text` with each word that carries a reading written `{漢字}`, its reading left out, so
+/// a word in kanji can be told from the same word in kana (`{今}` and `いま`).
+fn marked(text: &str) -> String {
+    segments(text)
+        .into_iter()
+        .map(|segment| match segment {
+            Segment::Ruby { base, .. } => format!("{{{base}}}"),
+            Segment::Text(text) => text.to_owned(),
+        })
+        .collect()
+}
+
+#[test]
+fn plain_japanese_says_things_positively() {
+    // 「全部の問題は見つかりません」 may be read as "no problem is found" as well as "not every
+    // one"; 「このサイトではない部分は、対象になりません」 asks the reader to undo two negatives.
+    // Plain Japanese says what is so: 「見つからない問題もあります」, 「ほかの部分は…」.
+    let wholes = ["全部", "すべて", "全て", "みんな"];
+    let negatives = ["ません", "ない", "なかっ", "なく"];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            for sentence in sentences(&text) {
+                // 「かもしれません」 says "may", not "not".
+                let said = sentence.replace("かもしれません", "かもしれる");
+                let denied: usize = negatives.iter().map(|n| said.matches(n).count()).sum();
+                let whole = wholes.iter().find(|w| said.contains(*w));
+                assert!(
+                    !(denied > 0 && whole.is_some()),
+                    "{}: {path}: {} with a negative reads as \"none\" as well as \"not all\": \
+                     {sentence}: say what is done (「一部だけ」, 「…もあります」)",
+                    ed.locale.code,
+                    whole.unwrap_or(&""),
+                );
+                assert!(
+                    denied < 2,
+                    "{}: {path}: two negatives in one sentence: {sentence}: say it positively",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn plain_japanese_writes_each_word_one_way() {
+    // A reader who learns {選|えら}ぶ does not know that えらぶ is the same word: each word is
+    // written one way throughout, in kanji with its reading or in kana. The first group is
+    // the writing this edition uses; either group is a fault only beside the other.
+    let ways: &[(&str, &[&str], &[&str])] = &[
+        ("一番", &["{一番}"], &["いちばん"]),
+        (
+            "今",
+            &["{今}"],
+            &["いま{", "いまの", "いまは", "いま、", "いままで", "いまも"],
+        ),
+        (
+            "選ぶ",
+            &["{選}"],
+            &["えらん", "えらぶ", "えらび", "えらべ", "えらば"],
+        ),
+        (
+            "届く",
+            &["{届}"],
+            &["とどい", "とどく", "とどか", "とどき", "とどけ"],
+        ),
+        ("間違える", &["{間違}"], &["まちが"]),
+        (
+            "何",
+            &["{何}"],
+            &["なにも", "なにが", "なにを", "なにか", "なに{"],
+        ),
+        ("言葉", &["ことば"], &["{言葉}"]),
+        // とき, as 公用文 writes a word that says when: {時間|じかん} is another word.
+        ("時", &["とき"], &["{時}"]),
+        // A place or a part: {研究|けんきゅう}をする{所|ところ}, {直|なお}す{所|ところ}.
+        ("所", &["{所}"], &["ところ"]),
+        // Numbers written plainly, as figures.
+        (
+            "1つ, 2つ, 3つ",
+            &["1つ", "2つ", "3つ", "4つ"],
+            &["{一}つ", "{二}つ", "{三}つ", "{四}つ"],
+        ),
+        // 国際的な医療人材, named one way.
+        (
+            "世界で活躍できる医療の人",
+            &["{世界}で{活躍}できる{医療}の{人}"],
+            &["{外国}とつながる{医療}の{人}", "{国際的}な{医療}"],
+        ),
+    ];
+    for (ed, texts) in editions() {
+        if !ed.locale.kanji_readings {
+            continue;
+        }
+        let shown: Vec<(&str, String)> = shown(&texts)
+            .map(|(path, text)| (path, marked(text)))
+            .collect();
+        for (word, ours, theirs) in ways {
+            let find = |forms: &[&str]| {
+                shown.iter().find_map(|(path, text)| {
+                    forms
+                        .iter()
+                        .find(|f| text.contains(*f))
+                        .map(|f| format!("{f} at {path}"))
+                })
+            };
+            if let (Some(one), Some(other)) = (find(ours), find(theirs)) {
+                panic!(
+                    "{}: {word} is written two ways, {one} and {other}: write it as {ours:?} \
+                     throughout",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn japanese_writes_each_loanword_one_way() {
+    // ブラウザ in one sentence and ブラウザー in the next look like two things. Each word
+    // (the first) is written one way in every Japanese edition, never as the second.
+    let ways = [
+        ("ブラウザ", "ブラウザー"),
+        ("サーバー", "サーバ"),
+        ("コンピューター", "コンピュータ"),
+    ];
+    // The places `word` is written, not counting it as the start of a longer one (サーバー).
+    let written = |text: &str, word: &str| {
+        text.match_indices(word)
+            .any(|(at, _)| !text[at + word.len()..].starts_with('ー'))
+    };
+    for (ed, texts) in editions() {
+        if !is_japanese(&ed.locale.code) {
+            continue;
+        }
+        for (path, text) in prose(&texts) {
+            for (word, not) in ways {
+                assert!(
+                    !written(&text, not),
+                    "{}: {path}: {not} is written {word} on this site: {text}",
+                    ed.locale.code
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_failed_sends_heading_agrees_with_every_message_under_it() {
+    // The heading over every reason a send failed: above 「送信できたかどうか確認できません」
+    // it cannot say 「まだ送信されていません」. It says what is true in every case, that the
+    // sending was not completed (not confirmed).
+    for (ed, _) in editions() {
+        let code = ed.locale.code.as_ref();
+        let s = &ed.pages.inquiry.sending;
+        let under = [
+            &s.timeout,
+            &s.network,
+            &s.server,
+            &s.rate_limited,
+            &s.malformed,
+            &s.too_large,
+            &s.key_reused,
+            &s.invalid,
+            &s.refused_origin,
+            &s.not_read,
+        ];
+        let (unsure, denials): (&[&str], &[&str]) = if is_japanese(code) {
+            (
+                &["かどうか", "か分かりません", "か確認できません"],
+                &[
+                    "送信されていません",
+                    "送信されませんでした",
+                    "送信できませんでした",
+                    "送信していません",
+                    "送られていません",
+                    "送ることができていません",
+                    "送ることができませんでした",
+                    "送れていません",
+                    "送れませんでした",
+                    "まだ送",
+                ],
+            )
+        } else {
+            (
+                &["whether", "cannot tell if"],
+                &[
+                    "not been sent",
+                    "not sent",
+                    "n't been sent",
+                    "n't sent",
+                    "failed to send",
+                ],
+            )
+        };
+        let heading = plain(&s.failed_heading).to_lowercase();
+        for message in under {
+            let message = plain(message);
+            if !unsure.iter().any(|u| message.contains(u)) {
+                continue;
+            }
+            for denial in denials {
+                assert!(
+                    !heading.contains(denial),
+                    "{code}: the heading {:?} says the inquiry was not sent, over a message \
+                     that cannot tell: {message}: say the sending could not be completed",
+                    s.failed_heading
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn english_calls_the_easy_edition_by_the_name_the_language_switch_gives() {
+    // The switch offers 「やさしい日本語」; English calls it "Easy Japanese (やさしい日本語)" the
+    // first time and "Easy Japanese" after, never "plain Japanese", which names nothing a
+    // reader can find.
+    let all = editions();
+    let easy = all
+        .iter()
+        .find(|(ed, _)| ed.locale.kanji_readings)
+        .map(|(ed, _)| plain(&ed.locale.name).into_owned())
+        .expect("an edition gives readings");
+    for (ed, texts) in &all {
+        if ed.locale.code != "en" {
+            continue;
+        }
+        let mut first = true;
+        for (path, text) in prose(texts) {
+            assert!(
+                !text.to_lowercase().contains("plain japanese"),
+                "en: {path}: write \"Easy Japanese\", as the language switch has it: {text}"
+            );
+            for (at, name) in text.match_indices("Easy Japanese") {
+                let introduced = text[at + name.len()..].starts_with(&format!(" ({easy})"));
+                assert_eq!(
+                    introduced, first,
+                    "en: {path}: write \"Easy Japanese ({easy})\" the first time, and \
+                     \"Easy Japanese\" after: {text}"
+                );
+                first = false;
+            }
         }
     }
 }

@@ -12,8 +12,7 @@
 mod support;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use hcnf_inquiry::form_post::parse_form;
 use hcnf_site::i18n::Locale;
@@ -22,7 +21,6 @@ use hcnf_site::inquiry::client::SendError;
 use hcnf_site::inquiry::flow::Failure;
 use hcnf_site::prerender::{answer_page, AnswerTemplate, ANSWER_TEMPLATE_FILE};
 use reqwest::StatusCode;
-use serde_json::Value;
 
 /// One document for the checker: what it is (`page en/symposia/index.html`, `answer ja
 /// check`), and its bytes as served.
@@ -43,55 +41,20 @@ struct Report {
     set_aside: BTreeMap<String, usize>,
 }
 
-/// The Nu HTML Checker (the pinned vnu.jar under tools/, on Java), once over all of `docs`:
-/// the Java machine takes seconds to start, the checking itself little.
+/// The Nu HTML Checker once over all of `docs` ([`support::nu_messages`]), sorted.
 fn check(docs: &[Served]) -> Report {
-    let dir = tempfile::tempdir().unwrap();
-    let files: Vec<PathBuf> = docs
+    let pages: Vec<(&str, &str)> = docs
         .iter()
-        .enumerate()
-        .map(|(i, doc)| {
-            let file = dir.path().join(format!("{i}.html"));
-            std::fs::write(&file, &doc.html).unwrap();
-            file
-        })
+        .map(|d| (d.name.as_str(), d.html.as_str()))
         .collect();
-    let jar = support::root().join("tools/node_modules/vnu-jar/build/dist/vnu.jar");
-    assert!(
-        jar.exists(),
-        "{} is missing; run scripts/setup.sh",
-        jar.display()
-    );
-    let out = Command::new("java")
-        .arg("-jar")
-        .arg(&jar)
-        .args(["--format", "json", "--exit-zero-always"])
-        .args(&files)
-        .output()
-        .expect("java runs the Nu HTML Checker");
-    // The checker reports on stderr.
-    let report: Value = serde_json::from_slice(&out.stderr)
-        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
     let mut found = Report::default();
-    for m in report["messages"].as_array().into_iter().flatten() {
-        let message = m["message"].as_str().unwrap_or_default();
-        let url = m["url"].as_str().unwrap_or_default();
-        let name = url
-            .rsplit('/')
-            .next()
-            .and_then(|f| f.strip_suffix(".html")?.parse::<usize>().ok())
-            .and_then(|i| docs.get(i))
-            .map_or(url, |doc| doc.name.as_str());
-        let line = format!("{name}: line {}: {message}", m["lastLine"]);
-        let gap = support::CHECKER_CSS_GAPS
-            .iter()
-            .any(|gap| message.contains(gap));
-        match (m["type"].as_str(), m["subType"].as_str()) {
-            (Some("error"), _) if gap => *found.set_aside.entry(message.into()).or_default() += 1,
-            (Some("info"), Some("warning")) => found.warnings.push(line),
-            (Some("info"), _) => *found.set_aside.entry(message.into()).or_default() += 1,
+    for m in support::nu_messages(&pages, false) {
+        match (m.kind.as_str(), m.sub_type.as_str()) {
+            ("error", _) if m.is_css_gap() => *found.set_aside.entry(m.message).or_default() += 1,
+            ("info", "warning") => found.warnings.push(m.line),
+            ("info", _) => *found.set_aside.entry(m.message).or_default() += 1,
             // Errors, and anything else (a file it could not read).
-            _ => found.errors.push(line),
+            _ => found.errors.push(m.line),
         }
     }
     found

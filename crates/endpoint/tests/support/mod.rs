@@ -480,14 +480,37 @@ pub const CHECKER_CSS_GAPS: [&str; 3] = [
     "Unrecognized at-rule “@container”",
 ];
 
-/// The Nu HTML Checker (the pinned vnu.jar under tools/, on Java) over `pages` (a name
-/// and its HTML each): every error, as `name: line: message`; empty when all are valid.
-pub fn html_errors(pages: &[(String, String)]) -> Vec<String> {
+/// One message of the Nu HTML Checker, about one of the documents it was given.
+pub struct NuMessage {
+    /// `error` or `info` (with `sub_type` `warning` for a warning).
+    pub kind: String,
+    pub sub_type: String,
+    pub message: String,
+    /// `name: line N: message`, the document named as the caller named it.
+    pub line: String,
+}
+
+impl NuMessage {
+    /// Whether this is a CSS feature the checker does not know ([`CHECKER_CSS_GAPS`]).
+    pub fn is_css_gap(&self) -> bool {
+        CHECKER_CSS_GAPS
+            .iter()
+            .any(|gap| self.message.contains(gap))
+    }
+}
+
+/// The Nu HTML Checker (the pinned vnu.jar under tools/, on Java), once over all of
+/// `pages` (a name and its HTML each): the Java machine takes seconds to start, the
+/// checking itself little. Every message, or only errors when `errors_only`.
+pub fn nu_messages(
+    pages: &[(impl AsRef<str>, impl AsRef<str>)],
+    errors_only: bool,
+) -> Vec<NuMessage> {
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
     for (i, (_, html)) in pages.iter().enumerate() {
         let file = dir.path().join(format!("{i}.html"));
-        std::fs::write(&file, html).unwrap();
+        std::fs::write(&file, html.as_ref()).unwrap();
         files.push(file);
     }
     let jar = root().join("tools/node_modules/vnu-jar/build/dist/vnu.jar");
@@ -499,36 +522,45 @@ pub fn html_errors(pages: &[(String, String)]) -> Vec<String> {
     let out = Command::new("java")
         .arg("-jar")
         .arg(&jar)
-        .args(["--format", "json", "--errors-only", "--exit-zero-always"])
+        .args(["--format", "json", "--exit-zero-always"])
+        .args(errors_only.then_some("--errors-only"))
         .args(&files)
         .output()
         .expect("java runs the Nu HTML Checker");
     // The checker reports on stderr.
     let report: Value = serde_json::from_slice(&out.stderr)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    let text = |m: &Value, key: &str| m[key].as_str().unwrap_or_default().to_owned();
     report["messages"]
         .as_array()
         .into_iter()
         .flatten()
-        .filter(|m| m["type"] == "error")
-        .filter(|m| {
-            let message = m["message"].as_str().unwrap_or_default();
-            !CHECKER_CSS_GAPS.iter().any(|gap| message.contains(gap))
-        })
         .map(|m| {
             let url = m["url"].as_str().unwrap_or_default();
-            let index: usize = url
+            let name = url
                 .rsplit('/')
                 .next()
-                .and_then(|f| f.trim_end_matches(".html").parse().ok())
-                .unwrap_or(usize::MAX);
-            let name = pages.get(index).map_or(url, |(name, _)| name.as_str());
-            format!(
-                "{name}: line {}: {}",
-                m["lastLine"],
-                m["message"].as_str().unwrap_or_default()
-            )
+                .and_then(|f| f.strip_suffix(".html")?.parse::<usize>().ok())
+                .and_then(|i| pages.get(i))
+                .map_or(url, |(name, _)| name.as_ref());
+            let message = text(m, "message");
+            NuMessage {
+                kind: text(m, "type"),
+                sub_type: text(m, "subType"),
+                line: format!("{name}: line {}: {message}", m["lastLine"]),
+                message,
+            }
         })
+        .collect()
+}
+
+/// The Nu HTML Checker over `pages` (a name and its HTML each): every error, as
+/// `name: line: message`; empty when all are valid.
+pub fn html_errors(pages: &[(String, String)]) -> Vec<String> {
+    nu_messages(pages, true)
+        .into_iter()
+        .filter(|m| m.kind == "error" && !m.is_css_gap())
+        .map(|m| m.line)
         .collect()
 }
 

@@ -348,7 +348,7 @@ fn digest_fingerprints(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tests::inquiry;
+    use crate::submit::tests::inquiry;
 
     fn meta(key: &str) -> Meta<'_> {
         Meta {

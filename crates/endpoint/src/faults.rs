@@ -14,7 +14,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
 
-use crate::{finish, idempotency_key, read_body, submit, AppState, Config, Rejection, Store};
+use crate::submit::{idempotency_key, read_body, submit};
+use crate::{finish, AppState, Config, Rejection, Store};
 
 /// One injected fault, applied to the next inquiry request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

@@ -36,7 +36,8 @@ use crate::mail::outbox::now_ms;
 
 mod key;
 mod page;
-use crate::{guard, read_body, store_inquiry, AppState, Rejection, Stored};
+use crate::submit::{read_body, store_inquiry};
+use crate::{guard, AppState, Rejection, Stored};
 use key::{accepted_key, jst_day, key_for};
 use page::page;
 pub use page::Site;

@@ -4,7 +4,9 @@
 //! readable by the owner only, the replay fingerprint is a digest rather than a second
 //! copy of the inquiry, and deleted rows are overwritten, not just unlinked. The schema is
 //! versioned with `PRAGMA user_version`, so an older database is brought up to date when
-//! opened.
+//! opened (`schema`).
+
+mod schema;
 
 use std::fs::{OpenOptions, Permissions};
 use std::io;
@@ -18,10 +20,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::mail::outbox::{self, Outbound};
-
-/// The schema this build writes: 1 keeps fingerprints as SHA-256 digests (0 kept them as
-/// the inquiry's JSON); 2 adds the mail outbox; 3 the plain form's secret.
-const SCHEMA_VERSION: u32 = 3;
+use schema::{migrate, SCHEMA_VERSION};
 
 /// Owner read and write, nobody else: the inquiries hold names, addresses and numbers.
 const PRIVATE: u32 = 0o600;
@@ -285,124 +284,5 @@ fn make_private(path: &Path, create: bool) -> io::Result<()> {
     Ok(())
 }
 
-/// Brings the schema to [`SCHEMA_VERSION`], in one transaction.
-fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    let version: u32 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version > SCHEMA_VERSION {
-        return Err(StoreError::Newer(version));
-    }
-    if version < 1 {
-        tx.execute_batch(
-            "CREATE TABLE IF NOT EXISTS inquiries (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                idempotency_key TEXT NOT NULL UNIQUE,
-                fingerprint TEXT NOT NULL,
-                reference TEXT,
-                received_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-                locale TEXT NOT NULL,
-                name TEXT NOT NULL,
-                email TEXT NOT NULL,
-                phone TEXT,
-                category TEXT NOT NULL,
-                subject TEXT NOT NULL,
-                message TEXT NOT NULL,
-                suspected_spam INTEGER NOT NULL,
-                elapsed_ms INTEGER NOT NULL
-            );
-            CREATE INDEX IF NOT EXISTS inquiries_received_at ON inquiries (received_at);",
-        )?;
-        digest_fingerprints(&tx)?;
-    }
-    if version < 2 {
-        tx.execute_batch(outbox::SCHEMA)?;
-    }
-    if version < 3 {
-        // SQLite's randomblob draws from its own CSPRNG, seeded by the operating system.
-        tx.execute_batch(
-            "CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);
-             INSERT OR IGNORE INTO secrets VALUES ('form_key', randomblob(32));",
-        )?;
-    }
-    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-    tx.commit()?;
-    Ok(())
-}
-
-/// Version 0 kept the inquiry's JSON as its fingerprint; the digest of that same text is
-/// what this build computes, so a retry of an old draft still replays.
-fn digest_fingerprints(tx: &rusqlite::Transaction<'_>) -> Result<(), StoreError> {
-    let old: Vec<(i64, String)> = tx
-        .prepare("SELECT id, fingerprint FROM inquiries")?
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<Result<_, _>>()?;
-    for (id, fingerprint) in old {
-        tx.execute(
-            "UPDATE inquiries SET fingerprint = ?1 WHERE id = ?2",
-            params![digest(&fingerprint), id],
-        )?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tests::inquiry;
-
-    fn meta(key: &str) -> Meta<'_> {
-        Meta {
-            key,
-            fingerprint: "f",
-            locale: "ja",
-            suspected_spam: false,
-            elapsed_ms: 10_000,
-            outbound: None,
-        }
-    }
-
-    #[test]
-    fn a_lock_poisoned_by_a_panic_is_taken_over() {
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(&dir.path().join("i.sqlite3")).unwrap();
-        let held = store.clone();
-        let panicked = std::thread::spawn(move || {
-            let _conn = held.conn.lock().unwrap();
-            panic!("a bug while holding the connection");
-        })
-        .join();
-        assert!(panicked.is_err() && store.conn.is_poisoned());
-        assert_eq!(
-            store.insert(&inquiry(), &meta("k")).unwrap(),
-            Stored::New("HCNF-000001".into())
-        );
-        assert_eq!(store.count().unwrap(), 1);
-    }
-
-    #[test]
-    fn two_connections_writing_at_once_both_succeed() {
-        // Two stores on one file are two connections, as two processes would have.
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("i.sqlite3");
-        let stores = [Store::open(&path).unwrap(), Store::open(&path).unwrap()];
-        let writers: Vec<_> = stores
-            .iter()
-            .enumerate()
-            .map(|(n, store)| {
-                let store = store.clone();
-                std::thread::spawn(move || {
-                    (0..40)
-                        .map(|i| store.insert(&inquiry(), &meta(&format!("{n}-{i}"))))
-                        .filter(|r| !matches!(r, Ok(Stored::New(_))))
-                        .map(|r| format!("{r:?}"))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        for w in writers {
-            let failures = w.join().unwrap();
-            assert!(failures.is_empty(), "{failures:?}");
-        }
-        assert_eq!(stores[0].count().unwrap(), 80);
-    }
-}
+mod tests;

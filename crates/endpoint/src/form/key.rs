@@ -5,8 +5,8 @@ use hcnf_site::i18n::Locale;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
-use crate::fingerprint;
 use crate::store::hex;
+use crate::submit::fingerprint;
 
 /// The day in Japan's time, which a check page's key is issued for.
 pub(super) fn jst_day(now_ms: u64) -> u64 {
@@ -81,7 +81,7 @@ mod tests {
     fn a_key_holds_for_its_answers_language_day_and_secret_alone() {
         let (secret, day) = (b"secret".as_slice(), 20_000);
         let key = key_for(secret, en(), &valid("a"), day);
-        assert!(crate::is_uuid(&key), "{key}");
+        assert!(crate::submit::is_uuid(&key), "{key}");
         assert_eq!(key, key_for(secret, en(), &valid("a"), day));
         for other in [
             key_for(secret, en(), &valid("b"), day),

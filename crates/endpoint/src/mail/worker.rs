@@ -9,24 +9,24 @@
 //! that overlaps the old process): all of them store and answer, and one sends, the one
 //! holding the database's sender lock ([`SenderLock`]). When it ends, however it ends,
 //! another takes the lock within [`IDLE`] and sends from then on.
+//!
+//! The connection to the relay is in `mailer`, the sender lock in `lock`.
 
-use std::fs::{File, OpenOptions};
-use std::os::unix::fs::OpenOptionsExt;
-use std::path::Path;
+mod lock;
+mod mailer;
+
 use std::sync::Arc;
 use std::time::Duration;
 
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Certificate, Tls as LettreTls, TlsParameters};
-use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use tokio::sync::{watch, Notify};
 use tokio::task::JoinSet;
 
-use super::compose::compose;
-use super::config::{MailConfig, Retry, Tls};
+use lock::sender_lock;
+pub use lock::SenderLock;
+pub use mailer::{Mailer, Outcome, TransportError};
+
+use super::config::Retry;
 use super::outbox::{now_ms, Due};
-use super::words::Words;
 use crate::Store;
 
 /// Messages sent at once: enough to keep a relay busy, few enough for one process.
@@ -37,93 +37,6 @@ const BATCH: u32 = 8;
 /// often a process without the sender lock tries to take it.
 const IDLE: Duration = Duration::from_secs(5);
 
-/// What the relay made of one message.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
-    /// Accepted, with the reply's code.
-    Sent(String),
-    /// Try again later: the reply (or what went wrong) and its code, if any.
-    Temporary { code: Option<String>, error: String },
-    /// Refused for good.
-    Permanent { code: Option<String>, error: String },
-}
-
-/// A connection to the relay, and what the messages are made of.
-pub struct Mailer {
-    transport: AsyncSmtpTransport<Tokio1Executor>,
-    config: MailConfig,
-    words: Words,
-}
-
-/// Why the transport to the relay cannot be built.
-#[derive(Debug, thiserror::Error)]
-#[error("the relay's TLS settings cannot be used: {0}")]
-pub struct TransportError(#[from] lettre::transport::smtp::Error);
-
-impl Mailer {
-    pub fn new(config: MailConfig, words: Words) -> Result<Mailer, TransportError> {
-        let relay = &config.relay;
-        let parameters = || -> Result<TlsParameters, lettre::transport::smtp::Error> {
-            let mut builder = TlsParameters::builder(relay.host.clone());
-            if let Some(pem) = &config.ca {
-                builder = builder.add_root_certificate(Certificate::from_pem(pem)?);
-            }
-            builder.build()
-        };
-        let tls = match relay.tls {
-            Tls::None => LettreTls::None,
-            Tls::StartTls => LettreTls::Required(parameters()?),
-            Tls::Implicit => LettreTls::Wrapper(parameters()?),
-        };
-        let mut builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&relay.host)
-            .port(relay.port)
-            .tls(tls)
-            .timeout(Some(config.timeout))
-            .pool_config(PoolConfig::new().max_size(BATCH));
-        if let Some(secret) = &config.credentials {
-            builder = builder.credentials(Credentials::new(
-                secret.user.clone(),
-                secret.password.clone(),
-            ));
-        }
-        Ok(Mailer {
-            transport: builder.build(),
-            config,
-            words,
-        })
-    }
-
-    pub fn config(&self) -> &MailConfig {
-        &self.config
-    }
-
-    /// Sends `message` and says what the relay answered.
-    pub async fn send(&self, message: Message) -> Outcome {
-        match self.transport.send(message).await {
-            Ok(reply) => Outcome::Sent(reply.code().to_string()),
-            Err(e) => {
-                let code = e.status().map(|c| c.to_string());
-                let error = e.to_string();
-                if e.is_permanent() {
-                    Outcome::Permanent { code, error }
-                } else {
-                    Outcome::Temporary { code, error }
-                }
-            }
-        }
-    }
-
-    async fn deliver(&self, due: &Due) -> Outcome {
-        match compose(&self.words, &self.config, due) {
-            Ok(message) => self.send(message).await,
-            Err(e) => Outcome::Permanent {
-                code: None,
-                error: e.to_string(),
-            },
-        }
-    }
-}
-
 /// The wait before attempt `attempts + 1`, after `attempts` failed ones: `first` doubled
 /// for each failure after the first, at most `max`, then drawn from its upper half so that
 /// messages that failed together do not all come back together.
@@ -131,64 +44,6 @@ pub fn backoff(retry: &Retry, attempts: u32, draw: f64) -> Duration {
     let doublings = attempts.saturating_sub(1).min(30);
     let full = retry.first.saturating_mul(1u32 << doublings).min(retry.max);
     full.mul_f64(0.5 + 0.5 * draw.clamp(0.0, 1.0))
-}
-
-/// The right to send a database's mail: an exclusive `flock` on the file beside it,
-/// `DB.sender-lock`, held for as long as it is kept. The kernel lets go of it when the
-/// process ends, a SIGKILL included, so no lock is ever left behind.
-pub struct SenderLock {
-    _file: File,
-}
-
-impl SenderLock {
-    /// The lock of the database at `db`, if no other process holds it.
-    pub fn try_take(db: &Path) -> std::io::Result<Option<SenderLock>> {
-        let mut name = db.as_os_str().to_owned();
-        name.push(".sender-lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .mode(0o600)
-            .open(name)?;
-        match rustix::fs::flock(&file, rustix::fs::FlockOperation::NonBlockingLockExclusive) {
-            Ok(()) => Ok(Some(SenderLock { _file: file })),
-            Err(rustix::io::Errno::WOULDBLOCK) => Ok(None),
-            Err(e) => Err(e.into()),
-        }
-    }
-}
-
-/// Waits until this process holds the database's sender lock, or `stop` turns true (then
-/// `None`). Says once, in the log, that another process sends meanwhile.
-async fn sender_lock(store: &Store, stop: &mut watch::Receiver<bool>) -> Option<SenderLock> {
-    let mut said = false;
-    loop {
-        match SenderLock::try_take(store.path()) {
-            Ok(Some(lock)) => {
-                if said {
-                    eprintln!("mail: this endpoint sends the database's mail from now on");
-                }
-                return Some(lock);
-            }
-            Ok(None) if !said => {
-                eprintln!(
-                    "mail: another endpoint sends this database's mail; this one stores and \
-                     answers, and takes over sending if that one stops"
-                );
-                said = true;
-            }
-            Ok(None) => {}
-            Err(e) => eprintln!("mail: the sender lock beside the database cannot be taken: {e}"),
-        }
-        tokio::select! {
-            () = tokio::time::sleep(IDLE) => {}
-            _ = stop.changed() => {}
-        }
-        if *stop.borrow() {
-            return None;
-        }
-    }
 }
 
 /// Runs the worker until `stop` turns true; `wake` is notified when an inquiry is stored.
@@ -236,7 +91,7 @@ pub async fn run(
             let (store, mailer) = (store.clone(), mailer.clone());
             sends.spawn(async move {
                 let outcome = mailer.deliver(&message).await;
-                record(&store, &mailer.config.retry, &message, outcome).await;
+                record(&store, &mailer.config().retry, &message, outcome).await;
             });
         }
         while sends.join_next().await.is_some() {}

@@ -8,9 +8,10 @@ use leptos::prelude::provide_context;
 
 use std::borrow::Cow;
 
+use super::loaders::page_scripts;
 use super::markers::{without_markers, Form};
 use super::scripts::edit_elements;
-use super::{nav_script, page_scripts, render_with, PrerenderError};
+use super::{nav_script, render_with, PrerenderError};
 use crate::host::HostOptions;
 use crate::i18n::Locale;
 use crate::inquiry::answered::Answered;

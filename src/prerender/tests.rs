@@ -1,8 +1,15 @@
 //! The prerendered pages: the list from the route table, and what each page's HTML holds.
 
+use std::path::PathBuf;
+
 use hcnf_content::PageId;
 
+use super::fragment::fragment_markup;
+use super::loaders::HOST_IMPORT;
+use super::pages::NOT_FOUND_PATH;
 use super::*;
+use crate::i18n::Locale;
+use crate::inquiry::island::FORM_ATTRIBUTE;
 use crate::routes::href_under;
 
 /// trunk's page, reduced to what the renderer relies on.

@@ -25,9 +25,9 @@ cargo clippy -p hcnf-endpoint --all-targets --quiet -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --tests --quiet -- -D warnings
 
 step "native tests (content, contract, routes, the prerendered pages)"
-# The end-to-end suites (crates/endpoint/tests/{site,browser,embed}.rs) are ignored here and
-# run below, once the build exists. They and the fault tests in http.rs need the endpoint's
-# test-faults feature; the endpoint as released is tested without it (no fault flags or routes).
+# The end-to-end suites (e2e/tests/) are ignored here and run below, once the build exists.
+# The fault tests in http.rs need the endpoint's test-faults feature; the endpoint as
+# released is tested without it (no fault flags or routes).
 cargo test --workspace --features hcnf-site/ssr,hcnf-endpoint/test-faults
 cargo test -p hcnf-endpoint
 
@@ -55,7 +55,7 @@ bash scripts/size.sh --budget "${HCNF_SIZE_BUDGET:-$SIZE_BUDGET}"
 # No browser: the bytes as served, before any script runs. One run of the checker over
 # every document; the warnings it lists are allowed.
 step "valid HTML as served: the Nu HTML Checker over every page and fragment nginx serves and every answer page of the endpoint"
-cargo test -p hcnf-endpoint --features test-faults --test served_html -- --ignored --nocapture
+cargo test -p hcnf-e2e --test served_html -- --ignored --nocapture
 
 # One browser at a time: four at once on a two-core machine once left a page still
 # starting after the wait ran out. Each accessibility check files what it covered and found
@@ -64,7 +64,7 @@ rm -rf target/audit
 for driver in chromedriver geckodriver; do
   step "end to end in $driver: every page through nginx with JavaScript off and on, inquiries to the endpoint, the app embedded in the demo host page, the form's markers as the browser parses them"
   HCNF_WEBDRIVER="$(command -v "$driver")" \
-    cargo test -p hcnf-endpoint --features test-faults --test site --test browser --test embed --test accessibility --test island \
+    cargo test -p hcnf-e2e --test site --test browser --test embed --test accessibility --test island \
       -- --ignored --test-threads=1
 done
 
@@ -77,5 +77,5 @@ cp target/audit/*.json content/audit/
 bash scripts/build.sh
 bash scripts/size.sh --budget "${HCNF_SIZE_BUDGET:-$SIZE_BUDGET}"
 HCNF_WEBDRIVER="$(command -v chromedriver)" \
-  cargo test -p hcnf-endpoint --features test-faults --test site \
+  cargo test -p hcnf-e2e --test site \
     -- --ignored --exact the_accessibility_page_shows_every_check_of_the_run_it_was_built_with

@@ -2,7 +2,7 @@
 //! browser (Chromium and Firefox) and checked as a reader would see it. Expected text comes
 //! from the same editions the form renders, so a wording change never breaks a test and a
 //! missing translation always does. The pages around it are prerendered HTML, checked by
-//! the end-to-end suites (crates/endpoint/tests/).
+//! the end-to-end suites (e2e/tests/).
 #![cfg(target_arch = "wasm32")]
 
 mod common;

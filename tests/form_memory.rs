@@ -6,7 +6,7 @@
 //!
 //! The form is mounted here, not hydrated: hydration needs the prerendered markup, which
 //! only the build writes. Taking over and letting go of the prerendered form
-//! (`start_form`, `leave_form`) is checked end to end (`crates/endpoint/tests/browser.rs`,
+//! (`start_form`, `leave_form`) is checked end to end (`e2e/tests/browser.rs`,
 //! a form left as soon as it starts, twenty times) and by the benchmark's 1,000 changes
 //! between a section and the inquiry page, over which the wasm memory stays flat.
 #![cfg(target_arch = "wasm32")]

@@ -1,17 +1,15 @@
 //! End to end: axe-core finds no WCAG 2.2 A or AA violation on any page of any edition,
 //! with JavaScript on, as nginx serves the build, nor in any state of the inquiry form; the
 //! Nu HTML Checker and HTML_CodeSniffer agree; every page reflows on a phone and survives
-//! wider text spacing. Each check files what it covered and found (`support::record`), for
+//! wider text spacing. Each check files what it covered and found (`e2e::record`), for
 //! the accessibility page.
 //!
-//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --features test-faults --test accessibility -- --ignored`
+//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-e2e --test accessibility -- --ignored`
 
-mod support;
-
+use e2e::{axe_violations, locales, record, tool_version, Proc, Script};
 use fantoccini::Client;
 use hcnf_content::{Check, PageId};
 use serde_json::json;
-use support::{axe_violations, locales, record, tool_version, Proc, Script};
 
 struct Rig {
     _procs: Vec<Proc>,
@@ -36,19 +34,19 @@ async fn rig_with(script: Script) -> Rig {
 
 /// As [`rig`], with `config` as the site's config.json.
 async fn rig_configured(script: Script, config_json: &str) -> Rig {
-    support::dist();
+    e2e::dist();
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("config.json");
     std::fs::write(&config, config_json).unwrap();
-    let port = support::free_port();
+    let port = e2e::free_port();
     // The plain form's posts reach a real endpoint, so its answer pages can be checked;
     // the app's own requests go where config.json says.
     let site = format!("http://127.0.0.1:{port}");
-    let (api, endpoint) = support::start_endpoint(dir.path(), &[&site]).await;
-    let server = support::start_site_for(port, Some(&config), &endpoint).await;
+    let (api, endpoint) = e2e::start_endpoint(dir.path(), &[&site]).await;
+    let server = e2e::start_site_for(port, Some(&config), &endpoint).await;
     // nginx has read the file's path; it is served from the directory kept below.
     std::mem::forget(dir);
-    let (driver, browser) = support::start_browser_with(script).await;
+    let (driver, browser) = e2e::start_browser_with(script).await;
     Rig {
         _procs: vec![api, server, driver],
         site: format!("http://127.0.0.1:{port}"),
@@ -62,7 +60,7 @@ impl Rig {
             .goto(&format!("{}{path}", self.site))
             .await
             .unwrap();
-        support::started(&self.browser).await;
+        e2e::started(&self.browser).await;
     }
 
     /// axe's violations on the page as it stands, each prefixed with `what`, into `found`.
@@ -112,15 +110,15 @@ async fn every_page_of_every_edition_passes_axe_at_wcag_2_2_aa() {
 /// the test tells it (`/_test/faults`), and a browser.
 async fn rig_with_endpoint() -> (Rig, Proc, String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
-    let port = support::free_port();
+    let port = e2e::free_port();
     let site = format!("http://127.0.0.1:{port}");
-    let (api, endpoint) = support::start_endpoint(dir.path(), &[&site]).await;
+    let (api, endpoint) = e2e::start_endpoint(dir.path(), &[&site]).await;
     let config = json!({"inquiry_endpoint": format!("{endpoint}/inquiries"), "timeout_ms": 1500});
     let file = dir.path().join("config.json");
     std::fs::write(&file, config.to_string()).unwrap();
-    support::dist();
-    let server = support::start_site_for(port, Some(&file), &endpoint).await;
-    let (driver, browser) = support::start_browser_with(Script::On).await;
+    e2e::dist();
+    let server = e2e::start_site_for(port, Some(&file), &endpoint).await;
+    let (driver, browser) = e2e::start_browser_with(Script::On).await;
     let rig = Rig {
         _procs: vec![server, driver],
         site,
@@ -143,11 +141,11 @@ async fn the_inquiry_form_passes_axe_in_every_state() {
         };
         rig.open(&path).await;
         state("empty", &mut found).await;
-        support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
-        support::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
+        e2e::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
         state("with errors", &mut found).await;
         rig.open(&path).await;
-        support::fill_form(&rig.browser).await;
+        e2e::fill_form(&rig.browser).await;
         state("checking the answers", &mut found).await;
         // Two replies slower than the timeout: the form stays in its sending state for
         // seconds, long enough to check it, then reports the timeout.
@@ -158,13 +156,13 @@ async fn the_inquiry_form_passes_axe_in_every_state() {
             .await
             .unwrap();
         assert!(faults.status().is_success());
-        support::send(&rig.browser).await;
-        support::find(&rig.browser, ".hcnf-check > .hcnf-button[disabled]").await;
+        e2e::send(&rig.browser).await;
+        e2e::find(&rig.browser, ".hcnf-check > .hcnf-button[disabled]").await;
         state("sending", &mut found).await;
-        support::find(&rig.browser, "#hcnf-inquiry-failure").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-failure").await;
         state("after a failed send", &mut found).await;
-        support::send(&rig.browser).await;
-        support::reference(&rig.browser).await;
+        e2e::send(&rig.browser).await;
+        e2e::reference(&rig.browser).await;
         state("confirmed", &mut found).await;
         // Leave no draft to the next edition's empty form.
         rig.browser
@@ -179,7 +177,7 @@ async fn the_inquiry_form_passes_axe_in_every_state() {
     for code in locales() {
         let path = format!("/{code}/{}", PageId::Inquiry.slug());
         rig.open(&path).await;
-        support::find(&rig.browser, ".hcnf-notice[role='alert']").await;
+        e2e::find(&rig.browser, ".hcnf-notice[role='alert']").await;
         rig.axe_into(&format!("{path} unavailable"), &mut found)
             .await;
         states += 1;
@@ -323,19 +321,19 @@ async fn on_a_phone_the_menu_opens_without_javascript_and_folds_after_a_choice_w
     for script in [Script::Off, Script::On] {
         let rig = rig_with(script).await;
         viewport(&rig.browser, 320, 640).await;
-        let ed = support::edition("ja");
+        let ed = e2e::edition("ja");
         rig.browser
             .goto(&format!("{}/ja/", rig.site))
             .await
             .unwrap();
         if script == Script::On {
-            support::started(&rig.browser).await;
+            e2e::started(&rig.browser).await;
         }
         let link = format!(".hcnf-nav a[href='/ja/{}']", PageId::Symposia.slug());
         let shown = |rig: &Rig, selector: String| {
             let browser = rig.browser.clone();
             async move {
-                support::find(&browser, &selector)
+                e2e::find(&browser, &selector)
                     .await
                     .is_displayed()
                     .await
@@ -344,13 +342,13 @@ async fn on_a_phone_the_menu_opens_without_javascript_and_folds_after_a_choice_w
         };
         assert!(!shown(&rig, link.clone()).await, "folded at first");
         assert_eq!(
-            support::text(&rig.browser, ".hcnf-menu__button").await,
+            e2e::text(&rig.browser, ".hcnf-menu__button").await,
             ed.ui.menu
         );
-        support::click(&rig.browser, ".hcnf-menu__button").await;
+        e2e::click(&rig.browser, ".hcnf-menu__button").await;
         assert!(shown(&rig, link.clone()).await, "open after the button");
-        support::click(&rig.browser, &link).await;
-        support::wait_until(
+        e2e::click(&rig.browser, &link).await;
+        e2e::wait_until(
             &rig.browser,
             "return document.querySelector('h1').textContent;",
             serde_json::json!(ed.pages.symposia.head.title),
@@ -398,14 +396,14 @@ where
         }
         let path = format!("/{code}/{}", PageId::Inquiry.slug());
         rig.open(&path).await;
-        support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
-        support::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
+        e2e::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
         each(format!("{path} with errors")).await;
         rig.open(&path).await;
-        support::fill_form(&rig.browser).await;
+        e2e::fill_form(&rig.browser).await;
         each(format!("{path} checking")).await;
-        support::click(&rig.browser, ".hcnf-check > .hcnf-button").await;
-        support::find(&rig.browser, "#hcnf-inquiry-failure").await;
+        e2e::click(&rig.browser, ".hcnf-check > .hcnf-button").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-failure").await;
         each(format!("{path} failed")).await;
         rig.browser
             .execute("sessionStorage.clear(); return true;", vec![])
@@ -416,16 +414,16 @@ where
         let path = format!("/{code}/{}", PageId::Inquiry.slug());
         rig.open(&path).await;
         post_plain_form(rig, &code, &[("action", "continue")]).await;
-        support::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
         each(format!("{path}/answers with errors")).await;
         post_plain_form(rig, &code, &VALID_POST).await;
-        support::find(&rig.browser, "#hcnf-inquiry-check-heading").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-check-heading").await;
         each(format!("{path}/answers checking")).await;
-        support::click(&rig.browser, "button[value='send']").await;
-        support::find(&rig.browser, "#hcnf-inquiry-confirmation").await;
+        e2e::click(&rig.browser, "button[value='send']").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-confirmation").await;
         each(format!("{path}/sent")).await;
         post_plain_form(rig, &code, &[("bogus", "1")]).await;
-        support::find(&rig.browser, "form.hcnf-form .hcnf-alert").await;
+        e2e::find(&rig.browser, "form.hcnf-form .hcnf-alert").await;
         each(format!("{path}/answers not read")).await;
     }
     rig.open("/nowhere").await;
@@ -471,14 +469,14 @@ async fn every_page_and_form_state_is_valid_html_by_the_nu_checker() {
     every_page_and_form_state(&rig, |what| {
         let (browser, pages) = (rig.browser.clone(), &pages);
         async move {
-            let html = support::dom_html(&browser).await;
+            let html = e2e::dom_html(&browser).await;
             pages.borrow_mut().push((what, html));
         }
     })
     .await;
     let pages = pages.into_inner();
     assert!(pages.len() > 12, "{} pages checked", pages.len());
-    let errors = support::html_errors(&pages);
+    let errors = e2e::html_errors(&pages);
     let version = Some(tool_version("vnu-jar"));
     record(
         &rig.browser,
@@ -501,7 +499,7 @@ async fn every_page_and_form_state_passes_html_codesniffer_at_wcag2aa() {
     every_page_and_form_state(&rig, |what| {
         let (browser, found, checked) = (rig.browser.clone(), &found, &checked);
         async move {
-            for error in support::codesniffer_errors(&browser).await {
+            for error in e2e::codesniffer_errors(&browser).await {
                 found.borrow_mut().push(format!("{what}: {error}"));
             }
             checked.set(checked.get() + 1);
@@ -525,7 +523,7 @@ async fn every_page_and_form_state_passes_html_codesniffer_at_wcag2aa() {
 #[test]
 fn the_html_checker_reports_invalid_html() {
     // So that the passes above mean something.
-    let errors = support::html_errors(&[(
+    let errors = e2e::html_errors(&[(
         "broken".to_owned(),
         "<!DOCTYPE html><html lang=en><head><title>x</title>\
          <link rel=icon href=/x.svg integrity=sha384-x></head>\

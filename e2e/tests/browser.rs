@@ -2,18 +2,15 @@
 //! production rules) sends inquiries to the real endpoint. Run by `scripts/test.sh` after the
 //! release build, once with chromedriver and once with geckodriver:
 //!
-//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --features test-faults --test browser -- --ignored`
-
-mod mailserver;
-mod support;
+//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-e2e --test browser -- --ignored`
 
 use std::time::{Duration, Instant};
 
+use e2e::{edition, Proc};
 use fantoccini::Client;
 use hcnf_content::{ruby, Check};
-use mailserver::MailServer;
+use hcnf_test_rig::mailserver::MailServer;
 use serde_json::{json, Value};
-use support::{edition, Proc};
 
 /// Whether the focused element can be seen: inside the viewport, not covered by anything
 /// else, and (`arguments[0]`, after Tab) drawn with a focus indicator. `"ok"`, or what is
@@ -51,15 +48,15 @@ struct Rig {
 }
 
 async fn rig() -> Rig {
-    support::dist();
+    e2e::dist();
     let dir = tempfile::tempdir().unwrap();
-    let site_port = support::free_port();
+    let site_port = e2e::free_port();
     let site = format!("http://127.0.0.1:{site_port}");
     let mail = MailServer::start("browser");
     let url = mail.url();
     let flags = ["--smtp-url", &url, "--mail-from", "hcnf@pref.example.jp"];
     let flags = [&flags[..], &["--mail-office", "office@pref.example.jp"][..]].concat();
-    let (api, endpoint) = support::start_endpoint_with(dir.path(), &[&site], &flags).await;
+    let (api, endpoint) = e2e::start_endpoint_with(dir.path(), &[&site], &flags).await;
     let config = dir.path().join("config.json");
     // A short timeout keeps the delay fault quick; the endpoint's delay outlasts it.
     std::fs::write(
@@ -68,8 +65,8 @@ async fn rig() -> Rig {
             .to_string(),
     )
     .unwrap();
-    let server = support::start_site_for(site_port, Some(&config), &endpoint).await;
-    let (driver, browser) = support::start_browser().await;
+    let server = e2e::start_site_for(site_port, Some(&config), &endpoint).await;
+    let (driver, browser) = e2e::start_browser().await;
     Rig {
         _procs: vec![api, server, driver],
         mail,
@@ -83,7 +80,7 @@ async fn rig() -> Rig {
 
 impl Rig {
     async fn stored(&self) -> u64 {
-        support::stored(&self.endpoint).await
+        e2e::stored(&self.endpoint).await
     }
 
     async fn inject(&self, faults: Value) {
@@ -96,11 +93,11 @@ impl Rig {
     }
 
     async fn css(&self, selector: &str) -> fantoccini::elements::Element {
-        support::find(&self.browser, selector).await
+        e2e::find(&self.browser, selector).await
     }
 
     async fn text(&self, selector: &str) -> String {
-        support::text(&self.browser, selector).await
+        e2e::text(&self.browser, selector).await
     }
 
     async fn value(&self, selector: &str) -> String {
@@ -113,7 +110,7 @@ impl Rig {
     }
 
     async fn type_into(&self, id: &str, text: &str) {
-        support::type_into(&self.browser, id, text).await
+        e2e::type_into(&self.browser, id, text).await
     }
 
     /// Opens the inquiry page in `lang` with no saved draft.
@@ -127,21 +124,21 @@ impl Rig {
             .await
             .unwrap();
         self.browser.refresh().await.unwrap();
-        support::started(&self.browser).await;
+        e2e::started(&self.browser).await;
     }
 
     /// Opens a fresh form in `lang` and fills it as a Japanese reader would.
     async fn fill(&self, lang: &str) {
         self.open_fresh(lang).await;
-        support::fill_form(&self.browser).await;
+        e2e::fill_form(&self.browser).await;
     }
 
     async fn send(&self) {
-        support::send(&self.browser).await;
+        e2e::send(&self.browser).await;
     }
 
     async fn reference(&self) -> String {
-        support::reference(&self.browser).await
+        e2e::reference(&self.browser).await
     }
 
     /// The receipt of inquiry `reference` as it arrived in the mailbox of the address the
@@ -191,7 +188,7 @@ async fn a_japanese_inquiry_from_empty_submit_to_reference_then_the_draft_is_gon
     rig.open_fresh("ja").await;
 
     // Continue with nothing filled: the summary lists each problem in Japanese and takes focus.
-    support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
+    e2e::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
     let summary = rig.text("#hcnf-inquiry-error-summary").await;
     assert!(
         summary.contains(&*ja.pages.inquiry.form.errors.name_required),
@@ -278,7 +275,7 @@ async fn each_fault_shows_its_message_keeps_the_draft_and_a_retry_stores_exactly
         );
         // The draft is intact, after a reload too, once the app has taken the page over.
         rig.browser.refresh().await.unwrap();
-        support::started(&rig.browser).await;
+        e2e::started(&rig.browser).await;
         assert_eq!(
             rig.value("#hcnf-inquiry-name").await,
             "山田 太郎",
@@ -288,7 +285,7 @@ async fn each_fault_shows_its_message_keeps_the_draft_and_a_retry_stores_exactly
             rig.value("#hcnf-inquiry-message").await,
             "次回の講座の日程を教えてください。"
         );
-        support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
+        e2e::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
         rig.send().await;
         assert!(rig.reference().await.starts_with("HCNF-"));
         assert_eq!(
@@ -424,7 +421,7 @@ async fn the_whole_inquiry_works_with_the_keyboard_alone() {
     assert_eq!(rig.stored().await, 1);
     // Each step with focus shown was asserted above; a failure never gets here.
     let steps = rig.focus_checks.get();
-    support::record(&rig.browser, Check::Keyboard, None, steps, 0).await;
+    e2e::record(&rig.browser, Check::Keyboard, None, steps, 0).await;
     rig.browser.close().await.unwrap();
 }
 
@@ -464,8 +461,8 @@ async fn a_form_left_as_soon_as_it_starts_again_and_again_still_works() {
         .await
         .unwrap();
     assert_eq!(left, json!("/en/inquiry"));
-    support::started(&rig.browser).await;
-    support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
+    e2e::started(&rig.browser).await;
+    e2e::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
     let summary = rig.text("#hcnf-inquiry-error-summary").await;
     assert!(
         summary.contains(&*en.pages.inquiry.form.errors.name_required),
@@ -496,10 +493,7 @@ async fn opening_the_form_keeps_nothing_and_a_draft_lasts_from_the_last_keystrok
     // make it last two hours from now, as the privacy notice promises.
     let hour_ago = rig
         .browser
-        .execute(
-            &support::store_draft_an_hour_ago("name: 'Hanako Sato'"),
-            vec![],
-        )
+        .execute(&e2e::store_draft_an_hour_ago("name: 'Hanako Sato'"), vec![])
         .await
         .unwrap();
     // Reloaded twice: the second time with the draft already shown, which the form takes
@@ -507,7 +501,7 @@ async fn opening_the_form_keeps_nothing_and_a_draft_lasts_from_the_last_keystrok
     // first: site.rs, with the form held back).
     for time in ["first", "second"] {
         rig.browser.refresh().await.unwrap();
-        support::started(&rig.browser).await;
+        e2e::started(&rig.browser).await;
         assert_eq!(rig.value("#hcnf-inquiry-name").await, "Hanako Sato");
         tokio::time::sleep(Duration::from_millis(300)).await;
         assert_eq!(
@@ -518,7 +512,7 @@ async fn opening_the_form_keeps_nothing_and_a_draft_lasts_from_the_last_keystrok
     }
     // A keystroke does.
     rig.type_into("subject", "Recording").await;
-    support::wait_until(
+    e2e::wait_until(
         &rig.browser,
         "const d = JSON.parse(sessionStorage.getItem('hcnf.inquiry.draft')); \
          return d.draft.subject === 'Recording' && d.touched_ms > Date.now() - 60000;",
@@ -537,7 +531,7 @@ async fn a_half_typed_draft_survives_a_language_switch() {
     rig.type_into("name", "Hanako Sato").await;
     rig.type_into("message", "Is there a recording of the 2015 symposium?")
         .await;
-    support::click(&rig.browser, ".hcnf-lang a[hreflang=ja]").await;
+    e2e::click(&rig.browser, ".hcnf-lang a[hreflang=ja]").await;
     let start = Instant::now();
     while rig.text("main h1").await != ja.pages.inquiry.head.title {
         assert!(
@@ -606,8 +600,8 @@ async fn markup_and_script_typed_into_every_field_show_and_are_stored_as_typed()
         .unwrap();
     rig.type_into("subject", subject).await;
     rig.type_into("message", message).await;
-    support::click(&rig.browser, "#hcnf-inquiry-consent").await;
-    support::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
+    e2e::click(&rig.browser, "#hcnf-inquiry-consent").await;
+    e2e::click(&rig.browser, "form.hcnf-form button[type=submit]").await;
     rig.css("#hcnf-inquiry-check-heading").await;
     // Shown as typed, as text: no element came of it, and nothing ran.
     let shown = |field: &'static str| {

@@ -6,12 +6,10 @@
 //!
 //! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --test embed -- --ignored`
 
-mod support;
-
+use e2e::{click, edition, find, root, text, wait_until, Proc};
 use fantoccini::Client;
 use hcnf_content::{Check, PageId};
 use serde_json::{json, Value};
-use support::{click, edition, find, root, text, wait_until, Proc};
 
 /// The lines that mark the snippet in docs/embedding.md and in the demo host page.
 const SNIPPET_START: &str = "<!-- HCNF app: start -->";
@@ -120,11 +118,11 @@ struct Demo {
 }
 
 async fn demo() -> Demo {
-    let dist = support::dist();
+    let dist = e2e::dist();
     let dir = tempfile::tempdir().unwrap();
-    let (site_port, alone_port) = (support::free_port(), support::free_port());
+    let (site_port, alone_port) = (e2e::free_port(), e2e::free_port());
     let site = format!("http://127.0.0.1:{site_port}");
-    let (api, endpoint) = support::start_endpoint(dir.path(), &[&site]).await;
+    let (api, endpoint) = e2e::start_endpoint(dir.path(), &[&site]).await;
 
     let write = |name: &str, text: &str| {
         let path = dir.path().join(name);
@@ -173,7 +171,7 @@ async fn demo() -> Demo {
     // Another site's config.json, under /picked-config/, sends to a port nobody listens
     // on and allows the test's endpoint too: only the attribute picking it makes the form
     // work.
-    let dead = format!("http://127.0.0.1:{}", support::free_port());
+    let dead = format!("http://127.0.0.1:{}", e2e::free_port());
     std::fs::create_dir(demo_dir.join("picked-config")).unwrap();
     write(
         "demo/picked-config/config.json",
@@ -224,10 +222,9 @@ async fn demo() -> Demo {
         ("/unpassed/", write("unpassed.html", &unpassed)),
     ];
     let config = write("config.json", &config.to_string());
-    let server =
-        support::start_demo_host(site_port, &demo_dir, &pages, Some(&config), &endpoint).await;
-    let alone = support::start_site(alone_port, None).await;
-    let (driver, browser) = support::start_browser().await;
+    let server = e2e::start_demo_host(site_port, &demo_dir, &pages, Some(&config), &endpoint).await;
+    let alone = e2e::start_site(alone_port, None).await;
+    let (driver, browser) = e2e::start_browser().await;
     Demo {
         _procs: vec![api, server, alone, driver],
         dir,
@@ -254,12 +251,12 @@ impl Demo {
             &self.browser,
             &format!(
                 "{} return read(document.querySelector('#hcnf-app h1'));",
-                support::READ_JS
+                e2e::READ_JS
             ),
             json!(title),
         )
         .await;
-        support::started(&self.browser).await;
+        e2e::started(&self.browser).await;
     }
 
     async fn path(&self) -> String {
@@ -309,7 +306,7 @@ async fn every_section_opens_under_the_base_and_the_host_keeps_its_title_and_lan
     assert_eq!(demo.path().await, "/hcnf/ja/");
 
     // Every section, in both languages, opened by its address as a deep link would.
-    let locales = support::locales();
+    let locales = e2e::locales();
     for code in locales.iter().map(String::as_str) {
         let ed = edition(code);
         for page in PageId::ALL {
@@ -560,12 +557,12 @@ async fn the_host_looks_the_same_with_the_app_and_the_app_the_same_as_alone() {
 async fn the_shipped_snippet_posts_to_the_endpoint_config_json_names() {
     let demo = demo().await;
     demo.goto(&format!("{}/hcnf/ja/inquiry", demo.site)).await;
-    support::find(&demo.browser, "form[data-hcnf-live]").await;
+    e2e::find(&demo.browser, "form[data-hcnf-live]").await;
     assert!(!demo.shown(".hcnf-needs-app").await);
-    support::fill_form(&demo.browser).await;
-    support::send(&demo.browser).await;
-    assert!(support::reference(&demo.browser).await.starts_with("HCNF-"));
-    assert_eq!(support::stored(&demo.endpoint).await, 1);
+    e2e::fill_form(&demo.browser).await;
+    e2e::send(&demo.browser).await;
+    assert!(e2e::reference(&demo.browser).await.starts_with("HCNF-"));
+    assert_eq!(e2e::stored(&demo.endpoint).await, 1);
     assert_eq!(demo.document().await, host_document());
     demo.browser.close().await.unwrap();
 }
@@ -608,7 +605,7 @@ impl Demo {
 #[ignore = "needs dist/ and a WebDriver; run by scripts/test.sh"]
 async fn with_the_wasm_refused_the_embedded_form_sends_through_the_hosts_server_and_leads_back() {
     let demo = demo().await;
-    for (n, code) in support::locales().iter().map(String::as_str).enumerate() {
+    for (n, code) in e2e::locales().iter().map(String::as_str).enumerate() {
         let ed = edition(code);
         let inquiry = &ed.pages.inquiry;
         demo.open_refused(&format!("/passed/{code}/inquiry")).await;
@@ -637,12 +634,12 @@ async fn with_the_wasm_refused_the_embedded_form_sends_through_the_hosts_server_
             !links.is_empty() && links.iter().all(|l| l.starts_with("/passed/")),
             "{links:?}"
         );
-        support::fill_form(&demo.browser).await;
+        e2e::fill_form(&demo.browser).await;
         click(&demo.browser, "button[value='send']").await;
-        let reference = support::reference(&demo.browser).await;
+        let reference = e2e::reference(&demo.browser).await;
         assert_eq!(reference, format!("HCNF-{:06}", n + 1), "{code}");
         assert_eq!(demo.path().await, format!("/passed/{code}/inquiry/sent"));
-        let rows = support::stored_rows(demo.dir.path());
+        let rows = e2e::stored_rows(demo.dir.path());
         assert_eq!(rows.len(), n + 1, "{code}");
         assert_eq!(
             [rows[n].locale.as_str(), rows[n].message.as_str()],
@@ -671,7 +668,7 @@ async fn with_the_wasm_refused_on_a_host_that_does_not_pass_posts_on_the_form_gi
     demo.open_refused("/unpassed/ja/inquiry").await;
     // The telephone and fax where "Continue" was.
     assert!(demo.shown(".hcnf-needs-app").await);
-    let notice = support::text(&demo.browser, ".hcnf-needs-app").await;
+    let notice = e2e::text(&demo.browser, ".hcnf-needs-app").await;
     assert!(
         notice.contains(&*ja.pages.inquiry.unavailable.heading)
             && notice.contains(&*ja.contact.tel.display)
@@ -688,7 +685,7 @@ async fn with_the_wasm_refused_on_a_host_that_does_not_pass_posts_on_the_form_gi
         name.prop("value").await.unwrap().as_deref(),
         Some("山田 太郎")
     );
-    assert_eq!(support::stored(&demo.endpoint).await, 0);
+    assert_eq!(e2e::stored(&demo.endpoint).await, 0);
     demo.browser.close().await.unwrap();
 }
 
@@ -697,10 +694,10 @@ async fn with_the_wasm_refused_on_a_host_that_does_not_pass_posts_on_the_form_gi
 async fn the_attribute_picks_an_endpoint_among_those_config_json_allows() {
     let demo = demo().await;
     demo.goto(&format!("{}/picked/ja/inquiry", demo.site)).await;
-    support::fill_form(&demo.browser).await;
-    support::send(&demo.browser).await;
-    assert!(support::reference(&demo.browser).await.starts_with("HCNF-"));
-    assert_eq!(support::stored(&demo.endpoint).await, 1);
+    e2e::fill_form(&demo.browser).await;
+    e2e::send(&demo.browser).await;
+    assert!(e2e::reference(&demo.browser).await.starts_with("HCNF-"));
+    assert_eq!(e2e::stored(&demo.endpoint).await, 1);
     demo.browser.close().await.unwrap();
 }
 
@@ -718,7 +715,7 @@ async fn an_attribute_naming_another_origin_leaves_the_form_unavailable_and_send
             "{} const n = document.querySelector(\".hcnf-notice[role='alert']\"); \
              return !!n && read(n).includes({:?}) \
                && document.querySelector('.hcnf-form fieldset').disabled;",
-            support::READ_JS,
+            e2e::READ_JS,
             ja.pages.inquiry.unavailable.heading
         ),
         json!(true),
@@ -733,7 +730,7 @@ async fn an_attribute_naming_another_origin_leaves_the_form_unavailable_and_send
                 || u.contains("/hcnf-app/fragments/")),
         "{fetched:?}"
     );
-    assert_eq!(support::stored(&demo.endpoint).await, 0);
+    assert_eq!(e2e::stored(&demo.endpoint).await, 0);
     demo.browser.close().await.unwrap();
 }
 
@@ -935,7 +932,7 @@ async fn a_host_page_that_includes_the_prerendered_fragment_is_taken_over_in_pla
 #[ignore = "needs dist/, a WebDriver and axe-core; run by scripts/test.sh"]
 async fn every_embedded_page_passes_axe_with_the_host_page_around_it() {
     let demo = demo().await;
-    let locales = support::locales();
+    let locales = e2e::locales();
     let (mut checked, mut found) = (0, Vec::new());
     for code in locales.iter().map(String::as_str) {
         let ed = edition(code);
@@ -945,16 +942,16 @@ async fn every_embedded_page_passes_axe_with_the_host_page_around_it() {
             demo.heading_is(&ed.pages.head(page).title).await;
             // Embedded too, the app writes no error to the console (in Chromium, which
             // lets a test read it).
-            if let Some(errors) = support::console_errors(&demo.browser).await {
+            if let Some(errors) = e2e::console_errors(&demo.browser).await {
                 assert_eq!(errors, Vec::<String>::new(), "{path}: console errors");
             }
-            let violations = support::axe_violations(&demo.browser).await;
+            let violations = e2e::axe_violations(&demo.browser).await;
             found.extend(violations.into_iter().map(|v| format!("{path}: {v}")));
             checked += 1;
         }
     }
-    let axe = Some(support::tool_version("axe-core"));
-    support::record(&demo.browser, Check::AxeEmbedded, axe, checked, found.len()).await;
+    let axe = Some(e2e::tool_version("axe-core"));
+    e2e::record(&demo.browser, Check::AxeEmbedded, axe, checked, found.len()).await;
     assert!(found.is_empty(), "{}", found.join("\n"));
     demo.browser.close().await.unwrap();
 }

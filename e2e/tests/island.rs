@@ -7,9 +7,7 @@
 //! the form over is for `site.rs`, `browser.rs` and `embed.rs`. Run by `scripts/test.sh`
 //! after the build, once with chromedriver and once with geckodriver:
 //!
-//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --features test-faults --test island -- --ignored`
-
-mod support;
+//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-e2e --test island -- --ignored`
 
 use serde_json::{json, Value};
 
@@ -57,10 +55,10 @@ const NODES_JS: &str = "const nodes = (html) => { \
 #[tokio::test]
 #[ignore = "needs the built site and a WebDriver; run by scripts/test.sh"]
 async fn the_forms_valid_empty_comments_are_the_nodes_its_placeholders_were() {
-    let dist = support::dist();
-    let (_driver, browser) = support::start_browser().await;
+    let dist = e2e::dist();
+    let (_driver, browser) = e2e::start_browser().await;
     let mut checked = 0;
-    for code in support::locales() {
+    for code in e2e::locales() {
         for file in [
             format!("{code}/inquiry/index.html"),
             format!("fragments/{code}/inquiry/index.html"),
@@ -107,6 +105,6 @@ async fn the_forms_valid_empty_comments_are_the_nodes_its_placeholders_were() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 2 * support::locales().len());
+    assert_eq!(checked, 2 * e2e::locales().len());
     browser.close().await.unwrap();
 }

@@ -7,9 +7,7 @@
 //! edition, as the endpoint sends it, at the site's root and under a host's base. No error
 //! is allowed; warnings are listed. Run by `scripts/test.sh` after the build:
 //!
-//! `cargo test -p hcnf-endpoint --features test-faults --test served_html -- --ignored --nocapture`
-
-mod support;
+//! `cargo test -p hcnf-e2e --test served_html -- --ignored --nocapture`
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -20,6 +18,7 @@ use hcnf_site::inquiry::answered::Answered;
 use hcnf_site::inquiry::client::SendError;
 use hcnf_site::inquiry::flow::Failure;
 use hcnf_site::prerender::{answer_page, AnswerTemplate, ANSWER_TEMPLATE_FILE};
+use hcnf_test_rig::form::encode;
 use reqwest::StatusCode;
 
 /// One document for the checker: what it is (`page en/symposia/index.html`, `answer ja
@@ -32,7 +31,7 @@ struct Served {
 /// What the checker said of a set of documents.
 #[derive(Default)]
 struct Report {
-    /// `name: line N: message`, less the CSS it does not know ([`support::CHECKER_CSS_GAPS`]).
+    /// `name: line N: message`, less the CSS it does not know ([`e2e::CHECKER_CSS_GAPS`]).
     errors: Vec<String>,
     /// The same, for warnings.
     warnings: Vec<String>,
@@ -41,14 +40,14 @@ struct Report {
     set_aside: BTreeMap<String, usize>,
 }
 
-/// The Nu HTML Checker once over all of `docs` ([`support::nu_messages`]), sorted.
+/// The Nu HTML Checker once over all of `docs` ([`e2e::nu_messages`]), sorted.
 fn check(docs: &[Served]) -> Report {
     let pages: Vec<(&str, &str)> = docs
         .iter()
         .map(|d| (d.name.as_str(), d.html.as_str()))
         .collect();
     let mut found = Report::default();
-    for m in support::nu_messages(&pages, false) {
+    for m in e2e::nu_messages(&pages, false) {
         match (m.kind.as_str(), m.sub_type.as_str()) {
             ("error", _) if m.is_css_gap() => *found.set_aside.entry(m.message).or_default() += 1,
             ("info", "warning") => found.warnings.push(m.line),
@@ -109,30 +108,9 @@ async fn answer(req: reqwest::RequestBuilder) -> Answer {
     }
 }
 
-/// The fields of a valid inquiry as the form posts them, with `action` pressed.
+/// The form as a reader fills it in, about `subject`.
 fn fields(subject: &str, action: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("name", "山田 太郎".into()),
-        ("email", "taro@example.jp".into()),
-        ("phone", "045-000-0000".into()),
-        ("category", "hcnf_course".into()),
-        ("subject", subject.into()),
-        ("message", "次回の講座の日程を\r\n教えてください。".into()),
-        ("consent", "yes".into()),
-        ("website", String::new()),
-        ("action", action.into()),
-    ]
-}
-
-fn encode(fields: &[(&str, String)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| {
-            let v: String = url::form_urlencoded::byte_serialize(v.as_bytes()).collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+    hcnf_test_rig::form::fields(subject, "045-000-0000", action)
 }
 
 /// The value of the hidden field `name` on a page.
@@ -148,22 +126,22 @@ fn hidden(page: &str, name: &str) -> String {
 #[tokio::test]
 #[ignore = "needs the built site, nginx, the endpoint and the Nu HTML Checker; run by scripts/test.sh"]
 async fn every_page_fragment_and_answer_page_as_served_is_valid_html() {
-    let dist = support::dist();
+    let dist = e2e::dist();
     let db = tempfile::tempdir().unwrap();
-    let port = support::free_port();
+    let port = e2e::free_port();
     let site = format!("http://127.0.0.1:{port}");
     // Three Sends at once, one an edition; the next is over the rate.
-    let (_endpoint, endpoint) = support::start_endpoint_with(
+    let (_endpoint, endpoint) = e2e::start_endpoint_with(
         db.path(),
         &[&site],
         &["--rate-burst", "3", "--rate-per-minute", "1"],
     )
     .await;
-    let _nginx = support::start_site_for(port, None, &endpoint).await;
+    let _nginx = e2e::start_site_for(port, None, &endpoint).await;
     // The same rules in front of an endpoint that does not answer.
-    let down_port = support::free_port();
+    let down_port = e2e::free_port();
     let down = format!("http://127.0.0.1:{down_port}");
-    let _down = support::start_site(down_port, None).await;
+    let _down = e2e::start_site(down_port, None).await;
     let http = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .build()

@@ -3,17 +3,15 @@
 //! The expected words come from the editions. Run by `scripts/test.sh` after the build,
 //! once with chromedriver and once with geckodriver:
 //!
-//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-endpoint --features test-faults --test site -- --ignored`
-
-mod support;
+//! `HCNF_WEBDRIVER=chromedriver cargo test -p hcnf-e2e --test site -- --ignored`
 
 use std::path::Path;
 
+use e2e::{edition, Proc, Script};
 use fantoccini::Client;
 use hcnf_content::{Browser, Check, Edition, PageId};
 use reqwest::header::{ACCEPT_ENCODING, CACHE_CONTROL, CONTENT_ENCODING};
 use serde_json::{json, Value};
-use support::{edition, Proc, Script};
 
 #[test]
 fn helper_ports_are_free_distinct_and_below_the_systems_own_range() {
@@ -25,8 +23,8 @@ fn helper_ports_are_free_distinct_and_below_the_systems_own_range() {
         .parse()
         .unwrap();
     // With no room below the range the helper takes the system's pick, as it should.
-    let below = low > support::FREE_PORTS_FROM + 1_000;
-    let ports: Vec<u16> = (0..50).map(|_| support::free_port()).collect();
+    let below = low > e2e::FREE_PORTS_FROM + 1_000;
+    let ports: Vec<u16> = (0..50).map(|_| e2e::free_port()).collect();
     let distinct: std::collections::HashSet<_> = ports.iter().collect();
     assert_eq!(distinct.len(), ports.len(), "{ports:?}");
     for port in ports {
@@ -46,10 +44,10 @@ struct Rig {
 }
 
 async fn rig(script: Script) -> Rig {
-    support::dist();
-    let port = support::free_port();
-    let server = support::start_site(port, None).await;
-    let (driver, browser) = support::start_browser_with(script).await;
+    e2e::dist();
+    let port = e2e::free_port();
+    let server = e2e::start_site(port, None).await;
+    let (driver, browser) = e2e::start_browser_with(script).await;
     Rig {
         _procs: vec![server, driver],
         site: format!("http://127.0.0.1:{port}"),
@@ -71,11 +69,11 @@ impl Rig {
     }
 
     async fn text(&self, selector: &str) -> String {
-        support::text(&self.browser, selector).await
+        e2e::text(&self.browser, selector).await
     }
 
     async fn attr(&self, selector: &str, name: &str) -> Option<String> {
-        support::find(&self.browser, selector)
+        e2e::find(&self.browser, selector)
             .await
             .attr(name)
             .await
@@ -83,7 +81,7 @@ impl Rig {
     }
 
     async fn shown(&self, selector: &str) -> bool {
-        support::find(&self.browser, selector)
+        e2e::find(&self.browser, selector)
             .await
             .is_displayed()
             .await
@@ -95,7 +93,7 @@ impl Rig {
     /// (or of the footer, for the pages it links).
     async fn reads_as(&self, ed: &Edition, page: PageId) {
         let head = ed.pages.head(page);
-        let where_ = support::what_is_shown(&self.browser).await;
+        let where_ = e2e::what_is_shown(&self.browser).await;
         assert_eq!(self.text("h1").await, head.title, "{where_}");
         assert_eq!(
             self.browser.title().await.unwrap(),
@@ -115,7 +113,7 @@ impl Rig {
     }
 
     async fn started(&self) {
-        support::started(&self.browser).await;
+        e2e::started(&self.browser).await;
     }
 
     async fn js(&self, script: &str) -> Value {
@@ -127,7 +125,7 @@ impl Rig {
 #[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
 async fn without_javascript_every_page_reads_completely_and_links_work() {
     let rig = rig(Script::Off).await;
-    let locales = support::locales();
+    let locales = e2e::locales();
     for code in locales.iter().map(String::as_str) {
         let ed = edition(code);
         for page in PageId::ALL {
@@ -136,7 +134,7 @@ async fn without_javascript_every_page_reads_completely_and_links_work() {
         }
         // Navigation is plain links: the next section loads as a page of its own.
         rig.goto(&href(code, PageId::Overview)).await;
-        support::click(
+        e2e::click(
             &rig.browser,
             &format!(".hcnf-nav a[href='{}']", href(code, PageId::Symposia)),
         )
@@ -145,7 +143,7 @@ async fn without_javascript_every_page_reads_completely_and_links_work() {
     }
     // The language switch too: the same section in the other language.
     rig.goto(&href("en", PageId::HcnfCourse)).await;
-    support::click(&rig.browser, ".hcnf-lang a[hreflang='ja']").await;
+    e2e::click(&rig.browser, ".hcnf-lang a[hreflang='ja']").await;
     rig.reads_as(&edition("ja"), PageId::HcnfCourse).await;
     rig.browser.close().await.unwrap();
 }
@@ -153,13 +151,13 @@ async fn without_javascript_every_page_reads_completely_and_links_work() {
 /// As [`rig`], with nginx passing the plain form's posts to a real endpoint, storing in the
 /// returned folder.
 async fn rig_with_endpoint(script: Script) -> (Rig, tempfile::TempDir) {
-    support::dist();
+    e2e::dist();
     let dir = tempfile::tempdir().unwrap();
-    let port = support::free_port();
+    let port = e2e::free_port();
     let site = format!("http://127.0.0.1:{port}");
-    let (api, endpoint) = support::start_endpoint(dir.path(), &[&site]).await;
-    let server = support::start_site_for(port, None, &endpoint).await;
-    let (driver, browser) = support::start_browser_with(script).await;
+    let (api, endpoint) = e2e::start_endpoint(dir.path(), &[&site]).await;
+    let server = e2e::start_site_for(port, None, &endpoint).await;
+    let (driver, browser) = e2e::start_browser_with(script).await;
     let rig = Rig {
         _procs: vec![api, server, driver],
         site,
@@ -180,7 +178,7 @@ impl Rig {
 #[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
 async fn without_javascript_the_form_sends_through_the_endpoints_pages_once() {
     let (rig, dir) = rig_with_endpoint(Script::Off).await;
-    let locales = support::locales();
+    let locales = e2e::locales();
     for (n, code) in locales.iter().map(String::as_str).enumerate() {
         let ed = edition(code);
         let inquiry = &ed.pages.inquiry;
@@ -190,9 +188,9 @@ async fn without_javascript_the_form_sends_through_the_endpoints_pages_once() {
             "{code}: the form, not a notice"
         );
         // Continue with only a name: the form again, saying what is wrong, the name kept.
-        support::type_into(&rig.browser, "name", "山田 太郎").await;
-        support::click(&rig.browser, "form.hcnf-form button[value='continue']").await;
-        support::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
+        e2e::type_into(&rig.browser, "name", "山田 太郎").await;
+        e2e::click(&rig.browser, "form.hcnf-form button[value='continue']").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-error-summary").await;
         let title = rig.browser.title().await.unwrap();
         assert!(
             title.starts_with(&*inquiry.form.error_prefix),
@@ -204,23 +202,23 @@ async fn without_javascript_the_form_sends_through_the_endpoints_pages_once() {
             Some(code),
             "{code}"
         );
-        let name = support::find(&rig.browser, "#hcnf-inquiry-name").await;
+        let name = e2e::find(&rig.browser, "#hcnf-inquiry-name").await;
         assert_eq!(
             name.prop("value").await.unwrap().as_deref(),
             Some("山田 太郎")
         );
         // Mended: the check page, its heading focused.
-        support::type_into(&rig.browser, "email", "taro@example.jp").await;
-        support::find(&rig.browser, "#hcnf-inquiry-category")
+        e2e::type_into(&rig.browser, "email", "taro@example.jp").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-category")
             .await
             .select_by_value("hcnf_course")
             .await
             .unwrap();
-        support::type_into(&rig.browser, "subject", "講座について").await;
-        support::type_into(&rig.browser, "message", "日程を\n教えてください。").await;
-        support::click(&rig.browser, "#hcnf-inquiry-consent").await;
-        support::click(&rig.browser, "form.hcnf-form button[value='continue']").await;
-        support::find(&rig.browser, "#hcnf-inquiry-check-heading").await;
+        e2e::type_into(&rig.browser, "subject", "講座について").await;
+        e2e::type_into(&rig.browser, "message", "日程を\n教えてください。").await;
+        e2e::click(&rig.browser, "#hcnf-inquiry-consent").await;
+        e2e::click(&rig.browser, "form.hcnf-form button[value='continue']").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-check-heading").await;
         assert_eq!(rig.focused().await, "hcnf-inquiry-check-heading", "{code}");
         assert_eq!(
             rig.text("#hcnf-inquiry-check-heading").await,
@@ -228,19 +226,19 @@ async fn without_javascript_the_form_sends_through_the_endpoints_pages_once() {
             "{code}"
         );
         // Change the subject: the form, at that field, with every answer.
-        support::click(&rig.browser, "button[value='change-subject']").await;
-        support::find(&rig.browser, "#hcnf-inquiry-subject").await;
+        e2e::click(&rig.browser, "button[value='change-subject']").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-subject").await;
         assert_eq!(rig.focused().await, "hcnf-inquiry-subject", "{code}");
-        let subject = support::find(&rig.browser, "#hcnf-inquiry-subject").await;
+        let subject = e2e::find(&rig.browser, "#hcnf-inquiry-subject").await;
         subject.clear().await.unwrap();
         subject.send_keys(&format!("講座の日程 {n}")).await.unwrap();
-        support::click(&rig.browser, "form.hcnf-form button[value='continue']").await;
-        support::find(&rig.browser, "#hcnf-inquiry-check-heading").await;
+        e2e::click(&rig.browser, "form.hcnf-form button[value='continue']").await;
+        e2e::find(&rig.browser, "#hcnf-inquiry-check-heading").await;
         // Send: the confirmation, with the reference the store gave.
-        support::click(&rig.browser, "button[value='send']").await;
-        let reference = support::reference(&rig.browser).await;
+        e2e::click(&rig.browser, "button[value='send']").await;
+        let reference = e2e::reference(&rig.browser).await;
         assert_eq!(rig.focused().await, "hcnf-inquiry-confirmation", "{code}");
-        let rows = support::stored_rows(dir.path());
+        let rows = e2e::stored_rows(dir.path());
         assert_eq!(rows.len(), n + 1, "{code}");
         let r = rows[n].clone();
         assert_eq!(
@@ -257,9 +255,9 @@ async fn without_javascript_the_form_sends_through_the_endpoints_pages_once() {
         );
         // Back to the check page, and Send again: the same reference, nothing stored twice.
         rig.browser.back().await.unwrap();
-        support::click(&rig.browser, "button[value='send']").await;
-        assert_eq!(support::reference(&rig.browser).await, reference, "{code}");
-        assert_eq!(support::stored_rows(dir.path()).len(), n + 1, "{code}");
+        e2e::click(&rig.browser, "button[value='send']").await;
+        assert_eq!(e2e::reference(&rig.browser).await, reference, "{code}");
+        assert_eq!(e2e::stored_rows(dir.path()).len(), n + 1, "{code}");
     }
     rig.browser.close().await.unwrap();
 }
@@ -269,11 +267,11 @@ async fn without_javascript_the_form_sends_through_the_endpoints_pages_once() {
 async fn without_javascript_an_endpoint_that_does_not_answer_gets_a_page_in_the_readers_language() {
     // The site's server passes the posts to an endpoint that is not there.
     let rig = rig(Script::Off).await;
-    for code in support::locales() {
+    for code in e2e::locales() {
         let ed = edition(&code);
         rig.goto(&href(&code, PageId::Inquiry)).await;
-        support::type_into(&rig.browser, "name", "山田 太郎").await;
-        support::click(&rig.browser, "form.hcnf-form button[value='continue']").await;
+        e2e::type_into(&rig.browser, "name", "山田 太郎").await;
+        e2e::click(&rig.browser, "form.hcnf-form button[value='continue']").await;
         let notice = rig.text(".hcnf-alert").await;
         assert!(
             notice.contains(&*ed.pages.inquiry.sending.not_read),
@@ -321,16 +319,16 @@ async fn without_javascript_a_post_from_another_site_is_refused_with_a_page_sayi
         .goto(&format!("data:text/html,{}", url.replace('+', "%20")))
         .await
         .unwrap();
-    support::click(&rig.browser, "button").await;
-    support::find(&rig.browser, "form.hcnf-form").await;
+    e2e::click(&rig.browser, "button").await;
+    e2e::find(&rig.browser, "form.hcnf-form").await;
     let notice = rig.text(".hcnf-alert").await;
     assert!(
         notice.contains(&*ed.pages.inquiry.sending.refused_origin),
         "{notice}"
     );
-    let name = support::find(&rig.browser, "#hcnf-inquiry-name").await;
+    let name = e2e::find(&rig.browser, "#hcnf-inquiry-name").await;
     assert_eq!(name.prop("value").await.unwrap().as_deref(), Some(""));
-    assert!(support::stored_rows(dir.path()).is_empty());
+    assert!(e2e::stored_rows(dir.path()).is_empty());
     rig.browser.close().await.unwrap();
 }
 
@@ -340,7 +338,7 @@ async fn without_javascript_the_root_and_unknown_addresses_lead_to_both_home_pag
     let rig = rig(Script::Off).await;
     for path in ["/", "/fr/", "/en/nowhere"] {
         rig.goto(path).await;
-        let locales = support::locales();
+        let locales = e2e::locales();
         for code in locales.iter().map(String::as_str) {
             let ed = edition(code);
             let link = format!("main a[href='{}']", href(code, PageId::Overview));
@@ -348,7 +346,7 @@ async fn without_javascript_the_root_and_unknown_addresses_lead_to_both_home_pag
         }
     }
     rig.goto("/").await;
-    support::click(&rig.browser, "main a[hreflang='ja']").await;
+    e2e::click(&rig.browser, "main a[hreflang='ja']").await;
     rig.reads_as(&edition("ja"), PageId::Overview).await;
     rig.browser.close().await.unwrap();
 }
@@ -369,20 +367,20 @@ async fn the_app_takes_over_a_prerendered_page_and_then_navigates_without_page_l
     rig.reads_as(&en, PageId::Symposia).await;
     // A mark on the window survives only if no page is loaded from here on.
     rig.js("window.hcnfSamePage = true; return true;").await;
-    support::click(
+    e2e::click(
         &rig.browser,
         &format!(".hcnf-nav a[href='{}']", href("en", PageId::Contact)),
     )
     .await;
-    support::wait_until(
+    e2e::wait_until(
         &rig.browser,
         "return document.querySelector('h1').textContent;",
         json!(en.pages.head(PageId::Contact).title),
     )
     .await;
     rig.reads_as(&en, PageId::Contact).await;
-    support::click(&rig.browser, ".hcnf-lang a[hreflang='ja']").await;
-    support::wait_until(
+    e2e::click(&rig.browser, ".hcnf-lang a[hreflang='ja']").await;
+    e2e::wait_until(
         &rig.browser,
         "return document.documentElement.lang;",
         json!("ja"),
@@ -418,7 +416,7 @@ async fn back_and_forward_bring_a_page_back_where_the_reader_was_with_focus_on_i
         "the page is too short: {y}"
     );
     // Kept with the page's history entry once the reader stops scrolling.
-    support::wait_until(
+    e2e::wait_until(
         &rig.browser,
         "return Math.round(history.state?.hcnfScroll ?? -1);",
         y.clone(),
@@ -431,7 +429,7 @@ async fn back_and_forward_bring_a_page_back_where_the_reader_was_with_focus_on_i
     ))
     .await;
     let h1 = "return document.querySelector('h1').textContent;";
-    support::wait_until(&rig.browser, h1, heading(PageId::Contact)).await;
+    e2e::wait_until(&rig.browser, h1, heading(PageId::Contact)).await;
     rig.reads_as(&en, PageId::Contact).await;
     let focus_and_scroll = "return [document.activeElement.tagName, Math.round(scrollY)];";
     assert_eq!(rig.js(focus_and_scroll).await, json!(["H1", 0]));
@@ -443,7 +441,7 @@ async fn back_and_forward_bring_a_page_back_where_the_reader_was_with_focus_on_i
     let focused = "return window.hcnfFocused;";
     rig.js(note_focus).await;
     rig.js("history.back(); return true;").await;
-    support::wait_until(&rig.browser, h1, heading(PageId::Symposia)).await;
+    e2e::wait_until(&rig.browser, h1, heading(PageId::Symposia)).await;
     rig.reads_as(&en, PageId::Symposia).await;
     assert_eq!(rig.js(focus_and_scroll).await, json!(["H1", y]));
     assert_eq!(
@@ -453,7 +451,7 @@ async fn back_and_forward_bring_a_page_back_where_the_reader_was_with_focus_on_i
     );
     rig.js(note_focus).await;
     rig.js("history.forward(); return true;").await;
-    support::wait_until(&rig.browser, h1, heading(PageId::Contact)).await;
+    e2e::wait_until(&rig.browser, h1, heading(PageId::Contact)).await;
     rig.reads_as(&en, PageId::Contact).await;
     assert_eq!(rig.js(focus_and_scroll).await, json!(["H1", 0]));
     assert_eq!(
@@ -489,8 +487,8 @@ async fn the_head_follows_each_page_the_skip_link_focuses_it_and_the_root_keeps_
     rig.goto(&href("en", PageId::Symposia)).await;
     rig.started().await;
     rig.js("window.hcnfSamePage = true; return true;").await;
-    support::click(&rig.browser, &format!(".hcnf-lang a[hreflang='{easy}']")).await;
-    support::wait_until(
+    e2e::click(&rig.browser, &format!(".hcnf-lang a[hreflang='{easy}']")).await;
+    e2e::wait_until(
         &rig.browser,
         "return document.documentElement.lang;",
         json!(easy),
@@ -501,7 +499,7 @@ async fn the_head_follows_each_page_the_skip_link_focuses_it_and_the_root_keeps_
         href(easy, PageId::Contact)
     ))
     .await;
-    support::wait_until(
+    e2e::wait_until(
         &rig.browser,
         "return location.pathname;",
         json!(href(easy, PageId::Contact)),
@@ -545,7 +543,7 @@ async fn the_head_follows_each_page_the_skip_link_focuses_it_and_the_root_keeps_
         "no page was loaded"
     );
     rig.goto("/").await;
-    support::wait_until(
+    e2e::wait_until(
         &rig.browser,
         "return location.pathname;",
         json!(href(easy, PageId::Overview)),
@@ -565,12 +563,12 @@ async fn the_root_sends_a_reader_with_javascript_to_their_language() {
     rig.started().await;
     let preferred: String =
         serde_json::from_value(rig.js("return navigator.language.slice(0, 2);").await).unwrap();
-    let code = if support::locales().contains(&preferred) {
+    let code = if e2e::locales().contains(&preferred) {
         preferred.as_str()
     } else {
         "en"
     };
-    support::wait_until(
+    e2e::wait_until(
         &rig.browser,
         "return location.pathname;",
         json!(href(code, PageId::Overview)),
@@ -583,9 +581,9 @@ async fn the_root_sends_a_reader_with_javascript_to_their_language() {
 #[tokio::test]
 #[ignore = "needs the built site and nginx; run by scripts/test.sh"]
 async fn nginx_serves_compressed_files_caches_hashed_ones_and_answers_404() {
-    support::dist();
-    let port = support::free_port();
-    let _server = support::start_site(port, None).await;
+    e2e::dist();
+    let port = e2e::free_port();
+    let _server = e2e::start_site(port, None).await;
     let site = format!("http://127.0.0.1:{port}");
     let client = reqwest::Client::new();
     let get = |path: String, encoding: &'static str| {
@@ -594,7 +592,7 @@ async fn nginx_serves_compressed_files_caches_hashed_ones_and_answers_404() {
             .header(ACCEPT_ENCODING, encoding);
         async move { request.send().await.unwrap() }
     };
-    let locales = support::locales();
+    let locales = e2e::locales();
     for code in locales.iter().map(String::as_str) {
         for page in PageId::ALL {
             let path = href(code, page);
@@ -651,7 +649,7 @@ async fn nginx_serves_compressed_files_caches_hashed_ones_and_answers_404() {
         let res = get(path.into(), "identity").await;
         assert_eq!(res.status(), 404, "{path}");
         let body = res.text().await.unwrap_or_default();
-        let locales = support::locales();
+        let locales = e2e::locales();
         for code in locales.iter().map(String::as_str) {
             assert!(body.contains(&*edition(code).ui.not_found.title), "{path}");
         }
@@ -677,7 +675,7 @@ fn copy_build(from: &Path, to: &Path) {
 /// slow network, and a test can act just before the form is taken over.
 fn held_back_build() -> tempfile::TempDir {
     let copy = tempfile::tempdir().unwrap();
-    copy_build(&support::dist(), copy.path());
+    copy_build(&e2e::dist(), copy.path());
     // trunk's loader, which the build moved into a file of its own (`hcnf-start-….js`).
     let html = std::fs::read_to_string(copy.path().join("en/inquiry/index.html")).unwrap();
     let name = html
@@ -711,9 +709,9 @@ struct HeldBack {
 
 async fn held_back_site() -> HeldBack {
     let copy = held_back_build();
-    let port = support::free_port();
-    let server = support::start_site_from(port, copy.path(), None, None).await;
-    let (driver, browser) = support::start_browser().await;
+    let port = e2e::free_port();
+    let server = e2e::start_site_from(port, copy.path(), None, None).await;
+    let (driver, browser) = e2e::start_browser().await;
     HeldBack {
         copy,
         _procs: vec![server, driver],
@@ -729,24 +727,24 @@ async fn before_the_app_runs_the_form_sends_as_a_plain_form() {
     // 'wasm-unsafe-eval'. The form is sendable all the same.
     let copy = held_back_build();
     let dir = tempfile::tempdir().unwrap();
-    let port = support::free_port();
+    let port = e2e::free_port();
     let site = format!("http://127.0.0.1:{port}");
-    let (api, endpoint) = support::start_endpoint(dir.path(), &[&site]).await;
-    let server = support::start_site_from(port, copy.path(), None, Some(&endpoint)).await;
-    let (driver, browser) = support::start_browser().await;
+    let (api, endpoint) = e2e::start_endpoint(dir.path(), &[&site]).await;
+    let server = e2e::start_site_from(port, copy.path(), None, Some(&endpoint)).await;
+    let (driver, browser) = e2e::start_browser().await;
     let _procs = [api, server, driver];
-    let locales = support::locales();
+    let locales = e2e::locales();
     for (n, code) in locales.iter().map(String::as_str).enumerate() {
         browser
             .goto(&format!("{site}{}", href(code, PageId::Inquiry)))
             .await
             .unwrap();
-        support::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
-        support::fill_form(&browser).await;
-        support::click(&browser, "button[value='send']").await;
-        let reference = support::reference(&browser).await;
+        e2e::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
+        e2e::fill_form(&browser).await;
+        e2e::click(&browser, "button[value='send']").await;
+        let reference = e2e::reference(&browser).await;
         assert_eq!(reference, format!("HCNF-{:06}", n + 1), "{code}");
-        let rows = support::stored_rows(dir.path());
+        let rows = e2e::stored_rows(dir.path());
         assert_eq!(rows[n].locale, code);
         assert_eq!(rows[n].message, "次回の講座の日程を教えてください。");
     }
@@ -771,7 +769,7 @@ async fn values_a_browser_puts_back_before_the_form_runs_do_not_renew_the_draft(
     let held = held_back_site().await;
     let browser = held.browser.clone();
     held.goto("/en/inquiry").await;
-    support::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
+    e2e::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
     let hour_ago = browser
         .execute(
             &format!(
@@ -779,7 +777,7 @@ async fn values_a_browser_puts_back_before_the_form_runs_do_not_renew_the_draft(
                  document.getElementById('hcnf-inquiry-category').value = 'symposia'; \
                  document.getElementById('hcnf-inquiry-consent').checked = true; \
                  window.hcnfStart(); {}",
-                support::store_draft_an_hour_ago(
+                e2e::store_draft_an_hour_ago(
                     "name: 'Hanako Sato', category: 'symposia', consent: true"
                 )
             ),
@@ -787,7 +785,7 @@ async fn values_a_browser_puts_back_before_the_form_runs_do_not_renew_the_draft(
         )
         .await
         .unwrap();
-    support::started(&browser).await;
+    e2e::started(&browser).await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(
         browser
@@ -838,7 +836,7 @@ async fn the_form_is_taken_over_in_place_with_no_warning_or_error() {
         let browser = browser.clone();
         async move {
             held.goto(&path).await;
-            support::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
+            e2e::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
             browser.execute(NOTE_CONSOLE, vec![]).await.unwrap();
             browser
                 .execute(
@@ -853,7 +851,7 @@ async fn the_form_is_taken_over_in_place_with_no_warning_or_error() {
     };
     for code in ["en", "ja", "ja-x-easy"] {
         take_over(href(code, PageId::Inquiry)).await;
-        support::started(&browser).await;
+        e2e::started(&browser).await;
         // Effects run after the takeover: give them time to write, had they anything.
         tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         assert_eq!(
@@ -872,7 +870,7 @@ async fn the_form_is_taken_over_in_place_with_no_warning_or_error() {
         );
     }
     take_over("/en/broken/".to_owned()).await;
-    support::wait_until(&browser, "return window.hcnfNoted.length > 0;", json!(true)).await;
+    e2e::wait_until(&browser, "return window.hcnfNoted.length > 0;", json!(true)).await;
     // What was noted is the takeover failing, not a passing remark: the form never runs.
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     assert_eq!(
@@ -897,8 +895,8 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
     let held = held_back_site().await;
     let browser = held.browser.clone();
     held.goto("/en/inquiry").await;
-    support::type_into(&browser, "name", "山田 太郎").await;
-    support::type_into(&browser, "message", "講座の日程を教えてください。").await;
+    e2e::type_into(&browser, "name", "山田 太郎").await;
+    e2e::type_into(&browser, "message", "講座の日程を教えてください。").await;
     let value = |id: &'static str| {
         let browser = browser.clone();
         async move {
@@ -919,7 +917,7 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
                 .execute("window.hcnfStart(); return true;", vec![])
                 .await
                 .unwrap();
-            support::started(&browser).await;
+            e2e::started(&browser).await;
         }
     };
     assert_eq!(
@@ -947,7 +945,7 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
     // page load: the navigation script marks the app when it handles them, which is what
     // the benchmark times as the page's interactivity.
     browser.refresh().await.unwrap();
-    support::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
+    e2e::find(&browser, "[data-hcnf-app][data-hcnf-links]").await;
     assert_eq!(
         browser
             .execute(
@@ -963,13 +961,13 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
     // What is typed now, before the form runs, goes along when the reader leaves the page,
     // here to another page and language, and comes back with them to the form; but not the
     // field for bots, out of sight and out of the tab order.
-    support::type_into(&browser, "subject", "日程について").await;
-    support::find(&browser, "#hcnf-inquiry-category")
+    e2e::type_into(&browser, "subject", "日程について").await;
+    e2e::find(&browser, "#hcnf-inquiry-category")
         .await
         .select_by_value("symposia")
         .await
         .unwrap();
-    support::click(&browser, "#hcnf-inquiry-consent").await;
+    e2e::click(&browser, "#hcnf-inquiry-consent").await;
     browser
         .execute(
             "document.querySelector('[name=website]').value = 'bot'; return true;",
@@ -978,8 +976,8 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
         .await
         .unwrap();
     let contact = href("en", PageId::Contact);
-    support::click(&browser, &format!(".hcnf-nav a[href='{contact}']")).await;
-    support::wait_until(
+    e2e::click(&browser, &format!(".hcnf-nav a[href='{contact}']")).await;
+    e2e::wait_until(
         &browser,
         "return [location.pathname, document.querySelector('h1').textContent, \
          window.hcnfSamePage === true];",
@@ -990,16 +988,16 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
         ]),
     )
     .await;
-    support::click(&browser, ".hcnf-lang a[hreflang='ja']").await;
+    e2e::click(&browser, ".hcnf-lang a[hreflang='ja']").await;
     let inquiry = href("ja", PageId::Inquiry);
-    support::click(&browser, &format!(".hcnf-nav a[href='{inquiry}']")).await;
+    e2e::click(&browser, &format!(".hcnf-nav a[href='{inquiry}']")).await;
     let carried = "return [location.pathname, \
          document.getElementById('hcnf-inquiry-subject')?.value ?? null, \
          document.getElementById('hcnf-inquiry-category')?.value ?? null, \
          document.getElementById('hcnf-inquiry-consent')?.checked ?? null, \
          document.querySelector('[name=website]')?.value ?? null];";
     let expected = json!([inquiry, "日程について", "symposia", true, ""]);
-    support::wait_until(&browser, carried, expected.clone()).await;
+    e2e::wait_until(&browser, carried, expected.clone()).await;
     assert_eq!(
         browser
             .execute(
@@ -1031,7 +1029,7 @@ async fn what_a_reader_types_before_the_app_starts_is_kept_when_it_takes_over() 
 async fn the_accessibility_page_shows_every_check_of_the_run_it_was_built_with() {
     // The build baked content/audit/ (the records `scripts/test.sh` files after a full run)
     // into the page: every check in both browsers, each row as the suite wrote it.
-    let runs = hcnf_content::read_audit_dir(&support::root().join("content/audit")).unwrap();
+    let runs = hcnf_content::read_audit_dir(&e2e::root().join("content/audit")).unwrap();
     for browser in [Browser::Chromium, Browser::Firefox] {
         for check in Check::ALL {
             assert!(
@@ -1045,9 +1043,9 @@ async fn the_accessibility_page_shows_every_check_of_the_run_it_was_built_with()
     let rows = format!(
         "{} return [...document.querySelectorAll('table.hcnf-table')].map(t =>
           [read(t.caption), [...t.tBodies[0].rows].map(r => [...r.cells].map(read))]);",
-        support::READ_JS
+        e2e::READ_JS
     );
-    for code in support::locales() {
+    for code in e2e::locales() {
         let ed = edition(&code);
         let words = &ed.pages.accessibility.results;
         rig.goto(&href(&code, PageId::Accessibility)).await;
@@ -1124,7 +1122,7 @@ async fn every_page_runs_under_a_strict_content_security_policy_with_nothing_ref
     // inline script, no eval, the form's requests to the site and its endpoint only.
     let client = reqwest::Client::new();
     let mut paths = vec!["/".to_owned(), "/nowhere".to_owned()];
-    for code in support::locales() {
+    for code in e2e::locales() {
         paths.extend(PageId::ALL.map(|p| href(&code, p)));
     }
     for path in &paths {
@@ -1161,11 +1159,11 @@ async fn every_page_runs_under_a_strict_content_security_policy_with_nothing_ref
     // In the browser, with the policy in force, every page starts, is styled, and holds
     // nothing the policy refuses; in Chromium, whose console a test can read, nothing is
     // written to it as an error (the not-found page's own 404 aside).
-    support::console_errors(&rig.browser).await;
+    e2e::console_errors(&rig.browser).await;
     for path in paths.iter().filter(|p| p.as_str() != "/") {
         rig.goto(path).await;
         rig.started().await;
-        if let Some(errors) = support::console_errors(&rig.browser).await {
+        if let Some(errors) = e2e::console_errors(&rig.browser).await {
             let errors: Vec<_> = errors
                 .into_iter()
                 .filter(|e| !(path == "/nowhere" && e.contains("/nowhere") && e.contains("404")))
@@ -1186,14 +1184,14 @@ async fn every_page_runs_under_a_strict_content_security_policy_with_nothing_ref
     }
     // And the policy is enforced: a violation made on purpose is refused and reported.
     rig.js(PLANT_A_VIOLATION).await;
-    support::wait_until(
+    e2e::wait_until(
         &rig.browser,
         "return window.hcnfViolations;",
         json!(["img-src"]),
     )
     .await;
     // And the console check sees such a thing.
-    if let Some(errors) = support::console_errors(&rig.browser).await {
+    if let Some(errors) = e2e::console_errors(&rig.browser).await {
         assert!(
             errors.iter().any(|e| e.contains("planted.png")),
             "the planted violation is not in the console: {errors:?}"

@@ -1,5 +1,5 @@
 // Prints a TCP port on 127.0.0.1 that is free now, for nginx, which cannot report the port
-// it binds. As the end-to-end tests' helper does (crates/endpoint/tests/support), it is
+// it binds. As the end-to-end tests' helper does (e2e/src/servers.rs), it is
 // taken from below the range the system hands out for port 0 and for outgoing connections,
 // so that the browser's own connections cannot take it before nginx binds it.
 import fs from 'node:fs';

@@ -14,6 +14,7 @@
 //! With the `test-faults` feature, [`router_with_faults`] adds fault injection for the
 //! end-to-end tests; without it none of that is compiled in.
 
+pub mod cli;
 mod export;
 #[cfg(feature = "test-faults")]
 mod faults;

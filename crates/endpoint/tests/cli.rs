@@ -3,9 +3,8 @@
 
 use std::process::Command;
 
-use launch::BIN;
-
-mod launch;
+/// The endpoint's binary, as Cargo built it for these tests.
+const BIN: &str = env!("CARGO_BIN_EXE_hcnf-endpoint");
 
 /// What the binary says, on stderr, when asked for its usage.
 fn usage() -> String {
@@ -412,10 +411,12 @@ mod server {
     use std::net::TcpStream;
     use std::time::{Duration, Instant};
 
-    use crate::launch::Running;
+    use hcnf_test_rig::endpoint::Running;
+
+    use crate::BIN;
 
     fn start(dir: &std::path::Path, flags: &[&str]) -> Running {
-        Running::start(&dir.join("i.sqlite3"), flags)
+        Running::start(BIN, &dir.join("i.sqlite3"), flags)
     }
 
     fn post(n: u32) -> (String, Vec<u8>) {

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use hcnf_endpoint::{router, Config, Limits, Store};
 use hcnf_site::prerender::AnswerTemplate;
+use hcnf_test_rig::form::encode;
 use reqwest::StatusCode;
 
 mod fixture;
@@ -38,30 +39,9 @@ async fn start_with(db: &Path, limits: Limits) -> Server {
     .await
 }
 
-/// The fields of a valid inquiry as the form posts them, with the button pressed.
+/// The form as a reader fills it in, with a subject that must be escaped.
 fn fields(action: &str) -> Vec<(&'static str, String)> {
-    vec![
-        ("name", "山田 太郎".into()),
-        ("email", "taro@example.jp".into()),
-        ("phone", String::new()),
-        ("category", "hcnf_course".into()),
-        ("subject", "講座 & <日程>".into()),
-        ("message", "次回の講座の日程を\r\n教えてください。".into()),
-        ("consent", "yes".into()),
-        ("website", String::new()),
-        ("action", action.into()),
-    ]
-}
-
-fn encode(fields: &[(&str, String)]) -> String {
-    fields
-        .iter()
-        .map(|(k, v)| {
-            let v: String = url::form_urlencoded::byte_serialize(v.as_bytes()).collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
+    hcnf_test_rig::form::fields("講座 & <日程>", "", action)
 }
 
 struct Answer {

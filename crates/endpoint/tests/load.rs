@@ -18,9 +18,11 @@ use hcnf_endpoint::Store;
 use hcnf_inquiry::Accepted;
 
 mod fixture;
-mod launch;
 
-use launch::Running;
+use hcnf_test_rig::endpoint::Running;
+
+/// The endpoint's binary, as Cargo built it for these tests.
+const BIN: &str = env!("CARGO_BIN_EXE_hcnf-endpoint");
 
 /// The most memory the endpoint's process has held, from the kernel's account of it.
 fn peak_rss_kib(e: &Running) -> u64 {
@@ -114,7 +116,7 @@ async fn a_flood_from_one_client_is_held_to_its_rate_while_another_is_served() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
     // The default limits, as deployed.
-    let e = Running::start(&db, &[]);
+    let e = Running::start(BIN, &db, &[]);
     let base = e.base();
     let flooding = flood(
         &base,
@@ -163,7 +165,7 @@ async fn a_flood_from_one_client_is_held_to_its_rate_while_another_is_served() {
 async fn a_flood_from_many_clients_behind_a_proxy_is_served_and_each_stored_once() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let e = Running::start(&db, &["--trust-proxy", "127.0.0.1"]);
+    let e = Running::start(BIN, &db, &["--trust-proxy", "127.0.0.1"]);
     let base = e.base();
     // 100 clients, 4 inquiries each, every one sent twice (a retry after a lost reply).
     let client_of: fn(u32) -> String = |n| format!("198.51.100.{}", n % 100);
@@ -220,7 +222,11 @@ fn report(what: &str, outcomes: &[Outcome], took: Duration) {
 async fn benchmark() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.sqlite3");
-    let e = Running::start(&db, &["--trust-proxy", "127.0.0.1", "--rate-burst", "1000"]);
+    let e = Running::start(
+        BIN,
+        &db,
+        &["--trust-proxy", "127.0.0.1", "--rate-burst", "1000"],
+    );
     let base = e.base();
     let (requests, workers) = (5_000, 32);
     let started = Instant::now();

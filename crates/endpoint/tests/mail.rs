@@ -13,15 +13,16 @@ use std::time::Duration;
 
 use hcnf_content::{parse_edition, ruby, Edition};
 use hcnf_inquiry::Draft;
-use launch::{Running, BIN};
+use hcnf_test_rig::endpoint::Running;
+use hcnf_test_rig::mailserver::{MailServer, RELAY_PASSWORD, RELAY_USER};
 use mail_parser::{Message, MessageParser, MimeHeaders};
-use mailserver::{MailServer, RELAY_PASSWORD, RELAY_USER};
 
 mod fixture;
-mod launch;
-mod mailserver;
 
 use fixture::{draft, key, ORIGIN};
+
+/// The endpoint's binary, as Cargo built it for these tests.
+const BIN: &str = env!("CARGO_BIN_EXE_hcnf-endpoint");
 
 const OFFICE: &str = "office@pref.example.jp";
 const FROM: &str = "hcnf-noreply@pref.example.jp";
@@ -62,7 +63,7 @@ fn endpoint_at(db: &Path, url: &str, extra: &[&str]) -> Running {
         "5",
     ];
     flags.extend(extra);
-    Running::start(db, &flags)
+    Running::start(BIN, db, &flags)
 }
 
 /// POSTs `d` under key `n` as client 10.0.x.y; the reference.
@@ -743,6 +744,7 @@ fn a_burst_of_1000_inquiries_delivers_2000_messages_each_once() {
     let dir = tempfile::tempdir().unwrap();
     let rate = ["--rate-burst", "100000", "--max-in-flight", "1024"];
     let off = Running::start(
+        BIN,
         &dir.path().join("off.sqlite3"),
         &[
             &["--allow-origin", ORIGIN, "--trust-proxy", "127.0.0.1"][..],

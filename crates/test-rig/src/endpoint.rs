@@ -4,16 +4,12 @@
 //! the same time: between the test's probe and the binary's bind, another endpoint could
 //! take the port, and a test once flooded another test's endpoint. The binary binds port 0
 //! and prints the address it got; that line is the only way a test learns it.
-#![allow(dead_code)] // Each test file uses its own part.
-
 use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{mpsc, Arc, Mutex};
 use std::time::Duration;
-
-pub const BIN: &str = env!("CARGO_BIN_EXE_hcnf-endpoint");
 
 /// The endpoint started by [`Running::start`], ended when dropped, pass or fail.
 pub struct Running {
@@ -25,8 +21,8 @@ pub struct Running {
 
 impl Running {
     /// As [`endpoint`], owned.
-    pub fn start(db: &Path, flags: &[&str]) -> Running {
-        let (child, addr, stderr) = endpoint_logged(db, flags);
+    pub fn start(bin: &str, db: &Path, flags: &[&str]) -> Running {
+        let (child, addr, stderr) = endpoint_logged(bin, db, flags);
         Running {
             child,
             addr,
@@ -47,17 +43,21 @@ impl Drop for Running {
     }
 }
 
-/// Starts the binary storing in `db`, with `flags` (any but `--listen` and `--db`), and
+/// Starts the endpoint's binary `bin` storing in `db`, with `flags` (any but `--listen` and `--db`), and
 /// waits for the line that names the address it listens on. The caller ends the process.
 /// If it never says, the process is ended here and the panic quotes what it wrote on stderr.
-pub fn endpoint(db: &Path, flags: &[&str]) -> (Child, SocketAddr) {
-    let (child, addr, _) = endpoint_logged(db, flags);
+pub fn endpoint(bin: &str, db: &Path, flags: &[&str]) -> (Child, SocketAddr) {
+    let (child, addr, _) = endpoint_logged(bin, db, flags);
     (child, addr)
 }
 
 /// As [`endpoint`], with what the process writes on stderr.
-pub fn endpoint_logged(db: &Path, flags: &[&str]) -> (Child, SocketAddr, Arc<Mutex<String>>) {
-    let mut child = Command::new(BIN)
+pub fn endpoint_logged(
+    bin: &str,
+    db: &Path,
+    flags: &[&str],
+) -> (Child, SocketAddr, Arc<Mutex<String>>) {
+    let mut child = Command::new(bin)
         .args(["--listen", "127.0.0.1:0", "--db"])
         .arg(db)
         .args(flags)

@@ -11,7 +11,6 @@
 //! [`MailServer::start_tls`] makes it a relay as a prefecture's would be: a certificate for
 //! 127.0.0.1 from an authority of its own (made with `openssl`), STARTTLS on `port`, TLS from
 //! the first byte on `tls_port`, and mail taken only after AUTH over TLS as [`RELAY_USER`].
-#![allow(dead_code)] // Each test file uses its own part.
 
 use std::net::{TcpListener, TcpStream};
 use std::os::unix::fs::chown;
@@ -22,7 +21,7 @@ use std::time::{Duration, Instant};
 const EXIM: &str = "/usr/sbin/exim4";
 
 /// The configuration `scripts/mailserver.sh` uses too.
-const TEMPLATE: &str = include_str!("../../../../tools/exim/exim.conf.in");
+const TEMPLATE: &str = include_str!("../../../tools/exim/exim.conf.in");
 
 /// The account the TLS relay takes mail from, and its password.
 pub const RELAY_USER: &str = "hcnf-relay";
@@ -73,7 +72,7 @@ impl MailServer {
             Path::new(EXIM).exists(),
             "{EXIM} is missing: install exim4-daemon-light (scripts/setup.sh does)"
         );
-        let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        let dir = crate::target_tmp()
             .join("mail")
             .join(format!("{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);

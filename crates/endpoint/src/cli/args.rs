@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
-use hcnf_endpoint::mail::words::Words;
-use hcnf_endpoint::mail::{MailArgs, MailConfig};
-use hcnf_endpoint::{Format, Limits, DEFAULT_RETENTION_DAYS};
+use crate::mail::words::Words;
+use crate::mail::{MailArgs, MailConfig};
+use crate::{Format, Limits, DEFAULT_RETENTION_DAYS};
 
 /// What the binary says when asked, with each limit's default.
 pub(crate) fn usage() -> String {

@@ -1,4 +1,6 @@
-//! Runs the reference endpoint, or one of the office's commands on its database.
+//! The endpoint's command line: serves, or runs one of the office's commands on its
+//! database. In the library, so that a test crate can build the same binary with the
+//! features it needs (the end-to-end suites' fault injection).
 //!
 //! `hcnf-endpoint [--listen ADDR] [--db PATH] [--allow-origin URL]... [limits]` serves;
 //! `hcnf-endpoint export …` and `hcnf-endpoint purge …` read and trim the database (see
@@ -18,7 +20,8 @@ use args::{parse, Command};
 use office::{run_check_mail, run_export, run_outbox, run_purge};
 use server::run_server;
 
-fn main() -> ExitCode {
+/// Reads the process's arguments and runs what they ask for.
+pub fn main() -> ExitCode {
     let command = match parse(std::env::args().skip(1)) {
         Ok(c) => c,
         Err(msg) => {

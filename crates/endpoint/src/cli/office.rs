@@ -4,11 +4,11 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use hcnf_endpoint::mail::words::Words;
-use hcnf_endpoint::mail::{self, MailArgs, Mailer};
-use hcnf_endpoint::{export, Format, Store};
+use crate::mail::words::Words;
+use crate::mail::{self, MailArgs, Mailer};
+use crate::{export, Format, Store};
 
-use crate::args::mail_config;
+use super::args::mail_config;
 
 pub(crate) fn run_export(db: &std::path::Path, since: &str, format: Format) -> ExitCode {
     let result = Store::open_existing(db)
@@ -98,9 +98,9 @@ fn finish(db: &std::path::Path, result: Result<(), String>) -> ExitCode {
 
 #[cfg(test)]
 mod tests {
+    use crate::mail::words::Words;
+    use crate::DEFAULT_RETENTION_DAYS;
     use hcnf_content::ruby::plain;
-    use hcnf_endpoint::mail::words::Words;
-    use hcnf_endpoint::DEFAULT_RETENTION_DAYS;
 
     /// The whole numbers written in `text`, in digits.
     fn numbers(text: &str) -> Vec<u64> {

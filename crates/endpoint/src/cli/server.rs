@@ -3,12 +3,12 @@
 
 use std::process::ExitCode;
 
+use crate::mail::words::Words;
+use crate::mail::{self, MailHook, Mailer};
+use crate::{router, serve, Config, Store};
 use axum::Router;
-use hcnf_endpoint::mail::words::Words;
-use hcnf_endpoint::mail::{self, MailHook, Mailer};
-use hcnf_endpoint::{router, serve, Config, Store};
 
-use crate::args::{mail_config, Args};
+use super::args::{mail_config, Args};
 
 #[tokio::main]
 pub(crate) async fn run_server(mut args: Args) -> ExitCode {
@@ -118,7 +118,7 @@ pub(crate) async fn run_server(mut args: Args) -> ExitCode {
 }
 
 /// The page template the site's build left for the answer pages, checked.
-fn load_site(dir: &std::path::Path) -> Result<hcnf_endpoint::Site, String> {
+fn load_site(dir: &std::path::Path) -> Result<crate::Site, String> {
     use hcnf_site::prerender::{AnswerTemplate, ANSWER_TEMPLATE_FILE};
     let file = dir.join(ANSWER_TEMPLATE_FILE);
     let template = std::fs::read_to_string(&file).map_err(|e| {
@@ -128,7 +128,7 @@ fn load_site(dir: &std::path::Path) -> Result<hcnf_endpoint::Site, String> {
         )
     })?;
     AnswerTemplate::new(template)
-        .map(hcnf_endpoint::Site::new)
+        .map(crate::Site::new)
         .map_err(|e| format!("--site: {}: {e}", file.display()))
 }
 
@@ -140,8 +140,8 @@ fn build_router(store: Store, config: Config, _: &Args) -> Router {
 #[cfg(feature = "test-faults")]
 fn build_router(store: Store, config: Config, args: &Args) -> Router {
     if args.test_faults {
-        let faults = hcnf_endpoint::Faults::new(args.fault_delay);
-        hcnf_endpoint::router_with_faults(store, config, faults)
+        let faults = crate::Faults::new(args.fault_delay);
+        crate::router_with_faults(store, config, faults)
     } else {
         router(store, config)
     }

@@ -1,0 +1,5 @@
+//! The reference inquiry endpoint; see [`hcnf_endpoint::cli`].
+
+fn main() -> std::process::ExitCode {
+    hcnf_endpoint::cli::main()
+}

@@ -22,6 +22,7 @@ mod form;
 mod guard;
 pub mod mail;
 mod rejection;
+pub mod retention;
 mod serve;
 mod store;
 mod submit;

@@ -402,6 +402,46 @@ mod office {
             .unwrap()
             .starts_with("purge needs --db\n"));
     }
+
+    #[test]
+    fn the_running_endpoint_deletes_what_the_notice_no_longer_keeps() {
+        // The notice's rule holds without anyone running purge: the endpoint applies it
+        // when it starts (and every hour after).
+        let dir = tempfile::tempdir().unwrap();
+        let db = database(
+            dir.path(),
+            &[
+                (366, draft("一", "件名", "本文")),
+                (364, draft("二", "件名", "本文")),
+            ],
+        );
+        let running = hcnf_test_rig::endpoint::Running::start(BIN, &db, &[]);
+        let started = std::time::Instant::now();
+        let left = loop {
+            let left = Store::open(&db)
+                .unwrap()
+                .received_since("2000-01-01")
+                .unwrap();
+            if left.len() < 2 || started.elapsed() > std::time::Duration::from_secs(10) {
+                break left;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        assert_eq!(left.len(), 1, "nothing was deleted in 10 s");
+        assert_eq!(left[0].name, "二");
+        // And says so to whoever reads its log (the line may follow the deletion a little).
+        let line = format!(
+            "retention: deleted 1 inquiries received more than {DEFAULT_RETENTION_DAYS} days ago"
+        );
+        let said = loop {
+            let said = running.stderr.lock().unwrap().clone();
+            if said.contains(&line) || started.elapsed() > std::time::Duration::from_secs(10) {
+                break said;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        };
+        assert!(said.contains(&line), "{said}");
+    }
 }
 
 mod server {

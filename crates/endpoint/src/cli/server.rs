@@ -1,5 +1,6 @@
 //! Starts the endpoint: the mail settings, the site's answer pages and the database
-//! checked first, then the delivery worker and the listener, until SIGTERM or Ctrl-C.
+//! checked first, then the delivery worker, the retention rule and the listener, until
+//! SIGTERM or Ctrl-C.
 
 use std::process::ExitCode;
 
@@ -75,6 +76,7 @@ pub(crate) async fn run_server(mut args: Args) -> ExitCode {
             }
         },
     };
+    let retention = tokio::spawn(crate::retention::run(store.clone(), stop.subscribe()));
     let config = Config {
         allowed_origins: args.origins.clone(),
         limits: args.limits.clone(),
@@ -104,9 +106,10 @@ pub(crate) async fn run_server(mut args: Args) -> ExitCode {
         }
     };
     serve(listener, app, &args.limits, shutdown).await;
+    let _ = stop.send(true);
+    let _ = retention.await;
     // The sends in flight finish (within the shutdown time); the rest stay in the outbox.
     if let Some(worker) = worker {
-        let _ = stop.send(true);
         if tokio::time::timeout(args.limits.shutdown_timeout, worker)
             .await
             .is_err()

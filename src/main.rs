@@ -1,6 +1,6 @@
 //! Entry point of the site's wasm: on a prerendered page it runs the inquiry form and
 //! nothing else (`inquiry::island`); the pages themselves are HTML, and
-//! `src/prerender/nav.js` moves between them.
+//! `src/prerender/nav/` moves between them.
 
 fn main() {
     // A panic that aborts at once (the release build, scripts/build.sh) never reaches a

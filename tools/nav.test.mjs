@@ -1,4 +1,4 @@
-// node --test tools/nav.test.mjs: the navigation script's rules (src/prerender/nav.js and
+// node --test tools/nav.test.mjs: the navigation script's rules (src/prerender/nav/ and
 // its host module, host.js), run as the scripts themselves, imported: which language `/`
 // opens, and how a host element's attributes are read, as web teams write them, good and
 // bad.
@@ -14,9 +14,13 @@ const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
 // a package that says so. host.js imports nav.js by that name until the build renames it.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hcnf-nav-'));
 fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}');
-for (const file of ['nav.js', 'host.js']) {
-  fs.copyFileSync(path.join(root, 'src/prerender', file), path.join(dir, file));
-}
+// nav.js is joined from its parts as the prerenderer joins them, in the order it names.
+const loaders = fs.readFileSync(path.join(root, 'src/prerender/loaders.rs'), 'utf8');
+const parts = [...loaders.matchAll(/include_str!\("(nav\/[a-z]+\.js)"\)/g)].map((m) => m[1]);
+assert.ok(parts.length > 1, 'src/prerender/loaders.rs names the parts of nav.js');
+const nav = parts.map((part) => fs.readFileSync(path.join(root, 'src/prerender', part), 'utf8')).join('');
+fs.writeFileSync(path.join(dir, 'nav.js'), nav);
+fs.copyFileSync(path.join(root, 'src/prerender/host.js'), path.join(dir, 'host.js'));
 const { pickLanguage } = await import(pathToFileURL(path.join(dir, 'nav.js')).href);
 const { readHostOptions } = await import(pathToFileURL(path.join(dir, 'host.js')).href);
 fs.rmSync(dir, { recursive: true });

@@ -12,7 +12,7 @@
 //!   and the inquiry's POST (`inquiry/http.rs`).
 //!
 //! Moving between pages, the language choice and framing are the navigation script's
-//! (`src/prerender/nav.js`).
+//! (`src/prerender/nav/`).
 
 pub mod page;
 pub mod storage;

@@ -1,5 +1,5 @@
 //! The inquiry form as the one part of a prerendered page that runs in the wasm. The rest
-//! of every page is the prerendered HTML, and `src/prerender/nav.js` moves between pages:
+//! of every page is the prerendered HTML, and `src/prerender/nav/` moves between pages:
 //! a content page loads no wasm at all, and the inquiry page only the form and its words.
 //!
 //! The page marks the form's place with `data-hcnf-form` (`pages/inquiry.rs`); the form's

@@ -1,5 +1,5 @@
 //! A page's `h1`, which the navigation script focuses after each page it brings in, as a
-//! page load would put the reader at the top of the new content (`src/prerender/nav.js`).
+//! page load would put the reader at the top of the new content (`src/prerender/nav/`).
 
 use leptos::prelude::*;
 

@@ -1,6 +1,6 @@
 //! `/` (the base path): a link to each language's home page, which is all a reader without
 //! JavaScript needs. With it, the navigation script sends the reader on to the language
-//! they chose before or their browser prefers (`pickLanguage` in `src/prerender/nav.js`).
+//! they chose before or their browser prefers (`pickLanguage` in `src/prerender/nav/`).
 
 use leptos::prelude::*;
 

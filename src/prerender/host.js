@@ -1,7 +1,7 @@
 // What only a host page needs of the app's script: reading the host element's attributes
 // (with a console message for each that cannot be used), and fitting each fragment into
 // the host page. hcnf.js sets `window.hcnfEmbed` and imports this module, which imports
-// the navigation script (src/prerender/nav.js) and starts it on the host's element. The
+// the navigation script (src/prerender/nav/) and starts it on the host's element. The
 // site's own pages load the navigation script alone.
 //
 // Written beside the pages by the prerenderer (src/prerender.rs), which names the

@@ -8,8 +8,16 @@ use super::ScriptFile;
 use crate::i18n::Locale;
 use crate::inquiry::island::FORM_ATTRIBUTE;
 
-/// The site's navigation script (`nav.js`), which every page loads.
-const NAV_SCRIPT: &str = include_str!("nav.js");
+/// The site's navigation script (`nav.js`), which every page loads: one file from its parts
+/// in `nav/` (each part a job; together one ES module, so a page fetches one script).
+/// tools/nav.test.mjs reads this list to join them the same way.
+const NAV_SCRIPT: &str = concat!(
+    include_str!("nav/state.js"),
+    include_str!("nav/links.js"),
+    include_str!("nav/swap.js"),
+    include_str!("nav/forms.js"),
+    include_str!("nav/start.js"),
+);
 /// What only a host page needs of it (`host.js`), which `hcnf.js` loads.
 const HOST_SCRIPT: &str = include_str!("host.js");
 /// How `host.js` names the navigation script, which the build replaces with its file.

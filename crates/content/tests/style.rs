@@ -1248,3 +1248,62 @@ fn english_calls_the_easy_edition_by_the_name_the_language_switch_gives() {
         }
     }
 }
+
+/// `text` as English sentences, each with its full stop ("WCAG 2.0" is not cut).
+fn english_sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(". ").map(str::trim)
+}
+
+#[test]
+fn the_accessibility_page_tells_its_testing_as_a_practice() {
+    // "Each time the site is updated, a test suite opens every page" is a promise the
+    // results can belie (results older than the words they are said to cover). The page
+    // says what the office does as a rule: "As a rule, before a change is published…".
+    for (ed, texts) in editions() {
+        let code = ed.locale.code.as_ref();
+        let (absolutes, updates, rule): (&[&str], &[&str], &str) = match code {
+            "en" => (
+                &["each time", "every time", "whenever"],
+                &["update", "change"],
+                "As a rule",
+            ),
+            _ if ed.locale.kanji_readings => (
+                &["たびに", "毎回", "その都度"],
+                &["変える", "変えた", "変えて"],
+                "ふつうは",
+            ),
+            _ => (
+                &["たびに", "毎回", "その都度"],
+                &["更新", "変更"],
+                "原則として",
+            ),
+        };
+        for (path, text) in prose(&texts) {
+            if part_of(path) != "pages.accessibility" || path.contains(".head.") {
+                continue;
+            }
+            let said: Vec<&str> = if is_japanese(code) {
+                sentences(&text).collect()
+            } else {
+                english_sentences(&text).collect()
+            };
+            for sentence in said {
+                let lower = sentence.to_lowercase();
+                for word in absolutes {
+                    assert!(
+                        !lower.contains(word),
+                        "{code}: {path}: {word:?} promises a test on every update: {sentence}: \
+                         say it as a practice ({rule:?}, before a change is published)"
+                    );
+                }
+                if updates.iter().any(|u| lower.contains(u)) {
+                    assert!(
+                        sentence.contains(rule),
+                        "{code}: {path}: what is done when the site changes is said as a \
+                         practice, with {rule:?}: {sentence}"
+                    );
+                }
+            }
+        }
+    }
+}

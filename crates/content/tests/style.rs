@@ -1307,3 +1307,46 @@ fn the_accessibility_page_tells_its_testing_as_a_practice() {
         }
     }
 }
+
+#[test]
+fn the_retention_says_what_becomes_of_the_offices_copy_by_email() {
+    // The form's store deletes an inquiry after so many days; the copy the office receives
+    // by email is not reached by that deletion. The retention item says so: that email, as
+    // any record the office keeps, follows the Prefecture's rules on administrative documents.
+    for (ed, _) in editions() {
+        let code = ed.locale.code.as_ref();
+        let (days, email, rules): (&str, &str, &[&str]) = match code {
+            "en" => (" days", "email", &["rules on administrative documents"]),
+            _ if ed.locale.kanji_readings => ("日間", "メール", &["県の決まり"]),
+            _ => ("日間", "メール", &["行政文書の管理に関する規則"]),
+        };
+        let retention = ed
+            .pages
+            .inquiry
+            .privacy
+            .items
+            .iter()
+            .map(|item| plain(&item.detail).into_owned())
+            .find(|d| {
+                d.match_indices(days)
+                    .any(|(at, _)| d[..at].ends_with(|c: char| c.is_ascii_digit()))
+            })
+            .unwrap_or_else(|| panic!("{code}: no privacy item says how many days"));
+        let about_email = if is_japanese(code) {
+            sentences(&retention)
+                .filter(|s| s.contains(email))
+                .collect::<Vec<_>>()
+        } else {
+            english_sentences(&retention)
+                .filter(|s| s.contains(email))
+                .collect()
+        };
+        assert!(
+            about_email
+                .iter()
+                .any(|s| rules.iter().any(|r| s.contains(r))),
+            "{code}: the retention item should say that the email the office receives is kept \
+             and disposed of under {rules:?}: {retention}"
+        );
+    }
+}

@@ -1350,3 +1350,59 @@ fn the_retention_says_what_becomes_of_the_offices_copy_by_email() {
         );
     }
 }
+
+#[test]
+fn the_draft_is_said_to_go_when_the_form_is_next_opened() {
+    // The age of a saved draft is checked only when the form loads: nothing on the screen
+    // changes at two hours. The notice says that a draft last typed into more than two hours
+    // ago is discarded the next time the form is opened, not that it "is no longer shown".
+    for (ed, _) in editions() {
+        let code = ed.locale.code.as_ref();
+        let (hours, opened, shown): (&str, &str, &[&str]) = match code {
+            "en" => (
+                "two hours",
+                "the form is opened",
+                &["no longer shown", "disappear", "hidden"],
+            ),
+            _ if ed.locale.kanji_readings => {
+                ("2時間", "フォームを開く", &["見えなくな", "見えなくな"])
+            }
+            _ => ("2時間", "フォームを開", &["表示されなくな", "見えなくな"]),
+        };
+        let details: Vec<String> = ed
+            .pages
+            .inquiry
+            .privacy
+            .items
+            .iter()
+            .map(|item| plain(&item.detail).to_lowercase())
+            .filter(|d| d.contains(hours))
+            .collect();
+        assert!(
+            !details.is_empty(),
+            "{code}: no privacy item says {hours:?}"
+        );
+        for detail in &details {
+            let said: Vec<&str> = if is_japanese(code) {
+                sentences(detail).filter(|s| s.contains(hours)).collect()
+            } else {
+                english_sentences(detail)
+                    .filter(|s| s.contains(hours))
+                    .collect()
+            };
+            for sentence in said {
+                for word in shown {
+                    assert!(
+                        !sentence.contains(word),
+                        "{code}: {sentence}: nothing changes on the screen at {hours}: say \
+                         the draft is discarded the next time the form is opened"
+                    );
+                }
+                assert!(
+                    sentence.contains(opened),
+                    "{code}: {sentence}: say when the draft goes: {opened:?}"
+                );
+            }
+        }
+    }
+}

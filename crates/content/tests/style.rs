@@ -1152,8 +1152,8 @@ fn japanese_writes_each_loanword_one_way() {
 #[test]
 fn a_failed_sends_heading_agrees_with_every_message_under_it() {
     // The heading over every reason a send failed: above 「送信できたかどうか確認できません」
-    // it cannot say 「まだ送信されていません」. It says what is true in every case, that the
-    // sending was not completed (not confirmed).
+    // it cannot say 「まだ送信されていません」, nor that the sending 「完了できませんでした」.
+    // It says what is true in every case: that the sending could not be confirmed.
     for (ed, _) in editions() {
         let code = ed.locale.code.as_ref();
         let s = &ed.pages.inquiry.sending;
@@ -1198,6 +1198,35 @@ fn a_failed_sends_heading_agrees_with_every_message_under_it() {
             )
         };
         let heading = plain(&s.failed_heading).to_lowercase();
+        // What is true under every reason: that the sending could not be confirmed.
+        let (confirmed, completed): (&[&str], &[&str]) = match code {
+            "en" => (
+                &["could not be confirmed", "cannot be confirmed"],
+                &["could not be completed", "was not completed"],
+            ),
+            _ if ed.locale.kanji_readings => (
+                &["確かめられません", "確かめることができません"],
+                &["終わりませんでした", "完了しませんでした"],
+            ),
+            _ => (
+                &["確認できません"],
+                &["完了できませんでした", "完了しませんでした"],
+            ),
+        };
+        assert!(
+            confirmed.iter().any(|c| heading.contains(c)),
+            "{code}: the heading {:?} should say that the sending could not be confirmed \
+             (as {confirmed:?}), which is true under every message",
+            s.failed_heading
+        );
+        for word in completed {
+            assert!(
+                !heading.contains(word),
+                "{code}: the heading {:?} says the sending failed ({word:?}), over messages \
+                 that cannot tell: say it could not be confirmed",
+                s.failed_heading
+            );
+        }
         for message in under {
             let message = plain(message);
             if !unsure.iter().any(|u| message.contains(u)) {

@@ -1440,3 +1440,49 @@ fn the_draft_is_said_to_go_when_the_form_is_next_opened() {
         }
     }
 }
+
+#[test]
+fn editions_give_the_same_example_telephone_numbers() {
+    // An example in English of an international number (+81 45 000 0000) tells a reader
+    // abroad the form takes one; a Japanese edition without it tells them nothing. Each
+    // hint and message gives the same examples, national and international, in every edition.
+    let all = editions();
+    let examples = |texts: &[(String, String)]| -> BTreeMap<String, BTreeSet<(bool, String)>> {
+        prose(texts)
+            .filter(|(path, _)| path.contains(".hint") || path.contains(".errors."))
+            .map(|(path, text)| {
+                let numbers = telephone_numbers(&text)
+                    .into_iter()
+                    .map(|groups| {
+                        let international = groups[0].starts_with('+');
+                        let digits: String = groups
+                            .concat()
+                            .chars()
+                            .filter(char::is_ascii_digit)
+                            .collect();
+                        let digits = if international {
+                            digits.strip_prefix("81").unwrap_or(&digits).to_owned()
+                        } else {
+                            digits.trim_start_matches('0').to_owned()
+                        };
+                        (international, digits)
+                    })
+                    .collect();
+                (path.to_owned(), numbers)
+            })
+            .collect()
+    };
+    let (first, first_texts) = &all[0];
+    let theirs = examples(first_texts);
+    for (ed, texts) in &all[1..] {
+        let ours = examples(texts);
+        for (path, numbers) in &theirs {
+            let Some(own) = ours.get(path) else { continue };
+            assert_eq!(
+                own, numbers,
+                "{} and {}: {path} gives different example numbers (international or not)",
+                ed.locale.code, first.locale.code
+            );
+        }
+    }
+}

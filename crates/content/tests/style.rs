@@ -1486,3 +1486,26 @@ fn editions_give_the_same_example_telephone_numbers() {
         }
     }
 }
+
+#[test]
+fn editions_agree_on_naming_the_time_zone() {
+    // A receipt may be read abroad: if one edition says "Japan Standard Time", every
+    // edition says which clock is meant in the same place (日本時間), or none does.
+    let zone = ["Japan Standard Time", "JST", "日本時間", "日本の時間"];
+    let mut named: BTreeMap<String, Vec<(String, bool)>> = BTreeMap::new();
+    for (ed, texts) in editions() {
+        for (path, text) in prose(&texts) {
+            named.entry(path.to_owned()).or_default().push((
+                ed.locale.code.to_string(),
+                zone.iter().any(|z| text.contains(z)),
+            ));
+        }
+    }
+    for (path, by_edition) in named {
+        let says = by_edition.iter().filter(|(_, n)| *n).count();
+        assert!(
+            says == 0 || says == by_edition.len(),
+            "{path}: only some editions name the time zone: {by_edition:?}"
+        );
+    }
+}

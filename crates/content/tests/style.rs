@@ -1509,3 +1509,20 @@ fn editions_agree_on_naming_the_time_zone() {
         );
     }
 }
+
+#[test]
+fn the_required_marker_suits_every_field_it_marks() {
+    // The marker stands by the category list and the consent box too, where nothing is
+    // written: it cannot say "write" (書く) or "type".
+    for (ed, _) in editions() {
+        let marker = plain(&ed.pages.inquiry.form.required).to_lowercase();
+        for word in ["書", "記入", "type", "write"] {
+            assert!(
+                !marker.contains(word),
+                "{}: the required marker {marker:?} says {word:?}, but it also marks a list \
+                 and a box",
+                ed.locale.code
+            );
+        }
+    }
+}

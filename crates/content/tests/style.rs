@@ -1526,3 +1526,32 @@ fn the_required_marker_suits_every_field_it_marks() {
         }
     }
 }
+
+#[test]
+fn wording_that_repeats_a_fact_to_confirm_is_confirmed_with_it() {
+    // `to_confirm` lists the office's name (contact.office) and the degree of conformance
+    // claimed; a text that repeats either changes with it, so it is listed too.
+    for (ed, texts) in editions() {
+        let code = ed.locale.code.as_ref();
+        let listed: BTreeSet<&str> = ed.to_confirm.iter().map(|p| p.as_ref()).collect();
+        let (office, degree) = if is_japanese(code) {
+            ("推進本部室", "配慮")
+        } else {
+            (
+                "Promotion Headquarters Office",
+                "takes the standard into consideration",
+            )
+        };
+        for (path, text) in prose(&texts) {
+            let repeats = text.contains(office)
+                || (part_of(path) == "pages.accessibility"
+                    && path.contains(".sections[")
+                    && text.contains(degree));
+            assert!(
+                !repeats || listed.contains(path),
+                "{code}: {path} repeats the office's name or the degree claimed, but is not \
+                 on to_confirm: {text}"
+            );
+        }
+    }
+}

@@ -155,7 +155,7 @@ fn every_section_says_in_its_own_words_the_day_its_content_last_changed() {
         ),
         (
             "ja",
-            "更新日：<time datetime=\"2026-11-25\">2026年11月25日</time>",
+            "更新日：<time datetime=\"2026-12-07\">2026年12月7日</time>",
         ),
     ];
     for locale in Locale::all() {

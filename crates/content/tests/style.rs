@@ -1085,11 +1085,16 @@ fn plain_japanese_writes_each_word_one_way() {
             &["1つ", "2つ", "3つ", "4つ"],
             &["{一}つ", "{二}つ", "{三}つ", "{四}つ"],
         ),
-        // 国際的な医療人材, named one way.
+        // 国際的な医療人材, named one way, and as people who work in medicine: 「医療の人」
+        // says nothing of what they do.
         (
-            "世界で活躍できる医療の人",
-            &["{世界}で{活躍}できる{医療}の{人}"],
-            &["{外国}とつながる{医療}の{人}", "{国際的}な{医療}"],
+            "世界で活躍できる医療の仕事をする人",
+            &["{世界}で{活躍}できる{医療}の{仕事}をする{人}"],
+            &[
+                "{外国}とつながる{医療}の{人}",
+                "{国際的}な{医療}",
+                "{医療}の{人}",
+            ],
         ),
     ];
     for (ed, texts) in editions() {
@@ -1152,8 +1157,8 @@ fn japanese_writes_each_loanword_one_way() {
 #[test]
 fn a_failed_sends_heading_agrees_with_every_message_under_it() {
     // The heading over every reason a send failed: above 「送信できたかどうか確認できません」
-    // it cannot say 「まだ送信されていません」. It says what is true in every case, that the
-    // sending was not completed (not confirmed).
+    // it cannot say 「まだ送信されていません」, nor that the sending 「完了できませんでした」.
+    // It says what is true in every case: that the sending could not be confirmed.
     for (ed, _) in editions() {
         let code = ed.locale.code.as_ref();
         let s = &ed.pages.inquiry.sending;
@@ -1198,6 +1203,35 @@ fn a_failed_sends_heading_agrees_with_every_message_under_it() {
             )
         };
         let heading = plain(&s.failed_heading).to_lowercase();
+        // What is true under every reason: that the sending could not be confirmed.
+        let (confirmed, completed): (&[&str], &[&str]) = match code {
+            "en" => (
+                &["could not be confirmed", "cannot be confirmed"],
+                &["could not be completed", "was not completed"],
+            ),
+            _ if ed.locale.kanji_readings => (
+                &["確かめられません", "確かめることができません"],
+                &["終わりませんでした", "完了しませんでした"],
+            ),
+            _ => (
+                &["確認できません"],
+                &["完了できませんでした", "完了しませんでした"],
+            ),
+        };
+        assert!(
+            confirmed.iter().any(|c| heading.contains(c)),
+            "{code}: the heading {:?} should say that the sending could not be confirmed \
+             (as {confirmed:?}), which is true under every message",
+            s.failed_heading
+        );
+        for word in completed {
+            assert!(
+                !heading.contains(word),
+                "{code}: the heading {:?} says the sending failed ({word:?}), over messages \
+                 that cannot tell: say it could not be confirmed",
+                s.failed_heading
+            );
+        }
         for message in under {
             let message = plain(message);
             if !unsure.iter().any(|u| message.contains(u)) {
@@ -1245,6 +1279,279 @@ fn english_calls_the_easy_edition_by_the_name_the_language_switch_gives() {
                 );
                 first = false;
             }
+        }
+    }
+}
+
+/// `text` as English sentences, each with its full stop ("WCAG 2.0" is not cut).
+fn english_sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split_inclusive(". ").map(str::trim)
+}
+
+#[test]
+fn the_accessibility_page_tells_its_testing_as_a_practice() {
+    // "Each time the site is updated, a test suite opens every page" is a promise the
+    // results can belie (results older than the words they are said to cover). The page
+    // says what the office does as a rule: "As a rule, before a change is published…".
+    for (ed, texts) in editions() {
+        let code = ed.locale.code.as_ref();
+        let (absolutes, updates, rule): (&[&str], &[&str], &str) = match code {
+            "en" => (
+                &["each time", "every time", "whenever"],
+                &["update", "change"],
+                "As a rule",
+            ),
+            _ if ed.locale.kanji_readings => (
+                &["たびに", "毎回", "その都度"],
+                &["変える", "変えた", "変えて"],
+                "ふつうは",
+            ),
+            _ => (
+                &["たびに", "毎回", "その都度"],
+                &["更新", "変更"],
+                "原則として",
+            ),
+        };
+        for (path, text) in prose(&texts) {
+            if part_of(path) != "pages.accessibility" || path.contains(".head.") {
+                continue;
+            }
+            let said: Vec<&str> = if is_japanese(code) {
+                sentences(&text).collect()
+            } else {
+                english_sentences(&text).collect()
+            };
+            for sentence in said {
+                let lower = sentence.to_lowercase();
+                for word in absolutes {
+                    assert!(
+                        !lower.contains(word),
+                        "{code}: {path}: {word:?} promises a test on every update: {sentence}: \
+                         say it as a practice ({rule:?}, before a change is published)"
+                    );
+                }
+                if updates.iter().any(|u| lower.contains(u)) {
+                    assert!(
+                        sentence.contains(rule),
+                        "{code}: {path}: what is done when the site changes is said as a \
+                         practice, with {rule:?}: {sentence}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_retention_says_what_becomes_of_the_offices_copy_by_email() {
+    // The form's store deletes an inquiry after so many days; the copy the office receives
+    // by email is not reached by that deletion. The retention item says so: that email, as
+    // any record the office keeps, follows the Prefecture's rules on administrative documents.
+    for (ed, _) in editions() {
+        let code = ed.locale.code.as_ref();
+        let (days, email, rules): (&str, &str, &[&str]) = match code {
+            "en" => (" days", "email", &["rules on administrative documents"]),
+            _ if ed.locale.kanji_readings => ("日間", "メール", &["県の決まり"]),
+            _ => ("日間", "メール", &["行政文書の管理に関する規則"]),
+        };
+        let retention = ed
+            .pages
+            .inquiry
+            .privacy
+            .items
+            .iter()
+            .map(|item| plain(&item.detail).into_owned())
+            .find(|d| {
+                d.match_indices(days)
+                    .any(|(at, _)| d[..at].ends_with(|c: char| c.is_ascii_digit()))
+            })
+            .unwrap_or_else(|| panic!("{code}: no privacy item says how many days"));
+        let about_email = if is_japanese(code) {
+            sentences(&retention)
+                .filter(|s| s.contains(email))
+                .collect::<Vec<_>>()
+        } else {
+            english_sentences(&retention)
+                .filter(|s| s.contains(email))
+                .collect()
+        };
+        assert!(
+            about_email
+                .iter()
+                .any(|s| rules.iter().any(|r| s.contains(r))),
+            "{code}: the retention item should say that the email the office receives is kept \
+             and disposed of under {rules:?}: {retention}"
+        );
+    }
+}
+
+#[test]
+fn the_draft_is_said_to_go_when_the_form_is_next_opened() {
+    // The age of a saved draft is checked only when the form loads: nothing on the screen
+    // changes at two hours. The notice says that a draft last typed into more than two hours
+    // ago is discarded the next time the form is opened, not that it "is no longer shown".
+    for (ed, _) in editions() {
+        let code = ed.locale.code.as_ref();
+        let (hours, opened, shown): (&str, &str, &[&str]) = match code {
+            "en" => (
+                "two hours",
+                "the form is opened",
+                &["no longer shown", "disappear", "hidden"],
+            ),
+            _ if ed.locale.kanji_readings => {
+                ("2時間", "フォームを開く", &["見えなくな", "見えなくな"])
+            }
+            _ => ("2時間", "フォームを開", &["表示されなくな", "見えなくな"]),
+        };
+        let details: Vec<String> = ed
+            .pages
+            .inquiry
+            .privacy
+            .items
+            .iter()
+            .map(|item| plain(&item.detail).to_lowercase())
+            .filter(|d| d.contains(hours))
+            .collect();
+        assert!(
+            !details.is_empty(),
+            "{code}: no privacy item says {hours:?}"
+        );
+        for detail in &details {
+            let said: Vec<&str> = if is_japanese(code) {
+                sentences(detail).filter(|s| s.contains(hours)).collect()
+            } else {
+                english_sentences(detail)
+                    .filter(|s| s.contains(hours))
+                    .collect()
+            };
+            for sentence in said {
+                for word in shown {
+                    assert!(
+                        !sentence.contains(word),
+                        "{code}: {sentence}: nothing changes on the screen at {hours}: say \
+                         the draft is discarded the next time the form is opened"
+                    );
+                }
+                assert!(
+                    sentence.contains(opened),
+                    "{code}: {sentence}: say when the draft goes: {opened:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn editions_give_the_same_example_telephone_numbers() {
+    // An example in English of an international number (+81 45 000 0000) tells a reader
+    // abroad the form takes one; a Japanese edition without it tells them nothing. Each
+    // hint and message gives the same examples, national and international, in every edition.
+    let all = editions();
+    let examples = |texts: &[(String, String)]| -> BTreeMap<String, BTreeSet<(bool, String)>> {
+        prose(texts)
+            .filter(|(path, _)| path.contains(".hint") || path.contains(".errors."))
+            .map(|(path, text)| {
+                let numbers = telephone_numbers(&text)
+                    .into_iter()
+                    .map(|groups| {
+                        let international = groups[0].starts_with('+');
+                        let digits: String = groups
+                            .concat()
+                            .chars()
+                            .filter(char::is_ascii_digit)
+                            .collect();
+                        let digits = if international {
+                            digits.strip_prefix("81").unwrap_or(&digits).to_owned()
+                        } else {
+                            digits.trim_start_matches('0').to_owned()
+                        };
+                        (international, digits)
+                    })
+                    .collect();
+                (path.to_owned(), numbers)
+            })
+            .collect()
+    };
+    let (first, first_texts) = &all[0];
+    let theirs = examples(first_texts);
+    for (ed, texts) in &all[1..] {
+        let ours = examples(texts);
+        for (path, numbers) in &theirs {
+            let Some(own) = ours.get(path) else { continue };
+            assert_eq!(
+                own, numbers,
+                "{} and {}: {path} gives different example numbers (international or not)",
+                ed.locale.code, first.locale.code
+            );
+        }
+    }
+}
+
+#[test]
+fn editions_agree_on_naming_the_time_zone() {
+    // A receipt may be read abroad: if one edition says "Japan Standard Time", every
+    // edition says which clock is meant in the same place (日本時間), or none does.
+    let zone = ["Japan Standard Time", "JST", "日本時間", "日本の時間"];
+    let mut named: BTreeMap<String, Vec<(String, bool)>> = BTreeMap::new();
+    for (ed, texts) in editions() {
+        for (path, text) in prose(&texts) {
+            named.entry(path.to_owned()).or_default().push((
+                ed.locale.code.to_string(),
+                zone.iter().any(|z| text.contains(z)),
+            ));
+        }
+    }
+    for (path, by_edition) in named {
+        let says = by_edition.iter().filter(|(_, n)| *n).count();
+        assert!(
+            says == 0 || says == by_edition.len(),
+            "{path}: only some editions name the time zone: {by_edition:?}"
+        );
+    }
+}
+
+#[test]
+fn the_required_marker_suits_every_field_it_marks() {
+    // The marker stands by the category list and the consent box too, where nothing is
+    // written: it cannot say "write" (書く) or "type".
+    for (ed, _) in editions() {
+        let marker = plain(&ed.pages.inquiry.form.required).to_lowercase();
+        for word in ["書", "記入", "type", "write"] {
+            assert!(
+                !marker.contains(word),
+                "{}: the required marker {marker:?} says {word:?}, but it also marks a list \
+                 and a box",
+                ed.locale.code
+            );
+        }
+    }
+}
+
+#[test]
+fn wording_that_repeats_a_fact_to_confirm_is_confirmed_with_it() {
+    // `to_confirm` lists the office's name (contact.office) and the degree of conformance
+    // claimed; a text that repeats either changes with it, so it is listed too.
+    for (ed, texts) in editions() {
+        let code = ed.locale.code.as_ref();
+        let listed: BTreeSet<&str> = ed.to_confirm.iter().map(|p| p.as_ref()).collect();
+        let (office, degree) = if is_japanese(code) {
+            ("推進本部室", "配慮")
+        } else {
+            (
+                "Promotion Headquarters Office",
+                "takes the standard into consideration",
+            )
+        };
+        for (path, text) in prose(&texts) {
+            let repeats = text.contains(office)
+                || (part_of(path) == "pages.accessibility"
+                    && path.contains(".sections[")
+                    && text.contains(degree));
+            assert!(
+                !repeats || listed.contains(path),
+                "{code}: {path} repeats the office's name or the degree claimed, but is not \
+                 on to_confirm: {text}"
+            );
         }
     }
 }

@@ -28,7 +28,7 @@ mod pages;
 mod scripts;
 pub use answer::{answer_page, unreachable_file, AnswerTemplate, ANSWER_TEMPLATE_FILE};
 pub use comments::without_comments;
-pub use css::{compact, compact_inline_style};
+pub use css::{compact, compact_inline_style, form_style, with_form_style};
 pub use fragment::{fragment_document, fragment_file, render_fragment};
 pub use loaders::{host_loader, host_script, nav_script, site_page};
 use markers::{without_markers, Form};

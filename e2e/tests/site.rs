@@ -394,6 +394,100 @@ async fn the_app_takes_over_a_prerendered_page_and_then_navigates_without_page_l
     rig.browser.close().await.unwrap();
 }
 
+/// How the form's parts look: for the first element of each kind, what its rules set.
+const FORM_LOOKS: &str = r#"
+const kinds = [".hcnf-form", ".hcnf-field", ".hcnf-field__label", ".hcnf-field__required",
+  ".hcnf-field__hint", ".hcnf-input", ".hcnf-select", ".hcnf-textarea", ".hcnf-button",
+  ".hcnf-visually-hidden", ".hcnf-privacy"];
+const props = ["display", "position", "width", "margin-bottom", "padding-top",
+  "border-top-width", "border-top-style", "background-color", "color", "font-weight"];
+return kinds.map(k => {
+  const e = document.querySelector(`#hcnf-app ${k}`);
+  if (!e) return [k, null];
+  const cs = getComputedStyle(e);
+  return [k, props.map(p => `${p}: ${cs.getPropertyValue(p)}`)];
+});"#;
+
+#[tokio::test]
+#[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
+async fn the_form_reached_by_a_link_brings_its_rules_and_looks_as_when_loaded() {
+    let rig = rig(Script::On).await;
+    let en = edition("en");
+    let styles = "return document.querySelectorAll('style').length;";
+    rig.goto(&href("en", PageId::Inquiry)).await;
+    rig.started().await;
+    let loaded = rig.js(FORM_LOOKS).await;
+    let kinds = loaded.as_array().unwrap();
+    assert!(kinds.iter().all(|k| !k[1].is_null()), "{loaded}");
+    // The form's own look, not the browser's: a filled button, a bordered field.
+    let button = kinds.iter().find(|k| k[0] == ".hcnf-button").unwrap();
+    assert!(
+        !button[1]
+            .to_string()
+            .contains("background-color: rgba(0, 0, 0, 0)"),
+        "{button}"
+    );
+    assert_eq!(
+        rig.js(styles).await,
+        json!(2),
+        "the site's rules and the form's"
+    );
+
+    // A page without the form carries none of its rules; the link to the form brings them.
+    rig.goto(&href("en", PageId::Symposia)).await;
+    rig.started().await;
+    assert_eq!(rig.js(styles).await, json!(1));
+    rig.js("window.hcnfSamePage = true; window.hcnfRefused = []; \
+         document.addEventListener('securitypolicyviolation', \
+           (e) => window.hcnfRefused.push(e.violatedDirective)); return true;")
+        .await;
+    e2e::click(
+        &rig.browser,
+        &format!(".hcnf-nav a[href='{}']", href("en", PageId::Inquiry)),
+    )
+    .await;
+    e2e::wait_until(
+        &rig.browser,
+        "return document.querySelector('h1').textContent;",
+        json!(en.pages.head(PageId::Inquiry).title),
+    )
+    .await;
+    e2e::find(&rig.browser, ".hcnf-button").await;
+    assert_eq!(rig.js(FORM_LOOKS).await, loaded);
+    assert_eq!(
+        rig.js("return [window.hcnfSamePage === true, window.hcnfRefused];")
+            .await,
+        json!([true, []]),
+        "reached without a page load, and nothing refused by the policy"
+    );
+    assert_eq!(rig.js(styles).await, json!(2));
+    // Back on a page without the form, and to the form again: nothing added twice.
+    e2e::click(
+        &rig.browser,
+        &format!(".hcnf-nav a[href='{}']", href("en", PageId::Symposia)),
+    )
+    .await;
+    e2e::wait_until(
+        &rig.browser,
+        "return document.querySelector('h1').textContent;",
+        json!(en.pages.head(PageId::Symposia).title),
+    )
+    .await;
+    e2e::click(
+        &rig.browser,
+        &format!(".hcnf-nav a[href='{}']", href("en", PageId::Inquiry)),
+    )
+    .await;
+    e2e::wait_until(
+        &rig.browser,
+        "return document.querySelector('h1').textContent;",
+        json!(en.pages.head(PageId::Inquiry).title),
+    )
+    .await;
+    assert_eq!(rig.js(styles).await, json!(2));
+    rig.browser.close().await.unwrap();
+}
+
 #[tokio::test]
 #[ignore = "needs the built site, nginx and a WebDriver; run by scripts/test.sh"]
 async fn back_and_forward_bring_a_page_back_where_the_reader_was_with_focus_on_its_heading() {

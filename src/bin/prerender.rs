@@ -9,10 +9,11 @@
 //! pages would run inline (trunk's loader, the hydration data) are written to files of
 //! their own, `hcnf-start-<hash>.js` and `hcnf-data-<hash>.js`, so a strict
 //! Content-Security-Policy needs no exception for them. The stylesheet, inline and in
-//! `hcnf.css`, loses its comments and indentation. The template itself, so compacted, is
-//! kept as `DIST/hcnf-answer-template.html` for the endpoint's answer pages; and
-//! `DIST/{lang}/inquiry/unreachable.html` is the answer the site's server gives when the
-//! endpoint does not.
+//! `hcnf.css`, loses its comments and indentation; the pages with the form carry the
+//! form's rules in a second `<style>`. The template itself, so compacted and with the
+//! form's rules, is kept as `DIST/hcnf-answer-template.html` for the endpoint's answer
+//! pages; and `DIST/{lang}/inquiry/unreachable.html` is the answer the site's server
+//! gives when the endpoint does not.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -24,7 +25,7 @@ use hcnf_site::inquiry::answered::{Answered, Unanswered};
 use hcnf_site::prerender::{
     answer_page, compact, compact_inline_style, externalize_scripts, fragment_document,
     fragment_file, host_loader, host_script, nav_script, pages, render, render_fragment, site_page,
-    unreachable_file, without_comments, AnswerTemplate, ANSWER_TEMPLATE_FILE,
+    unreachable_file, with_form_style, without_comments, AnswerTemplate, ANSWER_TEMPLATE_FILE,
 };
 
 /// The base path the embedding fragments are rendered for when none is given.
@@ -57,8 +58,10 @@ fn run(dist: &Path) -> Result<usize, String> {
     // The stylesheet without its comments, inline in every page and as host pages' hcnf.css;
     // the page without index.html's own comments.
     let template = without_comments(&compact_inline_style(&template));
-    // The endpoint renders its answer pages into the same template (`--site`).
-    write(&dist.join(ANSWER_TEMPLATE_FILE), &template)?;
+    // The endpoint renders its answer pages, which hold the form, into the same template
+    // with the form's rules (`--site`).
+    let answer_template = with_form_style(&template);
+    write(&dist.join(ANSWER_TEMPLATE_FILE), &answer_template)?;
     let host_css = dist.join("hcnf.css");
     if let Ok(css) = fs::read_to_string(&host_css) {
         write(&host_css, &compact(&css))?;
@@ -100,7 +103,7 @@ fn run(dist: &Path) -> Result<usize, String> {
     // What the site's server answers, in the reader's language, when the endpoint behind the
     // plain form does not (deploy/nginx/hcnf-site.conf): the form, saying that the answers
     // did not arrive and that Back has them.
-    let answers = AnswerTemplate::new(template.clone()).map_err(|e| e.to_string())?;
+    let answers = AnswerTemplate::new(answer_template).map_err(|e| e.to_string())?;
     for locale in Locale::all() {
         let unanswered = Answered::unanswered(Unanswered::NotRead, 0);
         let html = answer_page(&answers, "", locale, unanswered);

@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::css::with_form_style;
 use super::scripts::{self, edit_elements};
 use super::ScriptFile;
 use crate::i18n::Locale;
@@ -43,7 +44,8 @@ pub fn host_script(nav: &ScriptFile) -> ScriptFile {
 
 /// A page of the site as a reader loads it: the navigation script on every page, and the
 /// wasm (trunk's loader and the hydration data) only on a page with the inquiry form, the
-/// one part of the site it runs. Call before the scripts are moved out.
+/// one part of the site it runs, which also carries the form's rules after the site's
+/// stylesheet. Call before the scripts are moved out.
 ///
 /// The navigation script is named first in the head, right after `<meta charset>`: the
 /// browser then starts fetching it with the page's first bytes, not once it has read
@@ -52,7 +54,11 @@ pub fn host_script(nav: &ScriptFile) -> ScriptFile {
 /// form from the first paint, so the 105 KB of the app need not share the network or the
 /// main thread with the page's own bytes.
 pub fn site_page(html: &str, nav: &ScriptFile) -> String {
-    page_scripts(html, nav, html.contains(FORM_ATTRIBUTE))
+    if html.contains(FORM_ATTRIBUTE) {
+        page_scripts(&with_form_style(html), nav, true)
+    } else {
+        page_scripts(html, nav, false)
+    }
 }
 
 /// Put before trunk's loader: it goes on once the page has loaded (import declarations are

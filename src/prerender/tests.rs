@@ -563,22 +563,26 @@ fn no_page_runs_an_inline_script_or_styles_an_element_in_place() {
 }
 
 #[test]
-fn the_nginx_policy_allows_the_inline_stylesheet_by_its_hash_and_nothing_inline_else() {
+fn the_nginx_policy_allows_the_inline_stylesheets_by_their_hashes_and_nothing_inline_else() {
     use base64::Engine as _;
     use sha2::Digest as _;
-    // trunk inlines styles/site.css and the prerenderer compacts it; the browser hashes the
-    // text between the tags.
-    let css = super::compact(include_str!("../../styles/site.css"));
-    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(&css));
+    // trunk inlines styles/site.css and the prerenderer compacts it, and adds the form's
+    // rules where the form is; the browser hashes the text between the tags.
+    let hash =
+        |css: &str| base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(css));
+    let site = hash(&super::compact(include_str!("../../styles/site.css")));
+    let form = hash(&super::form_style());
     let conf = include_str!("../../deploy/nginx/hcnf-site.conf");
     let policy = conf
         .lines()
         .find(|l| l.starts_with("set $hcnf_csp"))
         .expect("the policy");
     assert!(
-        policy.contains(&format!("style-src 'self' 'sha256-{hash}';")),
-        "deploy/nginx/hcnf-site.conf must allow the stylesheet as it now is: \
-         style-src 'self' 'sha256-{hash}'"
+        policy.contains(&format!(
+            "style-src 'self' 'sha256-{site}' 'sha256-{form}';"
+        )),
+        "deploy/nginx/hcnf-site.conf must allow the stylesheets as they now are: \
+         style-src 'self' 'sha256-{site}' 'sha256-{form}'"
     );
     assert!(
         policy.contains("script-src 'self' 'wasm-unsafe-eval';"),

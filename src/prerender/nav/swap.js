@@ -125,6 +125,13 @@ function replaceContent(root, doc, next) {
   for (const part of doc.head.querySelectorAll(headParts)) {
     document.head.append(document.importNode(part, true));
   }
+  // Each page carries inline only the rules it needs (the form's where the form is): the
+  // new page's that this document lacks go in after those it has, in the new page's order,
+  // before its content. The policy allows them by their hashes as it does in the page.
+  const have = new Set([...document.head.querySelectorAll('style')].map((s) => s.textContent));
+  for (const style of doc.head.querySelectorAll('style')) {
+    if (!have.has(style.textContent)) document.head.append(document.importNode(style, true));
+  }
   patch(root, next);
 }
 

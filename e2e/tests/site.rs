@@ -116,6 +116,22 @@ impl Rig {
         e2e::started(&self.browser).await;
     }
 
+    /// Follows the navigation's link to `page` of `ed` and waits for its heading.
+    async fn follow(&self, ed: &Edition, page: PageId) {
+        let code = ed.locale.code.as_ref();
+        e2e::click(
+            &self.browser,
+            &format!(".hcnf-nav a[href='{}']", href(code, page)),
+        )
+        .await;
+        e2e::wait_until(
+            &self.browser,
+            "return document.querySelector('h1').textContent;",
+            json!(ed.pages.head(page).title),
+        )
+        .await;
+    }
+
     async fn js(&self, script: &str) -> Value {
         self.browser.execute(script, vec![]).await.unwrap()
     }
@@ -441,17 +457,7 @@ async fn the_form_reached_by_a_link_brings_its_rules_and_looks_as_when_loaded() 
          document.addEventListener('securitypolicyviolation', \
            (e) => window.hcnfRefused.push(e.violatedDirective)); return true;")
         .await;
-    e2e::click(
-        &rig.browser,
-        &format!(".hcnf-nav a[href='{}']", href("en", PageId::Inquiry)),
-    )
-    .await;
-    e2e::wait_until(
-        &rig.browser,
-        "return document.querySelector('h1').textContent;",
-        json!(en.pages.head(PageId::Inquiry).title),
-    )
-    .await;
+    rig.follow(&en, PageId::Inquiry).await;
     e2e::find(&rig.browser, ".hcnf-button").await;
     assert_eq!(rig.js(FORM_LOOKS).await, loaded);
     assert_eq!(
@@ -462,28 +468,8 @@ async fn the_form_reached_by_a_link_brings_its_rules_and_looks_as_when_loaded() 
     );
     assert_eq!(rig.js(styles).await, json!(2));
     // Back on a page without the form, and to the form again: nothing added twice.
-    e2e::click(
-        &rig.browser,
-        &format!(".hcnf-nav a[href='{}']", href("en", PageId::Symposia)),
-    )
-    .await;
-    e2e::wait_until(
-        &rig.browser,
-        "return document.querySelector('h1').textContent;",
-        json!(en.pages.head(PageId::Symposia).title),
-    )
-    .await;
-    e2e::click(
-        &rig.browser,
-        &format!(".hcnf-nav a[href='{}']", href("en", PageId::Inquiry)),
-    )
-    .await;
-    e2e::wait_until(
-        &rig.browser,
-        "return document.querySelector('h1').textContent;",
-        json!(en.pages.head(PageId::Inquiry).title),
-    )
-    .await;
+    rig.follow(&en, PageId::Symposia).await;
+    rig.follow(&en, PageId::Inquiry).await;
     assert_eq!(rig.js(styles).await, json!(2));
     rig.browser.close().await.unwrap();
 }

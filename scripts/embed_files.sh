@@ -7,5 +7,4 @@
 set -euo pipefail
 dir="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook (see Trunk.toml)}"
 src="${TRUNK_SOURCE_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}"
-cat "$src/styles/host.css" "$dir/site.css" "$src/styles/form.css" > "$dir/hcnf.css"
-rm "$dir/site.css"
+cat "$src/styles/host.css" "$src/styles/site.css" "$src/styles/form.css" > "$dir/hcnf.css"
